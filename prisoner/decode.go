@@ -1,0 +1,436 @@
+package prisoner
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/uacaptivity/captivity/law"
+)
+
+// DefaultMaxBytes is the largest case file [Decode] reads by default:
+// 32 MiB, room for tens of thousands of cases. Larger registers go through
+// several files or the CSV case tables.
+const DefaultMaxBytes = 32 << 20
+
+// ErrTooLarge is the Err of a *FileError for input over the size limit.
+var ErrTooLarge = errors.New("case file is over the size limit")
+
+// ErrEmpty is the Err of a *FileError for input that holds no case.
+var ErrEmpty = errors.New("case file holds no case")
+
+// DecodeOptions tune [Decode]. The zero value gives the defaults.
+type DecodeOptions struct {
+	// MaxBytes is the largest input read; 0 means [DefaultMaxBytes].
+	MaxBytes int64
+}
+
+// Decode reads a case file and returns its cases, every one validated.
+//
+// The file holds either one JSON array of cases, or one or more case
+// objects one after another (JSON Lines: one object per line, or any
+// whitespace between objects). A single case object is such a file with
+// one case. Decoding is strict: unknown fields, values of the wrong type,
+// malformed dates and codes, text after the last case, more than
+// opts.MaxBytes of input and two cases with the same ID are all errors.
+//
+// On any problem Decode returns no cases and a *FileError that lists every
+// problem it found: a syntax or size problem with its line and column
+// (reading stops there), or else each case's field problems with their
+// JSON paths. Nothing is half-decoded.
+func Decode(r io.Reader, opts DecodeOptions) ([]Case, error) {
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &FileError{Line: lineOf(data, int(limit)), Column: 1, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, limit)}
+	}
+	raws, ferr := splitCases(data)
+	if ferr != nil {
+		return nil, ferr
+	}
+	var (
+		out  = make([]Case, 0, len(raws))
+		bad  []CaseError
+		seen = map[string]int{}
+	)
+	for i, raw := range raws {
+		c, fields := decodeOne(raw.value)
+		if c.ID != "" {
+			if first, dup := seen[c.ID]; dup {
+				fields = append(fields, FieldError{Path: "id", Code: CodeDuplicate,
+					Message: law.Text{UK: fmt.Sprintf("такий самий ідентифікатор має справа [%d]", first), EN: fmt.Sprintf("is the same as the ID of case [%d]", first)}})
+			} else {
+				seen[c.ID] = i
+			}
+		}
+		if len(fields) > 0 {
+			bad = append(bad, CaseError{Index: i, CaseID: printable(c.ID), Line: raw.line, Fields: fields})
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(bad) > 0 {
+		return nil, &FileError{Cases: bad}
+	}
+	return out, nil
+}
+
+// DecodeCase reads one case object from data, with the same strictness
+// as [Decode], and validates it. Problems come back as *ValidationError.
+func DecodeCase(data []byte) (Case, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return Case{}, syntaxError(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Case{}, &FileError{Line: lineOf(data, int(dec.InputOffset())), Column: 1, Err: errors.New("text after the case object")}
+	}
+	c, fields := decodeOne(v)
+	if len(fields) > 0 {
+		return Case{}, &ValidationError{Fields: fields}
+	}
+	return c, nil
+}
+
+type rawCase struct {
+	value any
+	line  int
+}
+
+// splitCases parses data into one generic value per case.
+func splitCases(data []byte) ([]rawCase, error) {
+	start := bytes.IndexFunc(data, func(r rune) bool { return !strings.ContainsRune(" \t\r\n", r) })
+	if start < 0 {
+		return nil, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var out []rawCase
+	next := func() (bool, error) {
+		at := skipSpace(data, int(dec.InputOffset()))
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			if err == io.EOF {
+				return false, nil
+			}
+			return false, syntaxErrorAt(data, at, err)
+		}
+		out = append(out, rawCase{value: v, line: lineOf(data, at)})
+		return true, nil
+	}
+	switch data[start] {
+	case '[':
+		if _, err := dec.Token(); err != nil {
+			return nil, syntaxError(data, err)
+		}
+		for dec.More() {
+			if _, err := next(); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := dec.Token(); err != nil { // the closing ]
+			return nil, syntaxError(data, err)
+		}
+		if tok, err := dec.Token(); err != io.EOF {
+			off := int(dec.InputOffset())
+			if err != nil {
+				return nil, syntaxError(data, err)
+			}
+			_ = tok
+			line, col := position(data, off-1)
+			return nil, &FileError{Line: line, Column: col, Err: errors.New("text after the closing ] of the case array")}
+		}
+	case '{':
+		for {
+			ok, err := next()
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				break
+			}
+		}
+	default:
+		line, col := position(data, start)
+		return nil, &FileError{Line: line, Column: col, Err: errors.New("a case file starts with [ (an array of cases) or { (a case)")}
+	}
+	if len(out) == 0 {
+		return nil, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
+	}
+	return out, nil
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && strings.IndexByte(" \t\r\n,", data[i]) >= 0 {
+		i++
+	}
+	return i
+}
+
+// syntaxErrorAt reports err, met while decoding the value that starts at
+// byte start. json.Decoder's offsets are not reliable across values, so the
+// value is scanned again alone, where json.Unmarshal's offsets are exact.
+func syntaxErrorAt(data []byte, start int, err error) error {
+	var se *json.SyntaxError
+	if uerr := json.Unmarshal(data[start:], new(any)); errors.As(uerr, &se) {
+		off := start + int(se.Offset)
+		if off > start {
+			off--
+		}
+		line, col := position(data, off)
+		return &FileError{Line: line, Column: col, Err: errors.New(se.Error())}
+	}
+	return syntaxError(data, err)
+}
+
+func syntaxError(data []byte, err error) error {
+	var se *json.SyntaxError
+	off := len(data)
+	msg := err
+	switch {
+	case errors.As(err, &se):
+		off = int(se.Offset)
+		if off > 0 {
+			off-- // Offset is just past the offending byte
+		}
+		msg = errors.New(se.Error())
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		msg = errors.New("unexpected end of input: a bracket or quote is not closed")
+	}
+	line, col := position(data, off)
+	return &FileError{Line: line, Column: col, Err: msg}
+}
+
+func lineOf(data []byte, off int) int { l, _ := position(data, off); return l }
+
+// position turns a byte offset into a 1-based line and column (in bytes).
+func position(data []byte, off int) (int, int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	if off < 0 {
+		off = 0
+	}
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	col := off - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+func printable(s string) string {
+	for _, r := range s {
+		if r < 0x20 || r > 0x7e {
+			return ""
+		}
+	}
+	if len(s) > 64 {
+		return ""
+	}
+	return s
+}
+
+// decodeOne converts one generic JSON value into a Case, collecting every
+// problem (structure, types and values first, then the validation rules).
+func decodeOne(v any) (Case, []FieldError) {
+	var (
+		c Case
+		p problems
+	)
+	if _, ok := v.(map[string]any); !ok {
+		p.add("", CodeType, law.Text{UK: "справа має бути об'єктом JSON", EN: "a case must be a JSON object"})
+		return Case{}, p.fields
+	}
+	assign(reflect.ValueOf(&c).Elem(), v, "", &p)
+	c.check(&p)
+	return c, p.fields
+}
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+
+// assign stores the generic JSON value v into dst, following the json
+// tags of dst's type, and records a problem for every mismatch.
+func assign(dst reflect.Value, v any, path string, p *problems) {
+	if dst.CanAddr() && dst.Addr().Type().Implements(textUnmarshaler) {
+		s, ok := v.(string)
+		if !ok {
+			p.add(path, CodeType, law.Text{UK: "має бути рядком", EN: "must be a string"})
+			return
+		}
+		if err := dst.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			p.add(path, CodeInvalid, invalidText(dst.Type()))
+		}
+		return
+	}
+	switch dst.Kind() {
+	case reflect.Struct:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			p.add(path, CodeType, law.Text{UK: "має бути об'єктом", EN: "must be an object"})
+			return
+		}
+		fields := jsonFields(dst.Type())
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			at := join(path, k)
+			idx, ok := fields[k]
+			if !ok {
+				p.add(at, CodeUnknown, law.Text{UK: "невідоме поле", EN: "is not a field of the case format"})
+				continue
+			}
+			if obj[k] == nil {
+				continue // null: leave unset
+			}
+			assign(dst.Field(idx), obj[k], at, p)
+		}
+	case reflect.Slice:
+		arr, ok := v.([]any)
+		if !ok {
+			p.add(path, CodeType, law.Text{UK: "має бути масивом", EN: "must be an array"})
+			return
+		}
+		s := reflect.MakeSlice(dst.Type(), len(arr), len(arr))
+		for i, el := range arr {
+			assign(s.Index(i), el, path+"["+strconv.Itoa(i)+"]", p)
+		}
+		dst.Set(s)
+	case reflect.String:
+		s, ok := v.(string)
+		if !ok {
+			p.add(path, CodeType, law.Text{UK: "має бути рядком", EN: "must be a string"})
+			return
+		}
+		dst.SetString(s)
+	case reflect.Bool:
+		b, ok := v.(bool)
+		if !ok {
+			p.add(path, CodeType, law.Text{UK: "має бути true або false", EN: "must be true or false"})
+			return
+		}
+		dst.SetBool(b)
+	case reflect.Int:
+		n, ok := v.(json.Number)
+		i, err := strconv.ParseInt(string(n), 10, 32)
+		if !ok || err != nil {
+			p.add(path, CodeType, law.Text{UK: "має бути цілим числом", EN: "must be a whole number"})
+			return
+		}
+		dst.SetInt(i)
+	default:
+		p.add(path, CodeType, law.Text{UK: "непідтримуваний тип", EN: "has an unsupported type"})
+	}
+}
+
+func invalidText(t reflect.Type) law.Text {
+	if t.Name() == "Date" {
+		return law.Text{UK: "не є наявною датою у формі РРРР-ММ-ДД", EN: "is not an existing date written YYYY-MM-DD"}
+	}
+	if tbl := enumCodes(t); tbl != "" {
+		return law.Text{UK: "невідоме значення; допустимі: " + tbl, EN: "is not a known value; one of: " + tbl}
+	}
+	return law.Text{UK: "недопустиме значення", EN: "is not a valid value"}
+}
+
+// enumCodes lists the codes of an enum type of this package.
+func enumCodes(t reflect.Type) string {
+	var codes []string
+	switch t {
+	case reflect.TypeFor[Category]():
+		codes = categories.Codes()
+	case reflect.TypeFor[ReleaseKind]():
+		codes = releaseKinds.Codes()
+	case reflect.TypeFor[Relation]():
+		codes = relations.Codes()
+	case reflect.TypeFor[Proof]():
+		codes = proofs.Codes()
+	case reflect.TypeFor[EventKind]():
+		codes = eventKinds.Codes()
+	case reflect.TypeFor[DecisionKind]():
+		codes = decisionKinds.Codes()
+	case reflect.TypeFor[Ground]():
+		codes = grounds.Codes()
+	case reflect.TypeFor[RulingKind]():
+		codes = rulings.Codes()
+	case reflect.TypeFor[AidKind]():
+		codes = aidKinds.Codes()
+	case reflect.TypeFor[Regime]():
+		codes = regimes.Codes()
+	}
+	return strings.Join(codes, ", ")
+}
+
+func jsonFields(t reflect.Type) map[string]int {
+	m := make(map[string]int, t.NumField())
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.IsExported() && name != "" && name != "-" {
+			m[name] = i
+		}
+	}
+	return m
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// EncodeOptions tune [Encode]. The zero value writes an indented JSON array.
+type EncodeOptions struct {
+	// Lines writes JSON Lines (one compact case per line) instead of an
+	// indented array.
+	Lines bool
+}
+
+// Encode writes cases as a case file that [Decode] reads back to equal
+// cases. It writes one case at a time and does not close w.
+func Encode(w io.Writer, cases []Case, opts EncodeOptions) error {
+	if opts.Lines {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for i := range cases {
+			if err := enc.Encode(&cases[i]); err != nil {
+				return fmt.Errorf("case [%d]: %w", i, err)
+			}
+		}
+		return nil
+	}
+	if _, err := io.WriteString(w, "[\n"); err != nil {
+		return err
+	}
+	for i := range cases {
+		b, err := json.MarshalIndent(&cases[i], "  ", "  ")
+		if err != nil {
+			return fmt.Errorf("case [%d]: %w", i, err)
+		}
+		sep := ",\n"
+		if i == len(cases)-1 {
+			sep = "\n"
+		}
+		if _, err := w.Write(append(append([]byte("  "), b...), sep...)); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "]\n")
+	return err
+}

@@ -1,0 +1,244 @@
+package prisoner
+
+import (
+	"log/slog"
+
+	"github.com/uacaptivity/captivity/civil"
+)
+
+// Parties that are not family members. A family member is named by its
+// [FamilyMember.ID]; those IDs may not take these values.
+const (
+	// PartyPerson is the person deprived of liberty, acting personally.
+	PartyPerson = "person"
+	// PartyRepresentative is the person's legal or authorised
+	// representative (Art. 4(1)(1); CMU 1182 for held political prisoners).
+	PartyRepresentative = "representative"
+)
+
+// AggressionStart is the day in "after 20 February 2014" (Art. 2(4),
+// 4(8)(2), 4(11), 17(6) of Law 2010-IX). Validation flags a capture before
+// it unless the episode gives a reason.
+var aggressionStart = civil.MustNew(2014, 2, 20)
+
+// AggressionStart returns 2014-02-20, the reference day of the law's
+// "after 20 February 2014".
+func AggressionStart() civil.Date { return aggressionStart }
+
+// A Case is the facts of one person's captivity: the person, one or more
+// episodes of deprivation of liberty, the family, and the dated events
+// (applications, decisions, rulings, register records, claims, payments).
+// It holds facts only; the status and aid packages draw conclusions.
+//
+// A Case is a plain record: build it in Go or decode it with [Decode], then
+// call [Case.Validate]. Its JSON form is the case file (see the package
+// documentation). A Case holds personal data; its LogValue redacts it.
+type Case struct {
+	// ID identifies the case within a file: 1–64 printable characters.
+	ID       string         `json:"id" validate:"required,max=64,printascii"`
+	Person   Person         `json:"person"`
+	Episodes []Episode      `json:"episodes" validate:"required,min=1,max=20,dive"`
+	Family   []FamilyMember `json:"family,omitempty" validate:"max=50,dive"`
+	Events   []Event        `json:"events,omitempty" validate:"max=500,dive"`
+	Note     string         `json:"note,omitempty" validate:"max=2000"`
+}
+
+// Person is the person deprived of liberty. The name, birth date and
+// RNOKPP are optional personal data that no rule needs.
+type Person struct {
+	// Citizenship is an ISO 3166-1 alpha-2 code ("UA"); empty only when
+	// Stateless is true.
+	Citizenship string     `json:"citizenship,omitempty" validate:"omitempty,iso3166_1_alpha2"`
+	Stateless   bool       `json:"stateless,omitempty"`
+	Name        string     `json:"name,omitempty" validate:"max=200"`
+	BirthDate   civil.Date `json:"birth_date,omitzero"`
+	// RNOKPP is the 10-digit taxpayer number; its check digit is verified.
+	RNOKPP string `json:"rnokpp,omitempty"`
+}
+
+// Citizen reports whether the person is a citizen of Ukraine.
+func (p Person) Citizen() bool { return p.Citizenship == "UA" }
+
+// LogValue redacts the personal data of p (STYLE.md §9).
+func (p Person) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("citizenship", p.Citizenship), slog.Bool("stateless", p.Stateless))
+}
+
+// LogValue identifies c without its personal data.
+func (c Case) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("id", c.ID), slog.Int("episodes", len(c.Episodes)),
+		slog.Int("family", len(c.Family)), slog.Int("events", len(c.Events)))
+}
+
+// An Episode is one deprivation of liberty, from capture to release or
+// death. A person captured twice has two episodes (LAW.md Q10).
+type Episode struct {
+	// ID identifies the episode within the case ("e1").
+	ID       string   `json:"id" validate:"required,max=32,printascii"`
+	Category Category `json:"category" validate:"required,known"`
+	// ServingAtCapture: a member of Ukraine's forces when captured
+	// (required for Art. 2(1)(1) and 2(2)).
+	ServingAtCapture bool `json:"serving_at_capture,omitempty"`
+	// Captured is the day the deprivation began, as the Commission fixes it
+	// (Art. 4(7)).
+	Captured civil.Date `json:"captured" validate:"required"`
+	// Released is the day of release; unset while held.
+	Released    civil.Date  `json:"released,omitzero"`
+	ReleaseKind ReleaseKind `json:"release_kind,omitzero" validate:"omitempty,known"`
+	// Died is the day of death; unset while alive.
+	Died civil.Date `json:"died,omitzero"`
+	// DeathLinked: a death after release was caused by a wound, disease
+	// or accident linked to the captivity, proven by the MoH-form
+	// certificate (Art. 7(3)).
+	DeathLinked bool `json:"death_linked,omitempty"`
+	// EarlyDateReason explains a capture before 2014-02-20; without it
+	// such a date is flagged as a likely typing error.
+	EarlyDateReason string `json:"early_date_reason,omitempty" validate:"max=500"`
+}
+
+// DiedInCaptivity reports whether the person died while held in this
+// episode: a death with no release before it.
+func (e Episode) DiedInCaptivity() bool { return !e.Died.IsZero() && e.Released.IsZero() }
+
+// DiedAfterRelease reports whether the person died after this episode's
+// release.
+func (e Episode) DiedAfterRelease() bool { return !e.Died.IsZero() && !e.Released.IsZero() }
+
+// Held reports whether the person was held in this episode on day t: from
+// the capture day up to the day before release or death. On the release
+// day the person is free (the captivity period of [Episode.Period] still
+// includes it, as the last day of the term).
+func (e Episode) Held(t civil.Date) bool {
+	if t.IsZero() || t.Before(e.Captured) {
+		return false
+	}
+	end := civil.Min(e.Released, e.Died)
+	return end.IsZero() || t.Before(end)
+}
+
+// Period returns the captivity as an inclusive period from capture to
+// release (or death); open while held.
+func (e Episode) Period() civil.Period {
+	return civil.Period{Start: e.Captured, End: civil.Min(e.Released, e.Died)}
+}
+
+// A FamilyMember is a relative or household member of the person
+// (LAW.md §2.4). Name, birth date, citizenship and RNOKPP are optional
+// personal data.
+type FamilyMember struct {
+	// ID names the member in events ("f1"); not "person" or "representative".
+	ID       string   `json:"id" validate:"required,max=32,printascii"`
+	Relation Relation `json:"relation" validate:"required,known"`
+	// Proof is how membership is proven; unset means documents for a
+	// documentary relation and a Commission decision otherwise.
+	Proof Proof `json:"proof,omitzero" validate:"omitempty,known"`
+	// Dependant: a dependant under the pension-insurance law (Art. 7(3)),
+	// whatever the relation.
+	Dependant   bool       `json:"dependant,omitempty"`
+	Name        string     `json:"name,omitempty" validate:"max=200"`
+	BirthDate   civil.Date `json:"birth_date,omitzero"`
+	Citizenship string     `json:"citizenship,omitempty" validate:"omitempty,iso3166_1_alpha2"`
+	RNOKPP      string     `json:"rnokpp,omitempty"`
+	// Since is the day the relation began (a marriage); unset when it
+	// dates from birth or is unknown.
+	Since civil.Date `json:"since,omitzero"`
+	// Ended is the day the relation ended (a divorce); unset while it lasts.
+	Ended civil.Date `json:"ended,omitzero"`
+}
+
+// ProvenBy returns how m's membership is proven, resolving the unset
+// default.
+func (m FamilyMember) ProvenBy() Proof {
+	if m.Proof != 0 {
+		return m.Proof
+	}
+	if m.Relation.Documentary() {
+		return ByDocuments
+	}
+	return ByDecision
+}
+
+// LogValue redacts the personal data of m.
+func (m FamilyMember) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("id", m.ID), slog.String("relation", m.Relation.String()))
+}
+
+// An Event is a dated fact about the case. Kind says which fields apply;
+// validation rejects fields that do not belong to the kind. Seq is the
+// registration sequence, unique within the case, that orders events of the
+// same day.
+type Event struct {
+	Seq  int        `json:"seq" validate:"min=1,max=1000000"`
+	Date civil.Date `json:"date" validate:"required"`
+	Kind EventKind  `json:"kind" validate:"required,known"`
+	// Episode is the ID of the episode the event concerns.
+	Episode string `json:"episode" validate:"required,max=32"`
+	// Party is who acted: the applicant (application), the claimant
+	// (claim) or the payee (payment): [PartyPerson],
+	// [PartyRepresentative] or a family member's ID.
+	Party string `json:"party,omitempty" validate:"max=32"`
+	// Member is the family member a decision concerns (recognise_member,
+	// refuse_member, or invalidate of a recognition).
+	Member string `json:"member,omitempty" validate:"max=32"`
+	// Decision is the kind of a Commission decision.
+	Decision DecisionKind `json:"decision,omitzero" validate:"omitempty,known"`
+	// Ground is the ground of an invalidation.
+	Ground Ground `json:"ground,omitzero" validate:"omitempty,known"`
+	// Notified is the day a decision was brought to the person's notice
+	// (Law on Administrative Procedure art. 74); unset when not known.
+	Notified civil.Date `json:"notified,omitzero"`
+	// PriorProcedure marks an application or decision made before
+	// 2022-11-19 under an earlier procedure (CMU 1122), which carries the
+	// rights of Law 2010-IX (Art. 17(3)).
+	PriorProcedure bool `json:"prior_procedure,omitempty"`
+	// Ruling is what a court did.
+	Ruling RulingKind `json:"ruling,omitzero" validate:"omitempty,known"`
+	// Aid is the kind of aid claimed or paid.
+	Aid AidKind `json:"aid,omitzero" validate:"omitempty,known"`
+	// Year is the captivity year a payment of annual aid covered (1 is
+	// the first year from capture; a calendar year such as 2023 under the
+	// calendar-year basis), or the calendar year of a CMU 328 payment.
+	Year int `json:"year,omitempty" validate:"min=0,max=9999"`
+	// Amount is a payment's amount in UAH with two decimals ("100000.00").
+	Amount string `json:"amount,omitempty" validate:"max=20"`
+	// Regime is the regime a payment was made under.
+	Regime Regime `json:"regime,omitzero" validate:"omitempty,known"`
+	// Missing lists the documents a claim lacks (free codes such as
+	// "bank_account"); empty means the claim's documents are complete.
+	Missing []string `json:"missing,omitempty" validate:"max=20,dive,max=64"`
+	// OtherLawElected: on a death-aid claim, the claimant chose the
+	// one-time death payment of another law instead (Art. 7(3)).
+	OtherLawElected bool `json:"other_law_elected,omitempty"`
+	// Note is free text; it must not hold personal data.
+	Note string `json:"note,omitempty" validate:"max=500"`
+}
+
+// Effective returns the day a Commission decision takes effect: the
+// notification day when known (Law on Administrative Procedure art. 74),
+// else the decision day. For other events it is the event's date.
+func (ev Event) Effective() civil.Date {
+	if ev.Kind == Decision && !ev.Notified.IsZero() {
+		return ev.Notified
+	}
+	return ev.Date
+}
+
+// EpisodeByID returns the episode with the given ID.
+func (c *Case) EpisodeByID(id string) (Episode, bool) {
+	for _, e := range c.Episodes {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Episode{}, false
+}
+
+// Member returns the family member with the given ID.
+func (c *Case) Member(id string) (FamilyMember, bool) {
+	for _, m := range c.Family {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return FamilyMember{}, false
+}

@@ -1,0 +1,345 @@
+package prisoner
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/law"
+)
+
+// validate is the one validator instance, built once with every
+// registration done before first use (validator's instances are safe for
+// concurrent use once built).
+var validate = sync.OnceValue(func() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		return name
+	})
+	// known: an enum value that has a code (zero passes only with omitempty).
+	_ = v.RegisterValidation("known", func(fl validator.FieldLevel) bool {
+		k, ok := fl.Field().Interface().(interface{ Valid() bool })
+		return ok && k.Valid()
+	})
+	return v
+})
+
+var amountRe = regexp.MustCompile(`^[0-9]{1,12}\.[0-9]{2}$`)
+
+// Validate checks c and returns a *ValidationError listing every problem,
+// or nil. Field rules (required values, lengths, codes) and cross-field
+// rules (dates in order, references, the RNOKPP check digit, fields that do
+// not belong to an event's kind) are all checked; nothing stops at the
+// first problem. Messages name the path and never the value.
+func (c *Case) Validate() error {
+	var p problems
+	c.check(&p)
+	return p.err()
+}
+
+func (c *Case) check(p *problems) {
+	tagProblems(c, p)
+	c.checkCross(p)
+}
+
+// tagProblems runs the validator's tag rules and converts its errors; the
+// validator's types never leave this function.
+func tagProblems(c *Case, p *problems) {
+	err := validate().Struct(c)
+	var ves validator.ValidationErrors
+	if !errors.As(err, &ves) {
+		return
+	}
+	for _, fe := range ves {
+		path := fe.Namespace()
+		if _, rest, ok := strings.Cut(path, "."); ok {
+			path = rest
+		}
+		if p.has(path) {
+			continue
+		}
+		switch fe.Tag() {
+		case "required":
+			p.add(path, CodeRequired, msgRequired())
+		case "min":
+			if fe.Kind() == reflect.Slice {
+				p.add(path, CodeRequired, law.Text{UK: "потрібен хоча б один запис", EN: "needs at least one entry"})
+			} else {
+				p.add(path, CodeInvalid, law.Text{UK: "замале значення (мінімум " + fe.Param() + ")", EN: "is below the minimum " + fe.Param()})
+			}
+		case "max":
+			if fe.Kind() == reflect.Int {
+				p.add(path, CodeInvalid, law.Text{UK: "завелике значення (максимум " + fe.Param() + ")", EN: "is above the maximum " + fe.Param()})
+			} else {
+				p.add(path, CodeTooLong, msgTooLong(fe.Param()))
+			}
+		case "iso3166_1_alpha2":
+			p.add(path, CodeCountry, law.Text{UK: "не є кодом країни ISO 3166-1 alpha-2 (напр. UA)", EN: "is not an ISO 3166-1 alpha-2 country code (such as UA)"})
+		case "printascii":
+			p.add(path, CodeInvalid, law.Text{UK: "дозволені лише друковані символи ASCII", EN: "may hold printable ASCII characters only"})
+		case "known":
+			p.add(path, CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
+		default:
+			p.add(path, CodeInvalid, law.Text{UK: "недопустиме значення", EN: "is not valid (" + fe.Tag() + ")"})
+		}
+	}
+}
+
+func (c *Case) checkCross(p *problems) {
+	person := c.Person
+	switch {
+	case person.Stateless && person.Citizenship != "":
+		p.add("person.stateless", CodeConflict, law.Text{UK: "особа без громадянства не може мати громадянство", EN: "conflicts with person.citizenship"})
+	case !person.Stateless && person.Citizenship == "" && !p.has("person.citizenship"):
+		p.add("person.citizenship", CodeRequired, law.Text{UK: "вкажіть громадянство або позначте особу без громадянства", EN: "is required unless person.stateless is true"})
+	}
+	checkRNOKPP(p, "person.rnokpp", person.RNOKPP)
+
+	episodes := map[string]Episode{}
+	for i, e := range c.Episodes {
+		at := fmt.Sprintf("episodes[%d]", i)
+		if e.ID != "" {
+			if _, dup := episodes[e.ID]; dup {
+				p.add(at+".id", CodeDuplicate, msgDuplicate("episode ID"))
+			}
+			episodes[e.ID] = e
+		}
+		c.checkEpisode(p, at, e)
+		if i > 0 {
+			prev := c.Episodes[i-1]
+			end := civil.Min(prev.Released, prev.Died)
+			switch {
+			case end.IsZero() && !prev.Captured.IsZero():
+				p.add(at+".captured", CodeOrder, law.Text{UK: "попередній епізод не завершено звільненням чи смертю", EN: "follows an episode that has no release or death"})
+			case !e.Captured.IsZero() && !end.IsZero() && !e.Captured.After(end):
+				p.add(at+".captured", CodeOrder, msgOrder(fmt.Sprintf("episodes[%d] end", i-1), "before or on"))
+			}
+		}
+	}
+
+	members := map[string]bool{}
+	for i, m := range c.Family {
+		at := fmt.Sprintf("family[%d]", i)
+		switch {
+		case m.ID == PartyPerson || m.ID == PartyRepresentative:
+			p.add(at+".id", CodeInvalid, law.Text{UK: "ідентифікатор зарезервовано", EN: "is a reserved word (person, representative)"})
+		case m.ID != "" && members[m.ID]:
+			p.add(at+".id", CodeDuplicate, msgDuplicate("family member ID"))
+		}
+		members[m.ID] = true
+		checkRNOKPP(p, at+".rnokpp", m.RNOKPP)
+		if !m.Ended.IsZero() && !m.Since.IsZero() && m.Ended.Before(m.Since) {
+			p.add(at+".ended", CodeOrder, msgOrder(at+".since", "before"))
+		}
+		if !m.BirthDate.IsZero() && !m.Since.IsZero() && m.Since.Before(m.BirthDate) {
+			p.add(at+".since", CodeOrder, msgOrder(at+".birth_date", "before"))
+		}
+	}
+
+	seqs := map[int]bool{}
+	for i, ev := range c.Events {
+		at := fmt.Sprintf("events[%d]", i)
+		if ev.Seq > 0 {
+			if seqs[ev.Seq] {
+				p.add(at+".seq", CodeDuplicate, msgDuplicate("sequence number"))
+			}
+			seqs[ev.Seq] = true
+		}
+		c.checkEvent(p, at, ev, episodes, members)
+	}
+}
+
+func (c *Case) checkEpisode(p *problems, at string, e Episode) {
+	if !e.Captured.IsZero() {
+		if e.Captured.Before(aggressionStart) && strings.TrimSpace(e.EarlyDateReason) == "" {
+			p.add(at+".captured", CodeEarly, law.Text{
+				UK: "раніше 20.02.2014: вкажіть причину в early_date_reason",
+				EN: "is before 2014-02-20 (Art. 2(4), 17(6) of Law 2010-IX count from then): give early_date_reason if it is right",
+			})
+		}
+		if !e.Released.IsZero() && e.Released.Before(e.Captured) {
+			p.add(at+".released", CodeOrder, msgOrder(at+".captured", "before"))
+		}
+		if !e.Died.IsZero() && e.Died.Before(e.Captured) {
+			p.add(at+".died", CodeOrder, msgOrder(at+".captured", "before"))
+		}
+		if b := c.Person.BirthDate; !b.IsZero() && e.Captured.Before(b) {
+			p.add(at+".captured", CodeOrder, msgOrder("person.birth_date", "before"))
+		}
+	}
+	if !e.Died.IsZero() && !e.Released.IsZero() && e.Died.Before(e.Released) {
+		p.add(at+".died", CodeOrder, msgOrder(at+".released", "before"))
+	}
+	if e.Released.IsZero() && e.ReleaseKind != 0 {
+		p.add(at+".release_kind", CodeNotAllowed, law.Text{UK: "вказано без дати звільнення", EN: "is given without a release date"})
+	}
+	if !e.Released.IsZero() && e.ReleaseKind == 0 {
+		p.add(at+".release_kind", CodeRequired, law.Text{UK: "вкажіть спосіб звільнення", EN: "is required when released is given"})
+	}
+	if e.DeathLinked && !e.DiedAfterRelease() {
+		p.add(at+".death_linked", CodeNotAllowed, law.Text{UK: "застосовується лише до смерті після звільнення", EN: "applies only to a death after release"})
+	}
+}
+
+// fields of an Event that only some kinds may set.
+type eventField struct {
+	name  string
+	set   func(Event) bool
+	kinds []EventKind
+}
+
+var eventFields = []eventField{
+	{"party", func(e Event) bool { return e.Party != "" }, []EventKind{Application, Claim, Payment}},
+	{"member", func(e Event) bool { return e.Member != "" }, []EventKind{Decision}},
+	{"decision", func(e Event) bool { return e.Decision != 0 }, []EventKind{Decision}},
+	{"ground", func(e Event) bool { return e.Ground != 0 }, []EventKind{Decision}},
+	{"notified", func(e Event) bool { return !e.Notified.IsZero() }, []EventKind{Decision}},
+	{"prior_procedure", func(e Event) bool { return e.PriorProcedure }, []EventKind{Application, Decision}},
+	{"ruling", func(e Event) bool { return e.Ruling != 0 }, []EventKind{CourtRuling}},
+	{"aid", func(e Event) bool { return e.Aid != 0 }, []EventKind{Claim, Payment}},
+	{"year", func(e Event) bool { return e.Year != 0 }, []EventKind{Payment}},
+	{"amount", func(e Event) bool { return e.Amount != "" }, []EventKind{Payment}},
+	{"regime", func(e Event) bool { return e.Regime != 0 }, []EventKind{Payment}},
+	{"missing", func(e Event) bool { return len(e.Missing) > 0 }, []EventKind{Claim}},
+	{"other_law_elected", func(e Event) bool { return e.OtherLawElected }, []EventKind{Claim}},
+}
+
+func (c *Case) checkEvent(p *problems, at string, ev Event, episodes map[string]Episode, members map[string]bool) {
+	if !ev.Kind.Valid() {
+		return // reported by the tag rules; kind-specific checks need a kind
+	}
+	for _, f := range eventFields {
+		if f.set(ev) && !contains(f.kinds, ev.Kind) {
+			p.add(at+"."+f.name, CodeNotAllowed, msgNotAllowed(ev.Kind.String()))
+		}
+	}
+	ep, ok := episodes[ev.Episode]
+	if ev.Episode != "" && !ok {
+		p.add(at+".episode", CodeReference, msgReference("episode"))
+	}
+	if ok && !ev.Date.IsZero() && !ep.Captured.IsZero() && ev.Date.Before(ep.Captured) && ev.Kind != Payment {
+		p.add(at+".date", CodeOrder, msgOrder("the episode's capture", "before"))
+	}
+	if ev.Kind == Decision && !ev.Notified.IsZero() && ev.Notified.Before(ev.Date) {
+		p.add(at+".notified", CodeOrder, msgOrder(at+".date", "before"))
+	}
+	party := func(required bool) {
+		switch {
+		case ev.Party == "" && required:
+			p.add(at+".party", CodeRequired, msgRequired())
+		case ev.Party == "", ev.Party == PartyPerson, ev.Party == PartyRepresentative:
+		case !members[ev.Party]:
+			p.add(at+".party", CodeReference, msgReference("family member"))
+		}
+	}
+	switch ev.Kind {
+	case Application:
+		party(true)
+	case Decision:
+		switch ev.Decision {
+		case 0:
+			p.add(at+".decision", CodeRequired, msgRequired())
+		case RecogniseMember, RefuseMember:
+			if ev.Member == "" {
+				p.add(at+".member", CodeRequired, msgRequired())
+			}
+		case Invalidate:
+			if ev.Ground == 0 {
+				p.add(at+".ground", CodeRequired, msgRequired())
+			}
+		}
+		if ev.Ground != 0 && ev.Decision != Invalidate {
+			p.add(at+".ground", CodeNotAllowed, law.Text{UK: "лише для рішення про визнання нечинним", EN: "applies only to an invalidate decision"})
+		}
+		if ev.Member != "" && ev.Decision != RecogniseMember && ev.Decision != RefuseMember && ev.Decision != Invalidate {
+			p.add(at+".member", CodeNotAllowed, law.Text{UK: "лише для рішень щодо членів сім'ї", EN: "applies only to decisions on family members"})
+		}
+		if ev.Member != "" && !members[ev.Member] {
+			p.add(at+".member", CodeReference, msgReference("family member"))
+		}
+	case CourtRuling:
+		if ev.Ruling == 0 {
+			p.add(at+".ruling", CodeRequired, msgRequired())
+		}
+	case Claim:
+		if ev.Aid == 0 {
+			p.add(at+".aid", CodeRequired, msgRequired())
+		}
+		party(true)
+		if ev.OtherLawElected && ev.Aid != DeathAid && ev.Aid != 0 {
+			p.add(at+".other_law_elected", CodeNotAllowed, law.Text{UK: "лише для допомоги у разі смерті", EN: "applies only to a death-aid claim"})
+		}
+	case Payment:
+		if ev.Aid == 0 {
+			p.add(at+".aid", CodeRequired, msgRequired())
+		}
+		party(true)
+		switch {
+		case ev.Amount == "":
+			p.add(at+".amount", CodeRequired, msgRequired())
+		case !amountRe.MatchString(ev.Amount):
+			p.add(at+".amount", CodeAmount, law.Text{UK: "сума в гривнях з двома знаками після крапки (100000.00)", EN: "must be UAH with two decimals and a dot (100000.00)"})
+		}
+		if ev.Regime == 0 {
+			p.add(at+".regime", CodeRequired, msgRequired())
+		} else if ev.Aid != 0 && ev.Aid.Regime() != ev.Regime {
+			p.add(at+".regime", CodeConflict, law.Text{UK: "не відповідає виду допомоги", EN: "does not match the aid kind (" + ev.Aid.Regime().String() + ")"})
+		}
+		if (ev.Aid == Annual || ev.Aid == Reg2018Support) && ev.Year == 0 {
+			p.add(at+".year", CodeRequired, law.Text{UK: "вкажіть рік, за який виплачено", EN: "is required: the year the payment covered"})
+		}
+	}
+}
+
+func contains[T comparable](s []T, v T) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// ValidRNOKPP reports whether s is a 10-digit RNOKPP (the individual
+// taxpayer number) whose last digit is its check digit: the first nine
+// digits weighted -1, 5, 7, 9, 4, 6, 10, 5, 7, summed, taken modulo 11 and
+// then modulo 10.
+func ValidRNOKPP(s string) bool {
+	if len(s) != 10 {
+		return false
+	}
+	weights := [9]int{-1, 5, 7, 9, 4, 6, 10, 5, 7}
+	sum := 0
+	for i := 0; i < 10; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+		if i < 9 {
+			sum += weights[i] * int(s[i]-'0')
+		}
+	}
+	check := ((sum % 11) + 11) % 11 % 10
+	return check == int(s[9]-'0')
+}
+
+func checkRNOKPP(p *problems, path, s string) {
+	if s == "" {
+		return
+	}
+	if len(s) != 10 || strings.Trim(s, "0123456789") != "" {
+		p.add(path, CodeInvalid, law.Text{UK: "РНОКПП має складатися з 10 цифр", EN: "must be 10 digits"})
+		return
+	}
+	if !ValidRNOKPP(s) {
+		p.add(path, CodeChecksum, law.Text{UK: "неправильна контрольна цифра РНОКПП", EN: "has a wrong check digit"})
+	}
+}
