@@ -1,0 +1,457 @@
+package status
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/internal/enum"
+	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/prisoner"
+)
+
+var lawStart = civil.MustNew(2022, 11, 19)
+
+// LawStart returns 2022-11-19, the day Law 2010-IX took effect
+// (Art. 17(1)). No Commission under the law existed before it.
+func LawStart() civil.Date { return lawStart }
+
+// EffectiveOn chooses the day a Commission decision takes effect
+// (LAW.md §8 `decision_effective_on`). The zero value is the default.
+type EffectiveOn uint8
+
+// Choices of effective day.
+const (
+	// NotificationElseDecision: the day the decision was brought to the
+	// person's notice, else the decision day (Law on Administrative
+	// Procedure art. 74). The default.
+	NotificationElseDecision EffectiveOn = iota + 1
+	// DecisionDate: always the decision day.
+	DecisionDate
+)
+
+var effectiveOn = enum.Table[EffectiveOn]{Name: "decision_effective_on", Entries: []enum.Entry{{},
+	{Code: "notification_date_else_decision_date"}, {Code: "decision_date"},
+}}
+
+func (e EffectiveOn) String() string { return effectiveOn.String(e.orDefault()) }
+func (e EffectiveOn) orDefault() EffectiveOn {
+	if e == 0 {
+		return NotificationElseDecision
+	}
+	return e
+}
+func (e EffectiveOn) MarshalText() ([]byte, error) { return effectiveOn.Marshal(e.orDefault()) }
+func (e *EffectiveOn) UnmarshalText(b []byte) error {
+	v, err := effectiveOn.Parse(string(b))
+	*e = v
+	return err
+}
+
+// AssessedAt chooses the day on which family membership is judged
+// (LAW.md §8 `family_status_assessed_at`, Q7). The zero value is the
+// default.
+type AssessedAt uint8
+
+// Choices of assessment day.
+const (
+	// ApplicationDate: membership on the day of the claim. The default.
+	ApplicationDate AssessedAt = iota + 1
+	// DeprivationDate: membership on the day of capture (a divorce after
+	// capture does not end it; a marriage after capture does not make one).
+	DeprivationDate
+)
+
+var assessedAt = enum.Table[AssessedAt]{Name: "family_status_assessed_at", Entries: []enum.Entry{{},
+	{Code: "application_date"}, {Code: "deprivation_date"},
+}}
+
+func (a AssessedAt) String() string { return assessedAt.String(a.orDefault()) }
+func (a AssessedAt) orDefault() AssessedAt {
+	if a == 0 {
+		return ApplicationDate
+	}
+	return a
+}
+func (a AssessedAt) MarshalText() ([]byte, error) { return assessedAt.Marshal(a.orDefault()) }
+func (a *AssessedAt) UnmarshalText(b []byte) error {
+	v, err := assessedAt.Parse(string(b))
+	*a = v
+	return err
+}
+
+// Options tune [Build]. The zero value is the reference set RPS-1.
+type Options struct {
+	// DecisionEffectiveOn defaults to [NotificationElseDecision].
+	DecisionEffectiveOn EffectiveOn `json:"decision_effective_on"`
+	// FamilyAssessedAt defaults to [ApplicationDate].
+	FamilyAssessedAt AssessedAt `json:"family_status_assessed_at"`
+}
+
+// ErrInconsistent matches every *HistoryError with errors.Is.
+var ErrInconsistent = errors.New("inconsistent case history")
+
+// Problem codes of a *HistoryError.
+const (
+	CodeTransition = "transition"  // the event is not allowed in the state the episode is in
+	CodeBeforeLaw  = "before_law"  // a Commission event before 2022-11-19 not marked prior_procedure
+	CodeOutOfScope = "out_of_scope" // the fact was established for a person outside Art. 2
+	CodeSuspended  = "suspended"   // a decision while consideration is suspended (Art. 4(11))
+	CodeExcluded   = "excluded"    // a new application after a conviction (Art. 2(4))
+	CodeMember     = "member"      // a family-member decision before the fact is established
+)
+
+// A Problem is one offending event: its path in the case ("events[3]"),
+// its sequence number, a stable code, the state it met and a message.
+type Problem struct {
+	Path    string   `json:"path"`
+	Seq     int      `json:"seq,omitempty"`
+	Code    string   `json:"code"`
+	State   State    `json:"state,omitzero"`
+	Signal  Signal   `json:"signal,omitzero"`
+	Message law.Text `json:"message"`
+}
+
+// A HistoryError lists every event of a case that the life cycle does
+// not allow. [Build] returns it as *HistoryError, never with no problems.
+type HistoryError struct {
+	CaseID   string
+	Problems []Problem
+}
+
+func (e *HistoryError) Error() string {
+	p := e.Problems[0]
+	return fmt.Sprintf("case %s: %s: %s (%d problem(s))", e.CaseID, p.Path, p.Message.EN, len(e.Problems))
+}
+
+// Is reports whether target is ErrInconsistent.
+func (e *HistoryError) Is(target error) bool { return target == ErrInconsistent }
+
+// A Change is one step of an episode's timeline: on Date the episode went
+// From one state To another (or stayed, when only a flag changed), because
+// of an event (Event is its index in the case's events; -1 for a fact
+// taken from the episode), on a legal ground.
+type Change struct {
+	Date      civil.Date     `json:"date"`
+	From      State          `json:"from"`
+	To        State          `json:"to"`
+	Signal    Signal         `json:"signal"`
+	Event     int            `json:"event"`
+	Seq       int            `json:"seq,omitempty"`
+	Who       law.Text       `json:"who"`
+	Ground    law.Citation   `json:"ground"`
+	Conf      law.Confidence `json:"confidence"`
+	Suspended bool           `json:"suspended,omitempty"`
+	Excluded  bool           `json:"excluded,omitempty"`
+	// Deferred: the event is dated before 2022-11-19 and takes effect on
+	// that day (Art. 17(3)).
+	Deferred bool `json:"deferred,omitempty"`
+}
+
+// EpisodeTimeline is the life cycle of one episode.
+type EpisodeTimeline struct {
+	Episode string   `json:"episode"`
+	Changes []Change `json:"changes"`
+}
+
+// Snapshot is the status of an episode on a day.
+type Snapshot struct {
+	State State `json:"state"`
+	// Since is the day the state began; unset for None with no change.
+	Since civil.Date `json:"since,omitzero"`
+	// Suspended: consideration suspended by criminal proceedings (Art. 4(11)).
+	Suspended bool `json:"suspended,omitempty"`
+	// Excluded: a conviction for an excluding crime is final (Art. 2(4)).
+	Excluded bool `json:"excluded,omitempty"`
+	// Change is the change that put the episode in State; nil if none.
+	Change *Change `json:"change,omitempty"`
+}
+
+// A Timeline is the legal status of every episode of a case over time,
+// and the family members' own status. Build it with [Build]. It is
+// immutable and safe for concurrent use.
+type Timeline struct {
+	CaseID   string            `json:"case_id"`
+	Episodes []EpisodeTimeline `json:"episodes"`
+	opts     Options
+	c        prisoner.Case
+}
+
+// Options returns the options the timeline was built with.
+func (t *Timeline) Options() Options { return t.opts }
+
+// Episode returns the timeline of the episode with the given ID.
+func (t *Timeline) Episode(id string) (EpisodeTimeline, bool) {
+	for _, e := range t.Episodes {
+		if e.Episode == id {
+			return e, true
+		}
+	}
+	return EpisodeTimeline{}, false
+}
+
+// At returns the status of the episode on day d: the state after every
+// change dated on or before d. An unknown episode is [None].
+func (t *Timeline) At(episode string, d civil.Date) Snapshot {
+	et, _ := t.Episode(episode)
+	return et.At(d)
+}
+
+// At returns the status on day d.
+func (et EpisodeTimeline) At(d civil.Date) Snapshot {
+	s := Snapshot{State: None}
+	for i := range et.Changes {
+		ch := et.Changes[i]
+		if ch.Date.After(d) {
+			break
+		}
+		if ch.To != s.State || s.Change == nil {
+			s.Since = ch.Date
+		}
+		s.State, s.Suspended, s.Excluded = ch.To, ch.Suspended, ch.Excluded
+		s.Change = &et.Changes[i]
+	}
+	return s
+}
+
+// Build derives the timeline of every episode of c. It assumes c is valid
+// (see [prisoner.Case.Validate]). Events are taken in order of the day
+// they take effect and, on one day, of their sequence number; a decision
+// takes effect as [Options.DecisionEffectiveOn] says. Applications and
+// decisions made before 2022-11-19 under an earlier procedure
+// (prior_procedure) take effect on 2022-11-19 (Art. 17(3)); others dated
+// before it are problems. A release or death with no Register record
+// takes effect on its own date.
+//
+// Every event the life cycle does not allow, and every establish
+// decision for a person outside Art. 2, is reported in one *HistoryError;
+// no timeline is returned then.
+func Build(c prisoner.Case, opts Options) (*Timeline, error) {
+	t := &Timeline{CaseID: c.ID, opts: opts, c: c}
+	var problems []Problem
+	table := Transitions()
+	for _, ep := range c.Episodes {
+		et, ps := buildEpisode(&c, ep, opts, table)
+		t.Episodes = append(t.Episodes, et)
+		problems = append(problems, ps...)
+	}
+	problems = append(problems, checkMemberDecisions(t, &c)...)
+	if len(problems) > 0 {
+		return nil, &HistoryError{CaseID: c.ID, Problems: problems}
+	}
+	return t, nil
+}
+
+type step struct {
+	eff      civil.Date
+	seq      int
+	index    int // event index, -1 for a fact
+	sig      Signal
+	deferred bool
+	ground   prisoner.Ground
+}
+
+func signalOf(ev prisoner.Event) Signal {
+	switch ev.Kind {
+	case prisoner.Application:
+		return SigApply
+	case prisoner.Decision:
+		switch ev.Decision {
+		case prisoner.Establish:
+			return SigEstablish
+		case prisoner.NotConfirmed:
+			return SigNotConfirm
+		case prisoner.Invalidate:
+			if ev.Member == "" {
+				return SigInvalidate
+			}
+		}
+	case prisoner.CourtRuling:
+		if ev.Ruling == prisoner.Reconsider {
+			return SigReconsider
+		}
+		return SigAnnul
+	case prisoner.ReleaseRecord:
+		return SigRecordRelease
+	case prisoner.DeathRecord:
+		return SigRecordDeath
+	case prisoner.ProceedingsOpened:
+		return SigProceedingsOpened
+	case prisoner.ProceedingsClosed:
+		return SigProceedingsClosed
+	case prisoner.Conviction:
+		return SigConviction
+	}
+	return 0
+}
+
+func effective(ev prisoner.Event, opts Options) civil.Date {
+	if ev.Kind == prisoner.Decision && opts.DecisionEffectiveOn.orDefault() == DecisionDate {
+		return ev.Date
+	}
+	return ev.Effective()
+}
+
+func buildEpisode(c *prisoner.Case, ep prisoner.Episode, opts Options, table []Transition) (EpisodeTimeline, []Problem) {
+	var (
+		steps    []step
+		problems []Problem
+		recorded = map[Signal]bool{}
+	)
+	for i, ev := range c.Events {
+		if ev.Episode != ep.ID {
+			continue
+		}
+		sig := signalOf(ev)
+		if sig == 0 {
+			continue
+		}
+		st := step{eff: effective(ev, opts), seq: ev.Seq, index: i, sig: sig, ground: ev.Ground}
+		commission := ev.Kind == prisoner.Application || ev.Kind == prisoner.Decision
+		if st.eff.Before(lawStart) {
+			switch {
+			case commission && ev.PriorProcedure:
+				st.eff, st.deferred = lawStart, true
+			case commission:
+				problems = append(problems, Problem{Path: fmt.Sprintf("events[%d]", i), Seq: ev.Seq, Code: CodeBeforeLaw, Signal: sig,
+					Message: law.Text{
+						UK: "подія Комісії до 19.11.2022: Комісії ще не було; позначте prior_procedure, якщо це рішення за попереднім порядком",
+						EN: "a Commission event before 2022-11-19, when no Commission existed; mark prior_procedure if it was made under an earlier procedure (Art. 17(3))",
+					}})
+				continue
+			default:
+				st.eff, st.deferred = lawStart, true
+			}
+		}
+		if sig == SigRecordRelease || sig == SigRecordDeath {
+			recorded[sig] = true
+		}
+		steps = append(steps, st)
+	}
+	if !ep.Released.IsZero() && !recorded[SigRecordRelease] {
+		steps = append(steps, step{eff: ep.Released, index: -1, sig: SigReleaseFact})
+	}
+	if !ep.Died.IsZero() && !recorded[SigRecordDeath] {
+		steps = append(steps, step{eff: ep.Died, index: -1, sig: SigDeathFact})
+	}
+	sort.SliceStable(steps, func(i, j int) bool {
+		if steps[i].eff != steps[j].eff {
+			return steps[i].eff.Before(steps[j].eff)
+		}
+		return steps[i].seq < steps[j].seq
+	})
+
+	et := EpisodeTimeline{Episode: ep.ID, Changes: []Change{}}
+	state, suspended, excluded := None, false, false
+	convictionGround := false
+	for _, st := range steps {
+		path := fmt.Sprintf("events[%d]", st.index)
+		fact := st.index < 0
+		if fact && !(state == Held || (state == Released && st.sig == SigDeathFact)) {
+			continue // the fact is taken into account when the fact is established
+		}
+		died := !ep.Died.IsZero() && !ep.Died.After(st.eff)
+		released := !ep.Released.IsZero() && !ep.Released.After(st.eff)
+		tr, ok := lookup(table, state, st.sig, died, released)
+		switch {
+		case !ok:
+			problems = append(problems, Problem{Path: path, Seq: seqOf(c, st.index), Code: CodeTransition, State: state, Signal: st.sig,
+				Message: law.Text{
+					UK: "подія «" + st.sig.Label().UK + "» неможлива у стані «" + state.Label().UK + "»",
+					EN: "event \"" + st.sig.Label().EN + "\" is not possible in state " + state.String(),
+				}})
+			continue
+		case st.sig == SigEstablish && suspended:
+			problems = append(problems, Problem{Path: path, Seq: seqOf(c, st.index), Code: CodeSuspended, State: state, Signal: st.sig,
+				Message: law.Text{UK: "рішення під час зупинення розгляду (ст. 4 ч. 11)", EN: "a decision while consideration is suspended by criminal proceedings (Art. 4(11))"}})
+			continue
+		case st.sig == SigApply && state == Cancelled && convictionGround:
+			problems = append(problems, Problem{Path: path, Seq: seqOf(c, st.index), Code: CodeExcluded, State: state, Signal: st.sig,
+				Message: law.Text{UK: "закон не застосовується після обвинувального вироку (ст. 2 ч. 4)", EN: "the law does not apply after a final conviction (Art. 2(4))"}})
+			continue
+		case st.sig == SigEstablish:
+			if p, bad := outOfScope(c.Person, ep); bad {
+				p.Path, p.Seq, p.State, p.Signal = path, seqOf(c, st.index), state, st.sig
+				problems = append(problems, p)
+				continue
+			}
+		}
+		switch st.sig {
+		case SigProceedingsOpened:
+			suspended = true
+		case SigProceedingsClosed:
+			suspended = false
+		case SigConviction:
+			excluded, suspended = true, false
+		case SigInvalidate:
+			convictionGround = st.ground == prisoner.ConvictionGround
+		}
+		et.Changes = append(et.Changes, Change{
+			Date: st.eff, From: state, To: tr.To, Signal: st.sig, Event: st.index, Seq: seqOf(c, st.index),
+			Who: tr.Who, Ground: tr.Ground, Conf: tr.Conf, Suspended: suspended, Excluded: excluded, Deferred: st.deferred,
+		})
+		state = tr.To
+	}
+	return et, problems
+}
+
+func seqOf(c *prisoner.Case, i int) int {
+	if i < 0 {
+		return 0
+	}
+	return c.Events[i].Seq
+}
+
+// outOfScope checks Art. 2: citizens in the three categories; foreigners
+// and stateless persons only if serving in Ukraine's forces at capture.
+func outOfScope(p prisoner.Person, ep prisoner.Episode) (Problem, bool) {
+	bad := func(uk, en string, art string) (Problem, bool) {
+		return Problem{Code: CodeOutOfScope, Message: law.Text{
+			UK: "факт встановлено щодо особи поза сферою дії закону: " + uk + " (ст. " + art + ")",
+			EN: "the fact was established for a person outside the law: " + en + " (Art. " + art + ")",
+		}}, true
+	}
+	switch ep.Category {
+	case prisoner.Military:
+		if !p.Citizen() {
+			return bad("військовослужбовець не є громадянином України; категорія foreign_military", "a serviceman who is not a citizen of Ukraine belongs to foreign_military", "2(1)(1)")
+		}
+		if !ep.ServingAtCapture {
+			return bad("не перебував на службі під час захоплення", "not serving in Ukraine's forces at capture", "2(1)(1)")
+		}
+	case prisoner.Political, prisoner.Civilian:
+		if !p.Citizen() {
+			return bad("цивільна особа не є громадянином України", "a civilian who is not a citizen of Ukraine", "2(1)(2), 2(2)")
+		}
+		if ep.ServingAtCapture {
+			return bad("цивільна категорія для особи на службі", "a civilian category for a person serving at capture", "2(1)(2)")
+		}
+	case prisoner.ForeignMilitary:
+		if p.Citizen() {
+			return bad("громадянин України не належить до категорії foreign_military", "a citizen of Ukraine is not foreign_military", "2(2)")
+		}
+		if !ep.ServingAtCapture {
+			return bad("іноземець не перебував на службі під час захоплення", "a foreigner not serving at capture", "2(2)")
+		}
+	}
+	return Problem{}, false
+}
+
+// checkMemberDecisions reports family-member decisions made before the
+// fact is established for their episode (Art. 4(5) requires the decision
+// establishing the fact).
+func checkMemberDecisions(t *Timeline, c *prisoner.Case) []Problem {
+	var out []Problem
+	for i, ev := range c.Events {
+		if ev.Kind != prisoner.Decision || ev.Member == "" {
+			continue
+		}
+		eff := effective(ev, t.opts)
+		if !t.At(ev.Episode, eff).State.Established() && !(ev.Decision == prisoner.Invalidate) {
+			out = append(out, Problem{Path: fmt.Sprintf("events[%d]", i), Seq: ev.Seq, Code: CodeMember, State: t.At(ev.Episode, eff).State,
+				Message: law.Text{UK: "рішення щодо члена сім'ї до встановлення факту (ст. 4 ч. 5)", EN: "a family-member decision before the fact is established (Art. 4(5))"}})
+		}
+	}
+	return out
+}
