@@ -74,7 +74,10 @@ func TestValidateProblems(t *testing.T) {
 			func(c *prisoner.Case) { c.ID = ""; c.Episodes = nil; c.Events = nil },
 			[]problem{{"id", prisoner.CodeRequired}, {"episodes", prisoner.CodeRequired}}},
 		{"release before capture", "release not before capture",
-			func(c *prisoner.Case) { c.Episodes[0].Released = d("2022-03-19"); c.Episodes[0].ReleaseKind = prisoner.Exchange },
+			func(c *prisoner.Case) {
+				c.Episodes[0].Released = d("2022-03-19")
+				c.Episodes[0].ReleaseKind = prisoner.Exchange
+			},
 			[]problem{{"episodes[0].released", prisoner.CodeOrder}}},
 		{"death before capture", "death not before capture",
 			func(c *prisoner.Case) { c.Episodes[0].Died = d("2021-01-01") },
@@ -95,7 +98,10 @@ func TestValidateProblems(t *testing.T) {
 		{"capture on 2014-02-20 passes validation", "the rules, not validation, decide 'after'",
 			func(c *prisoner.Case) { c.Episodes[0].Captured = d("2014-02-20") }, nil},
 		{"early capture with a reason", "early_date_reason",
-			func(c *prisoner.Case) { c.Episodes[0].Captured = d("2013-11-30"); c.Episodes[0].EarlyDateReason = "testing" }, nil},
+			func(c *prisoner.Case) {
+				c.Episodes[0].Captured = d("2013-11-30")
+				c.Episodes[0].EarlyDateReason = "testing"
+			}, nil},
 		{"claimant who does not exist", "a claimant names an existing family member",
 			func(c *prisoner.Case) { c.Events[2].Party = "f9" },
 			[]problem{{"events[2].party", prisoner.CodeReference}}},
@@ -142,7 +148,12 @@ func TestValidateProblems(t *testing.T) {
 			func(c *prisoner.Case) { c.Events[1].Notified = d("2023-02-13") },
 			[]problem{{"events[1].notified", prisoner.CodeOrder}}},
 		{"reserved member id", "party names are reserved",
-			func(c *prisoner.Case) { c.Family[0].ID = "person"; c.Events[0].Party = "person"; c.Events[2].Party = "person"; c.Events[3].Party = "person" },
+			func(c *prisoner.Case) {
+				c.Family[0].ID = "person"
+				c.Events[0].Party = "person"
+				c.Events[2].Party = "person"
+				c.Events[3].Party = "person"
+			},
 			[]problem{{"family[0].id", prisoner.CodeInvalid}}},
 		{"overlapping episodes", "a second capture follows a release",
 			func(c *prisoner.Case) {

@@ -94,12 +94,12 @@ var ErrInconsistent = errors.New("inconsistent case history")
 
 // Problem codes of a *HistoryError.
 const (
-	CodeTransition = "transition"  // the event is not allowed in the state the episode is in
-	CodeBeforeLaw  = "before_law"  // a Commission event before 2022-11-19 not marked prior_procedure
+	CodeTransition = "transition"   // the event is not allowed in the state the episode is in
+	CodeBeforeLaw  = "before_law"   // a Commission event before 2022-11-19 not marked prior_procedure
 	CodeOutOfScope = "out_of_scope" // the fact was established for a person outside Art. 2
-	CodeSuspended  = "suspended"   // a decision while consideration is suspended (Art. 4(11))
-	CodeExcluded   = "excluded"    // a new application after a conviction (Art. 2(4))
-	CodeMember     = "member"      // a family-member decision before the fact is established
+	CodeSuspended  = "suspended"    // a decision while consideration is suspended (Art. 4(11))
+	CodeExcluded   = "excluded"     // a new application after a conviction (Art. 2(4))
+	CodeMember     = "member"       // a family-member decision before the fact is established
 )
 
 // A Problem is one offending event: its path in the case ("events[3]"),

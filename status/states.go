@@ -52,7 +52,9 @@ func (s *State) UnmarshalText(b []byte) error { v, err := states.Parse(string(b)
 func (s State) Established() bool { return s == Held || s == Released || s == Deceased }
 
 // States lists every state in order.
-func States() []State { return []State{None, Applied, NotConfirmed, Held, Released, Deceased, Cancelled} }
+func States() []State {
+	return []State{None, Applied, NotConfirmed, Held, Released, Deceased, Cancelled}
+}
 
 // Signal is what an event does to an episode's life cycle. Several event
 // kinds map to one signal; claims and payments send none.

@@ -29,9 +29,9 @@ type Cond uint8
 // Conditions of the establish decision (LAW.md §4: the target state
 // depends on the facts known at the decision).
 const (
-	WhileHeld     Cond = iota + 1 // the person is held on the effective day
-	AfterRelease                  // released on or before the effective day
-	AfterDeath                    // died on or before the effective day
+	WhileHeld    Cond = iota + 1 // the person is held on the effective day
+	AfterRelease                 // released on or before the effective day
+	AfterDeath                   // died on or before the effective day
 )
 
 func (c Cond) String() string {
