@@ -1,0 +1,438 @@
+package aid
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/prisoner"
+	"github.com/uacaptivity/captivity/status"
+)
+
+// Evaluate decides every claim of c under rs, in registration order (the
+// claim's date, then its sequence number), and returns the result. A
+// granted claim counts as paid for every later claim, and so do the
+// payments recorded in the case, from their date; no captivity year, release
+// or death is ever paid twice.
+//
+// c is validated first: an invalid case gives a *prisoner.ValidationError,
+// a history the life cycle does not allow a *status.HistoryError. A refused
+// claim is not an error. Evaluate reads nothing but its arguments and is
+// safe for concurrent use.
+func Evaluate(c prisoner.Case, rs RuleSet) (*Result, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return evaluate(c, rs)
+}
+
+func evaluate(c prisoner.Case, rs RuleSet) (*Result, error) {
+	if rs.Parameters.Annual == nil {
+		rs.Parameters = DefaultParameters()
+	}
+	tl, err := status.Build(c, rs.Status)
+	if err != nil {
+		return nil, err
+	}
+	e := &evaluator{c: &c, rs: rs, tl: tl, led: newLedger()}
+	res := &Result{
+		CaseID:   c.ID,
+		Timeline: tl,
+		Stamp:    Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: rs.Hash(), InputHash: hashJSON(c)},
+		c:        c,
+		rs:       rs,
+	}
+	for _, i := range ordered(&c) {
+		ev := c.Events[i]
+		switch ev.Kind {
+		case prisoner.Payment:
+			e.led.recordPayment(i, ev)
+		case prisoner.Claim:
+			d := e.decide(i, ev, false)
+			if d.Granted {
+				e.led.recordGrant(d)
+			}
+			res.Decisions = append(res.Decisions, d)
+		}
+	}
+	res.Recoveries = e.recoveries(res.Decisions)
+	return res, nil
+}
+
+// ordered returns the indexes of the claims and payments of c by date,
+// then sequence number.
+func ordered(c *prisoner.Case) []int {
+	var idx []int
+	for i, ev := range c.Events {
+		if ev.Kind == prisoner.Claim || ev.Kind == prisoner.Payment {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ea, eb := c.Events[idx[a]], c.Events[idx[b]]
+		if ea.Date != eb.Date {
+			return ea.Date.Before(eb.Date)
+		}
+		return ea.Seq < eb.Seq
+	})
+	return idx
+}
+
+type evaluator struct {
+	c   *prisoner.Case
+	rs  RuleSet
+	tl  *status.Timeline
+	led *ledger
+}
+
+// builder accumulates a decision's trace.
+type builder struct {
+	d Decision
+}
+
+func (b *builder) step(rule string, cite law.Citation, conf law.Confidence, en, uk string) {
+	b.d.Trace = append(b.d.Trace, Step{Rule: rule, Text: law.Text{UK: uk, EN: en}, Citation: cite, Confidence: conf})
+}
+
+func (b *builder) param(rule, name string, v Version) {
+	b.d.Trace = append(b.d.Trace, Step{Rule: rule, Citation: v.Citation, Confidence: v.Confidence,
+		Param: name + "@" + v.ValidFrom.String(),
+		Text:  law.Text{UK: "сума за одиницю " + v.Amount.String() + " грн", EN: "amount per unit UAH " + v.Amount.String()}})
+}
+
+func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) Decision {
+	b.d.Granted, b.d.Refusal, b.d.Amount = false, code, Money{}
+	b.d.Reasons = append(b.d.Reasons, Reason{Code: code, Message: code.Message(), Citation: cite, Confidence: conf})
+	b.d.Trace = append(b.d.Trace, Step{Rule: "refuse", Text: code.Message(), Citation: cite, Confidence: conf})
+	b.d.Years, b.d.Shares = nil, nil
+	return b.d
+}
+
+func (b *builder) grant(total Money, shares []Share) Decision {
+	b.d.Granted, b.d.Amount, b.d.Shares = true, total, shares
+	return b.d
+}
+
+var lawStart = status.LawStart()
+
+func cite(act law.ActID, article string, rest ...string) law.Citation {
+	return law.Cite(act, article, rest...)
+}
+
+// decide evaluates one claim. With dry set it is a preview (entitlements)
+// and must not look at the claim's own documents.
+func (e *evaluator) decide(i int, ev prisoner.Event, dry bool) Decision {
+	b := &builder{d: Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party}}
+	ep, _ := e.c.EpisodeByID(ev.Episode)
+	switch ev.Aid {
+	case prisoner.Annual:
+		return e.annual(b, ev, ep)
+	case prisoner.ReleaseAid:
+		return e.release(b, ev, ep)
+	case prisoner.DeathAid:
+		return e.death(b, ev, ep, dry)
+	case prisoner.CivilianAid:
+		return e.civilian(b, ev, ep)
+	case prisoner.Reg2018Release:
+		return e.reg2018Release(b, ev, ep)
+	case prisoner.Reg2018Support:
+		return e.reg2018Support(b, ev, ep)
+	}
+	return b.refuse(ClaimantNotEntitled, cite(law.Brief, "5"), law.Assumption)
+}
+
+// version looks up the parameter in force on the claim date; a claim
+// before the first version or while the version is not in force is
+// refused as regime_not_in_force.
+func (e *evaluator) version(b *builder, s *Schedule, rule string, t civil.Date) (Version, bool) {
+	v, err := s.At(t)
+	if err != nil || !v.InForce {
+		c := v.Citation
+		if err != nil {
+			c = s.versions[0].Citation
+		}
+		b.step(rule, c, law.Verified, s.Name()+" is not in force on "+t.String(), s.Name()+" не діє на "+t.String())
+		return v, false
+	}
+	b.param(rule, s.Name(), v)
+	return v, true
+}
+
+// established checks the status conditions shared by the Law 2010-IX aid:
+// the fact established on the claim date, not cancelled, no conviction.
+func (e *evaluator) established(b *builder, ev prisoner.Event) (status.Snapshot, *Decision) {
+	snap := e.tl.At(ev.Episode, ev.Date)
+	switch {
+	case snap.State == status.Cancelled:
+		d := b.refuse(FactCancelled, cite(law.Law2010, "4", "8"), law.Verified)
+		return snap, &d
+	case snap.Excluded:
+		d := b.refuse(ExcludedConviction, cite(law.Law2010, "2", "4"), law.Verified)
+		return snap, &d
+	case !snap.State.Established():
+		d := b.refuse(FactNotEstablished, cite(law.Law2010, "4", "7"), law.Verified)
+		return snap, &d
+	}
+	b.step("status", snap.Change.Ground, snap.Change.Conf,
+		"fact established; status "+snap.State.String()+" since "+snap.Since.String(),
+		"факт встановлено; статус «"+snap.State.Label().UK+"» з "+snap.Since.String())
+	return snap, nil
+}
+
+func (e *evaluator) documents(b *builder, ev prisoner.Event) *Decision {
+	if len(ev.Missing) > 0 {
+		d := b.refuse(DocumentsIncomplete, cite(law.CMU1281, "").WithNote("Procedure for granting the aid; document list not seen"), law.Secondary)
+		return &d
+	}
+	return nil
+}
+
+// member checks that a family claimant is covered and recognised on the
+// day assessed (Art. 2(3), 4(5); LAW.md §2.3–2.4, §8).
+func (e *evaluator) member(b *builder, party string, ev prisoner.Event, ep prisoner.Episode) *Decision {
+	if ep.Category == prisoner.ForeignMilitary && e.rs.Options.FamilyOfForeignServicemanCovered.norm() == ForeignFamilyNotCovered {
+		d := b.refuse(FamilyNotCovered, cite(law.Law2010, "2", "3"), law.Verified)
+		return &d
+	}
+	m, _ := e.c.Member(party)
+	if e.rs.Options.FamilyMemberCitizenshipRequired.norm() == CitizenshipRequired && m.Citizenship != "UA" {
+		d := b.refuse(NotCitizen, cite(law.Brief, "8").WithNote("family_member_citizenship_required"), law.Assumption)
+		return &d
+	}
+	ms := e.tl.Member(party, ev.Episode, ev.Date)
+	if ms.State != status.Recognised {
+		d := b.refuse(NotFamilyMember, ms.Ground, ms.Conf)
+		return &d
+	}
+	b.step("family", ms.Ground, ms.Conf, "claimant "+party+" is a recognised family member (assessed on "+ms.AssessedOn.String()+")",
+		"заявник "+party+" — визнаний член сім'ї (на "+ms.AssessedOn.String()+")")
+	return nil
+}
+
+func isFamily(party string) bool {
+	return party != prisoner.PartyPerson && party != prisoner.PartyRepresentative
+}
+
+func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+	t := ev.Date
+	v, ok := e.version(b, e.rs.Parameters.Annual, "A1", t)
+	if !ok {
+		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "1"), law.Verified)
+	}
+	if paid, ok := e.led.cmu328In2022(ev.Episode); ok && t.Before(civil.MustNew(2023, 1, 1)) {
+		b.step("A6b", cite(law.Law2010, "17", "5"), law.Verified, "a CMU 328 payment of "+paid.String()+" defers the annual aid to 2023-01-01",
+			"виплата за ПКМУ 328 від "+paid.String()+" відкладає щорічну допомогу до 01.01.2023")
+		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "5"), law.Verified)
+	}
+	if _, bad := e.established(b, ev); bad != nil {
+		return *bad
+	}
+	if bad := e.documents(b, ev); bad != nil {
+		return *bad
+	}
+	family := isFamily(ev.Party)
+	if family {
+		if bad := e.member(b, ev.Party, ev, ep); bad != nil {
+			return *bad
+		}
+	}
+	s := newScheme(ep, e.rs)
+	if s.block {
+		b.step("A6", cite(law.Law2010, "17", "6").WithNote("day arithmetic and ties: LAW.md §7"), law.Assumption,
+			fmt.Sprintf("pre-law block: %d full years to %s, %d more days of a %d-day year, rounded (%s) to %d years",
+				s.m, s.blockEnd, s.r, s.yearLen, e.rs.Options.PreLawRounding.norm(), s.n),
+			fmt.Sprintf("роки до закону: %d повних років до %s, ще %d днів із %d, округлено (%s) до %d",
+				s.m, s.blockEnd, s.r, s.yearLen, e.rs.Options.PreLawRounding.norm(), s.n))
+		if off := e.led.offsets(ev.Episode); off > 0 {
+			b.step("A6", cite(law.Law2010, "17", "6").WithNote("which block years the CMU 328 payments remove: the earliest (our convention)"), law.Assumption,
+				fmt.Sprintf("%d year(s) of the block left out for CMU 328 payments", off),
+				fmt.Sprintf("%d рік(и) виключено через виплати за ПКМУ 328", off))
+		}
+	}
+	died := !ep.Died.IsZero() && !ep.Died.After(t)
+	released := !ep.Released.IsZero() && !ep.Released.After(t)
+	var candidates []int
+	switch {
+	case died:
+		if e.rs.Options.UnpaidYearsAfterDeath.norm() == AfterDeathNobody || !family {
+			b.step("A7", cite(law.Law2010, "7", "1"), law.Assumption, "the person has died; completed unpaid years go to no one (Q6)",
+				"особа померла; невиплачені роки нікому не виплачуються (Q6)")
+			return b.refuse(PersonDeceased, cite(law.Law2010, "7", "1"), law.Assumption)
+		}
+		end := ep.Died
+		if released {
+			end = ep.Released
+		}
+		candidates = e.closedYears(b, s, end)
+	case released:
+		if family && e.rs.Options.FamilyClaimAfterRelease.norm() == FamilyRefused {
+			b.step("A5", cite(law.Law2010, "7", "1").WithNote("and 17(6): the family's right runs while the person is held"), law.Verified,
+				"the person was released on "+ep.Released.String()+"; the family's right has ended",
+				"особу звільнено "+ep.Released.String()+"; право сім'ї припинилося")
+			return b.refuse(FamilyClaimAfterRelease, cite(law.Law2010, "7", "1"), law.Verified)
+		}
+		candidates = e.closedYears(b, s, ep.Released)
+	default:
+		candidates = e.heldYears(b, s, t)
+	}
+	var years []unit
+	anyPaid := false
+	for _, k := range candidates {
+		u := s.unit(k)
+		if p, paid := e.led.annualPaid(ev.Episode, u, s); paid {
+			anyPaid = true
+			b.step("A3", cite(law.Brief, "6.1").WithNote("a year is never paid twice"), law.Assumption,
+				fmt.Sprintf("year %d already %s on %s", k, p.how, p.date), fmt.Sprintf("рік %d уже %s %s", k, p.howUK(), p.date))
+			continue
+		}
+		years = append(years, u)
+	}
+	if len(years) == 0 {
+		if anyPaid {
+			return b.refuse(AlreadyPaid, cite(law.Law2010, "7", "1"), law.Verified)
+		}
+		return b.refuse(NothingDue, cite(law.Law2010, "7", "1").WithNote("no creditable year"), law.Secondary)
+	}
+	var total Money
+	for _, u := range years {
+		b.d.Years = append(b.d.Years, YearLine{K: u.k, ID: u.id, From: u.from, To: u.to, PreLaw: u.preLaw, Amount: v.Amount})
+		total = total.Add(v.Amount)
+	}
+	return e.pay(b, total, ev, ep, family && !released && !died)
+}
+
+// heldYears returns the years a claim while the person is held covers
+// (A3, A6; held_claim_scope, pre_law_claims_from).
+func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
+	kc := s.current(t)
+	u := s.unit(kc)
+	b.step("A3", cite(law.Law2010, "7", "1"), law.Secondary,
+		fmt.Sprintf("held on %s: the current captivity year is %d (%s to %s)", t, kc, u.from, u.to),
+		fmt.Sprintf("утримується на %s: поточний рік полону %d (%s – %s)", t, kc, u.from, u.to))
+	blockOpen := s.block && s.n > 0
+	if blockOpen && e.rs.Options.PreLawClaimsFrom.norm() == FromCMU1182 && t.Before(cmu1182Assumed) {
+		blockOpen = false
+		b.step("A6", cite(law.CMU1182, "").WithNote("pre_law_claims_from=cmu1182_effective, taken as 2023-11-10"), law.Assumption,
+			"the pre-law block cannot be claimed before CMU 1182", "роки до закону не можна отримати до ПКМУ 1182")
+	}
+	var ks []int
+	if blockOpen {
+		for k := 1; k <= s.n; k++ {
+			ks = append(ks, k)
+		}
+	}
+	if !blockOpen || kc > s.n {
+		ks = append(ks, kc)
+	}
+	if e.rs.Options.HeldClaimScope.norm() == AllStartedYears {
+		b.step("A3", cite(law.Brief, "9").WithNote("Q4: catch-up of unpaid started years"), law.Assumption,
+			"catch-up: every unpaid year begun since the block is claimable", "наздоганяння: усі невиплачені розпочаті роки")
+		first := s.n + 1
+		if !blockOpen {
+			first = 1
+			if s.block {
+				first = s.n + 1
+			}
+		}
+		for k := first; k < kc; k++ {
+			ks = append(ks, k)
+		}
+	}
+	return uniqueSorted(ks)
+}
+
+// cmu1182Assumed stands in for the unretrieved effective day of CMU 1182:
+// its adoption day (LAW.md Q20).
+var cmu1182Assumed = civil.MustNew(2023, 11, 10)
+
+// closedYears returns the years owed once the captivity has ended on end:
+// every completed year and the pre-law block (A4, A6), and the last
+// incomplete year when released_partial_year is paid.
+func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
+	done := s.completed(end)
+	b.step("A4", cite(law.Brief, "7").WithNote("a year is complete when its anniversary is on or before the release"), law.Assumption,
+		fmt.Sprintf("captivity ended on %s: %d year(s) complete", end, done),
+		fmt.Sprintf("полон завершився %s: повних років %d", end, done))
+	var ks []int
+	for k := 1; k <= done; k++ {
+		ks = append(ks, k)
+	}
+	if s.block {
+		for k := 1; k <= s.n; k++ {
+			ks = append(ks, k)
+		}
+	}
+	if e.rs.Options.ReleasedPartialYear.norm() == PartialPaid {
+		if k := s.current(end); k > done {
+			b.step("A4", cite(law.Brief, "8").WithNote("released_partial_year=paid"), law.Assumption,
+				fmt.Sprintf("the incomplete year %d is paid too", k), fmt.Sprintf("неповний рік %d також виплачується", k))
+			ks = append(ks, k)
+		}
+	}
+	return uniqueSorted(ks)
+}
+
+func uniqueSorted(ks []int) []int {
+	sort.Ints(ks)
+	out := ks[:0]
+	for i, k := range ks {
+		if i == 0 || k != ks[i-1] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// pay grants total to the claimant, or, for a family claim while held under
+// held_payee=equal_shares, in equal shares to every recognised member.
+func (e *evaluator) pay(b *builder, total Money, ev prisoner.Event, ep prisoner.Episode, heldFamily bool) Decision {
+	payees := []string{payee(ev.Party)}
+	if heldFamily && e.rs.Options.HeldPayee.norm() == EqualShares {
+		for _, m := range e.c.Family {
+			if m.ID != ev.Party && e.tl.Member(m.ID, ev.Episode, ev.Date).State == status.Recognised {
+				payees = append(payees, m.ID)
+			}
+		}
+		b.step("A3", cite(law.Brief, "8").WithNote("held_payee=equal_shares"), law.Assumption,
+			"shared equally among "+strconv.Itoa(len(payees))+" recognised family members", "порівну між "+strconv.Itoa(len(payees))+" членами сім'ї")
+	} else if heldFamily {
+		b.step("A3", cite(law.Brief, "6.1").WithNote("held_payee=single_first_applicant: 'one of the family members'"), law.Secondary,
+			"paid to the first family member who claimed", "виплачується першому члену сім'ї, який звернувся")
+	}
+	return b.grant(total, e.split(b, total, payees))
+}
+
+func payee(party string) string {
+	if party == prisoner.PartyRepresentative {
+		return prisoner.PartyPerson // paid to the person through the representative
+	}
+	return party
+}
+
+func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
+	w := make([]int64, len(payees))
+	for i := range w {
+		w[i] = 1
+	}
+	r := e.rs.SplitRounding.norm()
+	amounts, err := Allocate(total, w, r)
+	if err != nil { // cannot happen: weights are positive and totals non-negative
+		return []Share{{Party: payees[0], Amount: total}}
+	}
+	if len(payees) > 1 {
+		if r == HalfUpAdjustFirst {
+			b.step("D3", splitCitation.WithNote("split_rounding=half_up"), law.Assumption, "shares rounded half up to the kopiyka; the first share corrected to keep the total",
+				"частки округлено до копійки; першу частку виправлено, щоб зберегти суму")
+		} else {
+			b.step("D3", splitCitation, law.Assumption, "shares rounded down to the kopiyka; leftover to the earliest applicant",
+				"частки округлено вниз до копійки; залишок — першому заявникові")
+		}
+	}
+	out := make([]Share, len(payees))
+	for i, p := range payees {
+		out[i] = Share{Party: p, Amount: amounts[i]}
+	}
+	return out
+}

@@ -1,0 +1,394 @@
+package aid
+
+import (
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/prisoner"
+	"github.com/uacaptivity/captivity/status"
+)
+
+// release decides one-time aid after release (R1–R3, Art. 7(2)).
+func (e *evaluator) release(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+	t := ev.Date
+	v, ok := e.version(b, e.rs.Parameters.Release, "R1", t)
+	if !ok {
+		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "1"), law.Verified)
+	}
+	if isFamily(ev.Party) {
+		b.step("R1", cite(law.Law2010, "7", "2"), law.Verified, "release aid is paid to the released person personally",
+			"допомога після звільнення виплачується особисто звільненій особі")
+		return b.refuse(ClaimantNotEntitled, cite(law.Law2010, "7", "2"), law.Verified)
+	}
+	if _, bad := e.established(b, ev); bad != nil {
+		return *bad
+	}
+	if ep.Released.IsZero() || ep.Released.After(t) {
+		return b.refuse(NotReleased, cite(law.Law2010, "7", "2"), law.Verified)
+	}
+	if !ep.Died.IsZero() && !ep.Died.After(t) {
+		b.step("R3", cite(law.CivilCode, "1227").WithNote("Q11: aid never claimed does not pass to the family"), law.Assumption,
+			"the person died before claiming; the entitlement is personal", "особа померла до звернення; право особисте")
+		return b.refuse(PersonDeceased, cite(law.Law2010, "7", "2"), law.Assumption)
+	}
+	if bad := e.deadline(b, ev, ep.Released); bad != nil {
+		return *bad
+	}
+	if bad := e.documents(b, ev); bad != nil {
+		return *bad
+	}
+	if e.rs.Options.ReleaseAidPer.norm() == PerPerson && e.led.personRelease != nil {
+		b.step("R1", cite(law.Brief, "9").WithNote("Q10 release_aid_per=person"), law.Assumption,
+			"release aid was already granted for another release", "допомогу після звільнення вже призначено за інше звільнення")
+		return b.refuse(AlreadyPaid, cite(law.Law2010, "7", "2"), law.Assumption)
+	}
+	if p, ok := e.led.once(ev.Episode, prisoner.ReleaseAid); ok {
+		b.step("R1", cite(law.Law2010, "7", "2"), law.Verified, "release aid for this release was "+p.how+" on "+p.date.String(),
+			"допомогу після цього звільнення "+p.howUK()+" "+p.date.String())
+		return b.refuse(AlreadyPaid, cite(law.Law2010, "7", "2"), law.Verified)
+	}
+	if p, ok := e.led.once(ev.Episode, prisoner.Reg2018Release); ok && e.rs.Options.OffsetPriorRegimeReleaseAid.norm() == OffsetPrior {
+		b.step("R2", cite(law.Brief, "6.2").WithNote("Q9: offset only for the same release"), law.Assumption,
+			"release aid for this release was "+p.how+" under the 2018 programme on "+p.date.String(),
+			"допомогу після цього звільнення "+p.howUK()+" за програмою 2018 року "+p.date.String())
+		return b.refuse(PriorRegimePaid, cite(law.Brief, "6.2"), law.Assumption)
+	}
+	b.step("R1", cite(law.Law2010, "7", "2"), law.Verified, "released on "+ep.Released.String()+"; one payment per release",
+		"звільнено "+ep.Released.String()+"; одна виплата за звільнення")
+	return b.grant(v.Amount, []Share{{Party: prisoner.PartyPerson, Amount: v.Amount}})
+}
+
+func (e *evaluator) deadline(b *builder, ev prisoner.Event, from civil.Date) *Decision {
+	n := e.rs.ClaimDeadlineDays
+	if n <= 0 {
+		return nil
+	}
+	last := from.AddDays(n)
+	if ev.Date.After(last) {
+		b.step("deadline", cite(law.Brief, "3.4").WithNote("claim_deadline"), law.Assumption,
+			"the term to claim ended on "+last.String(), "строк звернення сплив "+last.String())
+		d := b.refuse(DeadlinePassed, cite(law.Brief, "3.4"), law.Assumption)
+		return &d
+	}
+	return nil
+}
+
+// deathCovered checks Art. 7(3): death while held, or within one year
+// after release (the anniversary included) from a linked cause.
+func (e *evaluator) deathCovered(b *builder, ep prisoner.Episode) bool {
+	switch {
+	case ep.DiedInCaptivity():
+		b.step("D2", cite(law.Law2010, "7", "3"), law.Verified, "died in captivity on "+ep.Died.String(), "помер у полоні "+ep.Died.String())
+		return true
+	case ep.DiedAfterRelease():
+		limit := ep.Released.AddYears(1, e.rs.Feb29)
+		if ep.Died.After(limit) {
+			b.step("D2", cite(law.Law2010, "7", "3"), law.Verified, "died after "+limit.String()+", more than a year after release",
+				"помер пізніше "+limit.String()+", більш ніж через рік після звільнення")
+			return false
+		}
+		if !ep.DeathLinked {
+			b.step("D2", cite(law.Law2010, "7", "3"), law.Verified, "no certificate links the death to the captivity",
+				"немає довідки про зв'язок смерті з перебуванням у полоні")
+			return false
+		}
+		b.step("D2", cite(law.Law2010, "7", "3"), law.Verified, "died within a year of release ("+limit.String()+" inclusive) from a linked cause",
+			"помер протягом року після звільнення (до "+limit.String()+" включно) з пов'язаної причини")
+		return true
+	}
+	return false
+}
+
+// recipient checks who may receive the death aid (D4, Art. 7(3)).
+func (e *evaluator) recipient(b *builder, party string) *Decision {
+	if e.rs.Options.DeathAidRecipients.norm() != FamilyCodeStrict {
+		return nil
+	}
+	m, _ := e.c.Member(party)
+	switch m.Relation {
+	case prisoner.Spouse, prisoner.Child, prisoner.Parent, prisoner.Household, prisoner.Dependant:
+		return nil
+	}
+	if m.Dependant {
+		return nil
+	}
+	b.step("D4", cite(law.Law2010, "7", "3").WithNote("death_aid_recipients=family_code_strict (Q23)"), law.Assumption,
+		"a "+m.Relation.String()+" is not a recipient under the strict reading", "за суворим тлумаченням не є отримувачем")
+	d := b.refuse(NotFamilyMember, cite(law.Law2010, "7", "3"), law.Assumption)
+	return &d
+}
+
+// deathEligible runs every check of a death-aid claim except the split
+// and whether the sum was already paid.
+func (e *evaluator) deathEligible(b *builder, ev prisoner.Event, ep prisoner.Episode) (Version, *Decision) {
+	v, ok := e.version(b, e.rs.Parameters.Death, "D1", ev.Date)
+	if !ok {
+		d := b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "1"), law.Verified)
+		return v, &d
+	}
+	if !isFamily(ev.Party) {
+		d := b.refuse(ClaimantNotEntitled, cite(law.Law2010, "7", "3"), law.Verified)
+		return v, &d
+	}
+	snap := e.tl.At(ev.Episode, ev.Date)
+	if snap.State == status.Cancelled {
+		d := b.refuse(FactCancelled, cite(law.Law2010, "4", "8"), law.Verified)
+		return v, &d
+	}
+	if snap.Excluded {
+		d := b.refuse(ExcludedConviction, cite(law.Law2010, "2", "4"), law.Verified)
+		return v, &d
+	}
+	if !snap.State.Established() {
+		d := b.refuse(FactNotEstablished, cite(law.Law2010, "4", "7"), law.Verified)
+		return v, &d
+	}
+	if ep.Died.IsZero() || ep.Died.After(ev.Date) || !e.deathCovered(b, ep) {
+		d := b.refuse(DeathNotCovered, cite(law.Law2010, "7", "3"), law.Verified)
+		return v, &d
+	}
+	if bad := e.deadline(b, ev, ep.Died); bad != nil {
+		return v, bad
+	}
+	if bad := e.member(b, ev.Party, ev, ep); bad != nil {
+		return v, bad
+	}
+	if bad := e.recipient(b, ev.Party); bad != nil {
+		return v, bad
+	}
+	if ev.OtherLawElected {
+		b.step("D5", cite(law.Law2010, "7", "3"), law.Verified, "the claimant chose the one-time payment of another law",
+			"заявник обрав одноразову виплату за іншим законом")
+		d := b.refuse(OtherGroundElected, cite(law.Law2010, "7", "3"), law.Verified)
+		return v, &d
+	}
+	if bad := e.documents(b, ev); bad != nil {
+		return v, bad
+	}
+	return v, nil
+}
+
+// death decides one-time aid on death (D1–D5). Under the equal split, the
+// sum is shared among every eligible claim registered before the death aid
+// was paid; each claim's decision shows its own share and all the shares.
+func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dry bool) Decision {
+	v, bad := e.deathEligible(b, ev, ep)
+	if bad != nil {
+		return *bad
+	}
+	if p, ok := e.led.once(ev.Episode, prisoner.DeathAid); ok && p.how == "paid" {
+		b.step("D3", cite(law.Brief, "6.3"), law.Assumption, "the death aid was paid on "+p.date.String()+"; a later applicant is refused",
+			"допомогу у разі смерті виплачено "+p.date.String()+"; пізнішому заявникові відмовлено")
+		return b.refuse(AlreadyPaid, cite(law.Brief, "6.3"), law.Assumption)
+	}
+	group := []string{ev.Party}
+	if e.rs.Options.DeathAidSplit.norm() == SplitSingle {
+		if p, ok := e.led.once(ev.Episode, prisoner.DeathAid); ok {
+			b.step("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=single_applicant"), law.Assumption,
+				"the whole sum went to "+p.payee, "уся сума призначена "+p.payee)
+			return b.refuse(AlreadyPaid, cite(law.Brief, "6.3"), law.Assumption)
+		}
+		b.step("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=single_applicant"), law.Assumption,
+			"the first eligible applicant takes the whole sum", "перший заявник отримує всю суму")
+		return b.grant(v.Amount, []Share{{Party: ev.Party, Amount: v.Amount}})
+	}
+	group = e.deathGroup(ev, ep, dry)
+	b.step("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=equal_shares_among_applicants (Q8)"), law.Assumption,
+		"equal shares among the eligible applicants: "+join(group), "порівну між заявниками: "+join(group))
+	shares := e.split(b, v.Amount, group)
+	var mine Money
+	for _, s := range shares {
+		if s.Party == ev.Party {
+			mine = s.Amount
+		}
+	}
+	if p, ok := e.led.once(ev.Episode, prisoner.DeathAid); ok {
+		_ = p // an earlier share was granted; this claim takes its own share
+	}
+	d := b.grant(mine, shares)
+	return d
+}
+
+// deathGroup lists, in registration order, the claimants of every eligible
+// death-aid claim for the episode registered before the first payment of
+// death aid, one entry per family member.
+func (e *evaluator) deathGroup(cur prisoner.Event, ep prisoner.Episode, dry bool) []string {
+	var paidOn civil.Date
+	for _, ev := range e.c.Events {
+		if ev.Kind == prisoner.Payment && ev.Aid == prisoner.DeathAid && ev.Episode == ep.ID && (paidOn.IsZero() || ev.Date.Before(paidOn)) {
+			paidOn = ev.Date
+		}
+	}
+	var group []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			group = append(group, p)
+		}
+	}
+	for _, i := range ordered(e.c) {
+		ev := e.c.Events[i]
+		if ev.Kind != prisoner.Claim || ev.Aid != prisoner.DeathAid || ev.Episode != ep.ID {
+			continue
+		}
+		if !paidOn.IsZero() && !ev.Date.Before(paidOn) {
+			continue
+		}
+		if _, bad := e.deathEligible(&builder{}, ev, ep); bad == nil {
+			add(ev.Party)
+		}
+	}
+	if dry || !seen[cur.Party] {
+		add(cur.Party)
+	}
+	return group
+}
+
+func join(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += ", "
+		}
+		out += x
+	}
+	return out
+}
+
+// civilian decides the 2026 one-time aid to released civilians (C1–C3).
+func (e *evaluator) civilian(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+	v, ok := e.version(b, e.rs.Parameters.Civilian, "C3", ev.Date)
+	if !ok {
+		return b.refuse(RegimeNotInForce, cite(law.CMUCivilian2026, ""), law.Secondary)
+	}
+	if isFamily(ev.Party) {
+		return b.refuse(ClaimantNotEntitled, cite(law.CMUCivilian2026, ""), law.Secondary)
+	}
+	if !e.c.Person.Citizen() || !ep.Category.Civic() || ep.ServingAtCapture {
+		b.step("C1", cite(law.CMUCivilian2026, ""), law.Secondary, "the aid is for released civilian citizens of Ukraine",
+			"допомога для звільнених цивільних громадян України")
+		return b.refuse(NotCivilian, cite(law.CMUCivilian2026, ""), law.Secondary)
+	}
+	if ep.Released.IsZero() || ep.Released.After(ev.Date) {
+		return b.refuse(NotReleased, cite(law.CMUCivilian2026, ""), law.Secondary)
+	}
+	if snap := e.tl.At(ev.Episode, ev.Date); snap.State.Established() && e.rs.Options.Civilian50kIfFactEstablished.norm() == Civilian50kExcluded {
+		b.step("C2", cite(law.Brief, "6.4").WithNote("Q12: the two schemes exclude each other"), law.Assumption,
+			"the fact is established: the aid of Law 2010-IX applies instead", "факт встановлено: застосовується допомога за Законом 2010-IX")
+		return b.refuse(FactEstablished, cite(law.Brief, "6.4"), law.Assumption)
+	}
+	if bad := e.documents(b, ev); bad != nil {
+		return *bad
+	}
+	if e.led.civilian != nil {
+		return b.refuse(AlreadyPaid, cite(law.CMUCivilian2026, "").WithNote("once"), law.Secondary)
+	}
+	b.step("C1", cite(law.CMUCivilian2026, ""), law.Secondary, "released civilian on "+ep.Released.String()+"; paid once",
+		"звільнена цивільна особа "+ep.Released.String()+"; виплачується один раз")
+	return b.grant(v.Amount, []Share{{Party: prisoner.PartyPerson, Amount: v.Amount}})
+}
+
+// reg2018Release decides the 2018–2022 one-time release aid (CMU 38, 845,
+// 1122). The programme was discretionary; the library checks its dates,
+// its term and that it is paid once per release.
+func (e *evaluator) reg2018Release(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+	v, ok := e.version(b, e.rs.Parameters.Reg2018Release, "reg2018", ev.Date)
+	if !ok {
+		return b.refuse(RegimeNotInForce, v.Citation, law.Assumption)
+	}
+	if isFamily(ev.Party) {
+		return b.refuse(ClaimantNotEntitled, v.Citation, v.Confidence)
+	}
+	if ep.Released.IsZero() || ep.Released.After(ev.Date) {
+		return b.refuse(NotReleased, v.Citation, v.Confidence)
+	}
+	if v.DeadlineMonths > 0 {
+		from := ep.Released
+		if e.rs.Options.Reg2018CMU38DeadlineFrom.norm() == FromResolution && from.Before(v.ValidFrom) {
+			from = v.ValidFrom
+		}
+		last := from.AddMonths(v.DeadlineMonths)
+		b.step("reg2018", v.Citation.WithNote("six-month term; start per reg2018_cmu38_deadline_from"), law.Assumption,
+			"the term to apply ends on "+last.String(), "строк звернення спливає "+last.String())
+		if ev.Date.After(last) {
+			return b.refuse(DeadlinePassed, v.Citation, law.Assumption)
+		}
+	}
+	if bad := e.documents(b, ev); bad != nil {
+		return *bad
+	}
+	if _, ok := e.led.once(ev.Episode, prisoner.Reg2018Release); ok {
+		return b.refuse(AlreadyPaid, v.Citation, v.Confidence)
+	}
+	return b.grant(v.Amount, []Share{{Party: prisoner.PartyPerson, Amount: v.Amount}})
+}
+
+// reg2018Support decides the CMU 328 legal-aid and family support: while
+// the person is held, once (from 2018-04-28) or once a calendar year (from
+// the 2019 amendment).
+func (e *evaluator) reg2018Support(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+	v, ok := e.version(b, e.rs.Parameters.Reg2018Support, "reg2018", ev.Date)
+	if !ok {
+		return b.refuse(RegimeNotInForce, v.Citation, law.Assumption)
+	}
+	if !ep.Held(ev.Date) {
+		return b.refuse(NotHeld, v.Citation, v.Confidence)
+	}
+	if bad := e.documents(b, ev); bad != nil {
+		return *bad
+	}
+	if v.Yearly {
+		if _, ok := e.led.units[key{ev.Episode, prisoner.Reg2018Support, ev.Date.Year()}]; ok {
+			return b.refuse(AlreadyPaid, v.Citation, v.Confidence)
+		}
+	} else if len(e.led.cmu328[ev.Episode]) > 0 {
+		return b.refuse(AlreadyPaid, v.Citation, v.Confidence)
+	}
+	return b.grant(v.Amount, []Share{{Party: payee(ev.Party), Amount: v.Amount}})
+}
+
+// recoveries lists the payments and grants made under an establishing
+// decision that was later declared invalid or annulled (Art. 4(9)).
+func (e *evaluator) recoveries(ds []Decision) []Recovery {
+	scope := e.rs.Options.InvalidationRecovery.norm()
+	if scope == RecoverNone {
+		return nil
+	}
+	var out []Recovery
+	for _, et := range e.tl.Episodes {
+		var cancelled civil.Date
+		for _, ch := range et.Changes {
+			if ch.To == status.Cancelled {
+				cancelled = ch.Date
+				break
+			}
+		}
+		if cancelled.IsZero() {
+			continue
+		}
+		add := func(r Recovery) {
+			if scope == RecoverPersonOnly && r.Payee != prisoner.PartyPerson {
+				return
+			}
+			out = append(out, r)
+		}
+		for _, d := range ds {
+			if d.Episode != et.Episode || !d.Granted || d.Aid.Regime() != prisoner.Law2022 || d.Date.After(cancelled) {
+				continue
+			}
+			for _, s := range d.Shares {
+				add(Recovery{Episode: d.Episode, Event: d.Event, Seq: d.Seq, Date: d.Date, Aid: d.Aid, Payee: s.Party, Amount: s.Amount,
+					Citation: cite(law.Law2010, "4", "9")})
+			}
+		}
+		for i, ev := range e.c.Events {
+			if ev.Kind != prisoner.Payment || ev.Episode != et.Episode || ev.Regime != prisoner.Law2022 || ev.Date.After(cancelled) {
+				continue
+			}
+			amt, _ := ParseMoney(ev.Amount)
+			add(Recovery{Episode: ev.Episode, Event: i, Seq: ev.Seq, Date: ev.Date, Aid: ev.Aid, Payee: ev.Party, Amount: amt,
+				Citation: cite(law.Law2010, "4", "9")})
+		}
+	}
+	return out
+}
