@@ -187,13 +187,21 @@ func msgOrder(other, rel string) law.Text {
 	return law.Text{UK: uk + " " + other, EN: "must not be " + rel + " " + other}
 }
 
-func msgDuplicate(what string) law.Text {
-	return law.Text{UK: "повторюється " + what, EN: "repeats a " + what + " used before"}
+func msgDuplicate(what law.Text) law.Text {
+	return law.Text{UK: "повторюється " + what.UK, EN: "repeats a " + what.EN + " used before"}
 }
 
-func msgReference(what string) law.Text {
-	return law.Text{UK: "посилається на " + what + ", якого немає у справі", EN: "refers to a " + what + " that is not in the case"}
+func msgReference(what law.Text) law.Text {
+	return law.Text{UK: "посилається на " + what.UK + ", якого немає у справі", EN: "refers to a " + what.EN + " that is not in the case"}
 }
+
+var (
+	wordEpisode   = law.Text{UK: "епізод", EN: "episode"}
+	wordMember    = law.Text{UK: "члена сім'ї", EN: "family member"}
+	wordEpisodeID = law.Text{UK: "ідентифікатор епізоду", EN: "episode ID"}
+	wordMemberID  = law.Text{UK: "ідентифікатор члена сім'ї", EN: "family member ID"}
+	wordSeq       = law.Text{UK: "порядковий номер події", EN: "sequence number"}
+)
 
 func msgNotAllowed(kind string) law.Text {
 	return law.Text{UK: "не застосовується до події виду «" + kind + "»", EN: "does not apply to an event of kind " + kind}

@@ -109,7 +109,7 @@ func (c *Case) checkCross(p *problems) {
 		at := fmt.Sprintf("episodes[%d]", i)
 		if e.ID != "" {
 			if _, dup := episodes[e.ID]; dup {
-				p.add(at+".id", CodeDuplicate, msgDuplicate("episode ID"))
+				p.add(at+".id", CodeDuplicate, msgDuplicate(wordEpisodeID))
 			}
 			episodes[e.ID] = e
 		}
@@ -133,7 +133,7 @@ func (c *Case) checkCross(p *problems) {
 		case m.ID == PartyPerson || m.ID == PartyRepresentative:
 			p.add(at+".id", CodeInvalid, law.Text{UK: "ідентифікатор зарезервовано", EN: "is a reserved word (person, representative)"})
 		case m.ID != "" && members[m.ID]:
-			p.add(at+".id", CodeDuplicate, msgDuplicate("family member ID"))
+			p.add(at+".id", CodeDuplicate, msgDuplicate(wordMemberID))
 		}
 		members[m.ID] = true
 		checkRNOKPP(p, at+".rnokpp", m.RNOKPP)
@@ -150,7 +150,7 @@ func (c *Case) checkCross(p *problems) {
 		at := fmt.Sprintf("events[%d]", i)
 		if ev.Seq > 0 {
 			if seqs[ev.Seq] {
-				p.add(at+".seq", CodeDuplicate, msgDuplicate("sequence number"))
+				p.add(at+".seq", CodeDuplicate, msgDuplicate(wordSeq))
 			}
 			seqs[ev.Seq] = true
 		}
@@ -224,7 +224,7 @@ func (c *Case) checkEvent(p *problems, at string, ev Event, episodes map[string]
 	}
 	ep, ok := episodes[ev.Episode]
 	if ev.Episode != "" && !ok {
-		p.add(at+".episode", CodeReference, msgReference("episode"))
+		p.add(at+".episode", CodeReference, msgReference(wordEpisode))
 	}
 	if ok && !ev.Date.IsZero() && !ep.Captured.IsZero() && ev.Date.Before(ep.Captured) && ev.Kind != Payment {
 		p.add(at+".date", CodeOrder, msgOrder("the episode's capture", "before"))
@@ -238,7 +238,7 @@ func (c *Case) checkEvent(p *problems, at string, ev Event, episodes map[string]
 			p.add(at+".party", CodeRequired, msgRequired())
 		case ev.Party == "", ev.Party == PartyPerson, ev.Party == PartyRepresentative:
 		case !members[ev.Party]:
-			p.add(at+".party", CodeReference, msgReference("family member"))
+			p.add(at+".party", CodeReference, msgReference(wordMember))
 		}
 	}
 	switch ev.Kind {
@@ -264,7 +264,7 @@ func (c *Case) checkEvent(p *problems, at string, ev Event, episodes map[string]
 			p.add(at+".member", CodeNotAllowed, law.Text{UK: "лише для рішень щодо членів сім'ї", EN: "applies only to decisions on family members"})
 		}
 		if ev.Member != "" && !members[ev.Member] {
-			p.add(at+".member", CodeReference, msgReference("family member"))
+			p.add(at+".member", CodeReference, msgReference(wordMember))
 		}
 	case CourtRuling:
 		if ev.Ruling == 0 {

@@ -1,0 +1,191 @@
+package aid
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/prisoner"
+	"github.com/uacaptivity/captivity/status"
+)
+
+// EntitlementState says where an entitlement stands on a day.
+type EntitlementState string
+
+// Entitlement states.
+const (
+	// StateGranted: a claim was granted (by this evaluation).
+	StateGranted EntitlementState = "granted"
+	// StatePaid: a payment recorded in the case.
+	StatePaid EntitlementState = "paid"
+	// StateOpen: not claimed yet; a claim on the day would be granted.
+	StateOpen EntitlementState = "open"
+)
+
+// PartyFamily in an open entitlement means "any recognised family member".
+const PartyFamily = "family"
+
+// An Entitlement is one line of what a case has been granted, has been
+// paid, or may still claim, per episode and aid kind.
+type Entitlement struct {
+	Episode string           `json:"episode"`
+	Aid     prisoner.AidKind `json:"aid"`
+	State   EntitlementState `json:"state"`
+	// Party is who received it, or who may claim it ([PartyFamily] for any
+	// recognised family member).
+	Party  string `json:"party"`
+	Amount Money  `json:"amount"`
+	// Years are the captivity years (their IDs) covered, for annual aid.
+	Years []int `json:"years,omitempty"`
+	// Date is the day granted or paid; for an open entitlement, the day
+	// asked about.
+	Date civil.Date `json:"date"`
+	// Seq is the claim's or payment's sequence number (0 when open).
+	Seq int `json:"seq,omitempty"`
+}
+
+// Entitlements returns, on day asOf, every grant of this evaluation dated
+// on or before asOf (one line per payee), every payment recorded in the
+// case by then, and what is still open: for each episode and aid kind of
+// Law 2010-IX and the 2026 aid, what a claim made on asOf by the party
+// entitled to make it would be granted, given everything granted or paid
+// before. The open lines run the same rules as [Evaluate], so they never
+// disagree with a decision.
+func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
+	var out []Entitlement
+	e := &evaluator{c: &r.c, rs: r.rs, tl: r.Timeline, led: newLedger()}
+	if e.rs.Parameters.Annual == nil {
+		e.rs.Parameters = DefaultParameters()
+	}
+	for _, i := range ordered(&r.c) {
+		ev := r.c.Events[i]
+		if ev.Date.After(asOf) || ev.Kind != prisoner.Payment {
+			continue
+		}
+		e.led.recordPayment(i, ev)
+		amt, _ := ParseMoney(ev.Amount)
+		var years []int
+		if ev.Year != 0 {
+			years = []int{ev.Year}
+		}
+		out = append(out, Entitlement{Episode: ev.Episode, Aid: ev.Aid, State: StatePaid, Party: ev.Party, Amount: amt, Years: years, Date: ev.Date, Seq: ev.Seq})
+	}
+	for _, d := range r.Decisions {
+		if !d.Granted || d.Date.After(asOf) {
+			continue
+		}
+		e.led.recordGrant(d)
+		var years []int
+		for _, y := range d.Years {
+			years = append(years, y.ID)
+		}
+		for _, s := range d.Shares {
+			if d.Aid == prisoner.DeathAid && s.Party != d.Claimant {
+				continue // each claimant's decision reports its own share
+			}
+			out = append(out, Entitlement{Episode: d.Episode, Aid: d.Aid, State: StateGranted, Party: s.Party, Amount: s.Amount, Years: years, Date: d.Date, Seq: d.Seq})
+		}
+	}
+	for _, ep := range r.c.Episodes {
+		if ep.Captured.After(asOf) {
+			continue
+		}
+		for _, kind := range []prisoner.AidKind{prisoner.Annual, prisoner.ReleaseAid, prisoner.DeathAid, prisoner.CivilianAid} {
+			party, show := e.openParty(kind, ep, asOf)
+			if party == "" {
+				continue
+			}
+			ev := prisoner.Event{Seq: 0, Date: asOf, Kind: prisoner.Claim, Episode: ep.ID, Aid: kind, Party: party}
+			d := e.decide(-1, ev, true)
+			if !d.Granted {
+				continue
+			}
+			var years []int
+			for _, y := range d.Years {
+				years = append(years, y.ID)
+			}
+			amount := d.Amount
+			if kind == prisoner.DeathAid {
+				if _, ok := e.led.once(ep.ID, prisoner.DeathAid); ok {
+					continue // shared among the applicants already granted
+				}
+				v, _ := e.rs.Parameters.Death.At(asOf)
+				amount = v.Amount
+			}
+			out = append(out, Entitlement{Episode: ep.ID, Aid: kind, State: StateOpen, Party: show, Amount: amount, Years: years, Date: asOf})
+		}
+	}
+	return out
+}
+
+// openParty picks who would claim aid of kind on asOf, and how to show it.
+func (e *evaluator) openParty(kind prisoner.AidKind, ep prisoner.Episode, asOf civil.Date) (string, string) {
+	firstMember := func() string {
+		for _, m := range e.c.Family {
+			if e.tl.Member(m.ID, ep.ID, asOf).State == status.Recognised {
+				return m.ID
+			}
+		}
+		return ""
+	}
+	switch kind {
+	case prisoner.Annual:
+		if ep.Held(asOf) {
+			if m := firstMember(); m != "" {
+				return m, PartyFamily
+			}
+			return prisoner.PartyRepresentative, prisoner.PartyRepresentative
+		}
+		if !ep.Died.IsZero() && !ep.Died.After(asOf) {
+			if m := firstMember(); m != "" {
+				return m, PartyFamily
+			}
+			return "", ""
+		}
+		return prisoner.PartyPerson, prisoner.PartyPerson
+	case prisoner.DeathAid:
+		if m := firstMember(); m != "" {
+			return m, PartyFamily
+		}
+		return "", ""
+	}
+	return prisoner.PartyPerson, prisoner.PartyPerson
+}
+
+// Explain writes the decision's reasoning in lang ("uk" or "en"), one
+// step a line: the rule, what it found, the legal ground, and "[U]" on a
+// step that rests on an assumption rather than verified law.
+func (d Decision) Explain(lang string) string {
+	var b strings.Builder
+	outcome := fmt.Sprintf("granted UAH %s", d.Amount)
+	if lang == "uk" {
+		outcome = "призначено " + d.Amount.String() + " грн"
+	}
+	if !d.Granted {
+		outcome = string(d.Refusal) + ": " + d.Refusal.Message().In(lang)
+		if lang == "uk" {
+			outcome = "відмовлено (" + string(d.Refusal) + "): " + d.Refusal.Message().UK
+		}
+	}
+	fmt.Fprintf(&b, "#%d %s %s %s %s → %s\n", d.Seq, d.Date, d.Aid, d.Episode, d.Claimant, outcome)
+	for _, s := range d.Trace {
+		flag := ""
+		if s.Confidence == law.Assumption {
+			flag = " [U]"
+		}
+		ground := s.Citation.EN()
+		if lang == "uk" {
+			ground = s.Citation.UK()
+		}
+		param := ""
+		if s.Param != "" {
+			param = " {" + s.Param + "}"
+		}
+		fmt.Fprintf(&b, "  %-8s %s — %s%s%s\n", s.Rule, s.Text.In(lang), ground, param, flag)
+	}
+	for _, sh := range d.Shares {
+		fmt.Fprintf(&b, "  share    %s %s\n", sh.Party, sh.Amount)
+	}
+	return b.String()
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/uacaptivity/captivity/civil"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var today = civil.MustParse("2026-11-28")
+
+func runWith(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb, today)
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./examples/aidcalc -update")
+	assert.Equal(t, string(want), got)
+}
+
+func TestEmbeddedCases(t *testing.T) {
+	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-timeline")
+	require.Equal(t, 0, code, errs)
+	golden(t, "table", out)
+}
+
+func TestDefaultsToToday(t *testing.T) {
+	code, out, _ := runWith(t, "")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "evaluated on 2026-11-28")
+}
+
+func TestExplain(t *testing.T) {
+	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-explain", "C-04", "-lang", "uk")
+	require.Equal(t, 0, code, errs)
+	golden(t, "explain-C-04-uk", out[strings.Index(out, "\nExplanation"):])
+	code, _, errs = runWith(t, "", "-explain", "nope")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "no case")
+}
+
+func TestJSON(t *testing.T) {
+	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-format", "json")
+	require.Equal(t, 0, code, errs)
+	var doc struct {
+		AsOf    string `json:"as_of"`
+		RuleSet string `json:"rule_set"`
+		Results []struct {
+			CaseID string `json:"case_id"`
+			Stamp  struct {
+				ParamsHash string `json:"params_hash"`
+			} `json:"stamp"`
+			Decisions []struct {
+				Amount string `json:"amount"`
+				Trace  []any  `json:"trace"`
+			} `json:"decisions"`
+			Entitlements []any `json:"entitlements"`
+		} `json:"results"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	assert.Equal(t, "2026-11-28", doc.AsOf)
+	assert.Equal(t, "RPS-1", doc.RuleSet)
+	require.Len(t, doc.Results, 13)
+	assert.Len(t, doc.Results[0].Stamp.ParamsHash, 64)
+	assert.Equal(t, "100000.00", doc.Results[0].Decisions[0].Amount)
+	assert.NotEmpty(t, doc.Results[0].Decisions[0].Trace)
+}
+
+func TestInputFilesAndStdin(t *testing.T) {
+	data, err := os.ReadFile("../../internal/samples/testdata/cases.json")
+	require.NoError(t, err)
+	code, fromStdin, errs := runWith(t, string(data), "-in", "-", "-as-of", "2026-11-28")
+	require.Equal(t, 0, code, errs)
+	code, fromFile, errs := runWith(t, "", "-in", "../../internal/samples/testdata/cases.json", "-as-of", "2026-11-28")
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, strings.Replace(fromFile, "../../internal/samples/testdata/cases.json", "-", 1), fromStdin)
+	// The same file twice gives duplicate case IDs across files.
+	code, _, errs = runWith(t, "", "-in", "../../internal/samples/testdata/cases.json", "-in", "../../internal/samples/testdata/cases.json")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "the same ID")
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"syntax error", []string{"-in", "testdata/broken.json"}, []string{"testdata/broken.json: line 4, column 9:"}},
+		{"impossible date and missing claimant", []string{"-in", "testdata/impossible.json"},
+			[]string{"episodes[0].captured: is not an existing date", "events[0].party: refers to a family member that is not in the case"}},
+		{"missing file", []string{"-in", "testdata/nope.json"}, []string{"nope.json"}},
+		{"bad flag value", []string{"-as-of", "2023-02-30"}, []string{"-as-of"}},
+		{"bad format", []string{"-format", "xml"}, []string{"-format"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runWith(t, "", tt.args...)
+			assert.NotEqual(t, 0, code)
+			assert.Empty(t, out, "nothing half-done on standard output")
+			for _, w := range tt.want {
+				assert.Contains(t, errs, w)
+			}
+		})
+	}
+}
+
+func TestRulesFlag(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rules.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"name":"catch-up","options":{"held_claim_scope":"current_and_unpaid_started_years"}}`), 0o644))
+	code, out, errs := runWith(t, "", "-rules", path, "-as-of", "2026-11-28")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "under rule set catch-up")
+	// C-01's second claim now also pays the unpaid year 2 (Q4 catch-up).
+	assert.Contains(t, out, "years 2,3")
+
+	require.NoError(t, os.WriteFile(path, []byte(`{"name":"x","options":{"held_claim_scope":"everything"}}`), 0o644))
+	code, _, errs = runWith(t, "", "-rules", path)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "held_claim_scope")
+}
