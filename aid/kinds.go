@@ -180,7 +180,6 @@ func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dr
 			"допомогу у разі смерті виплачено "+p.date.String()+"; пізнішому заявникові відмовлено")
 		return b.refuse(AlreadyPaid, cite(law.Brief, "6.3"), law.Assumption)
 	}
-	group := []string{ev.Party}
 	if e.rs.Options.DeathAidSplit.norm() == SplitSingle {
 		if p, ok := e.led.once(ev.Episode, prisoner.DeathAid); ok {
 			b.step("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=single_applicant"), law.Assumption,
@@ -191,7 +190,7 @@ func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dr
 			"the first eligible applicant takes the whole sum", "перший заявник отримує всю суму")
 		return b.grant(v.Amount, []Share{{Party: ev.Party, Amount: v.Amount}})
 	}
-	group = e.deathGroup(ev, ep, dry)
+	group := e.deathGroup(ev, ep, dry)
 	b.step("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=equal_shares_among_applicants (Q8)"), law.Assumption,
 		"equal shares among the eligible applicants: "+join(group), "порівну між заявниками: "+join(group))
 	shares := e.split(b, v.Amount, group)
@@ -201,11 +200,7 @@ func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dr
 			mine = s.Amount
 		}
 	}
-	if p, ok := e.led.once(ev.Episode, prisoner.DeathAid); ok {
-		_ = p // an earlier share was granted; this claim takes its own share
-	}
-	d := b.grant(mine, shares)
-	return d
+	return b.grant(mine, shares)
 }
 
 // deathGroup lists, in registration order, the claimants of every eligible
