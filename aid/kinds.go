@@ -175,9 +175,9 @@ func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dr
 	if bad != nil {
 		return *bad
 	}
-	if p, ok := e.led.once(ev.Episode, prisoner.DeathAid); ok && p.how == "paid" {
-		b.step("D3", cite(law.Brief, "6.3"), law.Assumption, "the death aid was paid on "+p.date.String()+"; a later applicant is refused",
-			"допомогу у разі смерті виплачено "+p.date.String()+"; пізнішому заявникові відмовлено")
+	if on, ok := e.led.deathPaid[ev.Episode]; ok {
+		b.step("D3", cite(law.Brief, "6.3"), law.Assumption, "the death aid was paid on "+on.String()+"; a later applicant is refused",
+			"допомогу у разі смерті виплачено "+on.String()+"; пізнішому заявникові відмовлено")
 		return b.refuse(AlreadyPaid, cite(law.Brief, "6.3"), law.Assumption)
 	}
 	if e.rs.Options.DeathAidSplit.norm() == SplitSingle {

@@ -34,12 +34,13 @@ type key struct {
 type ledger struct {
 	units         map[key]paid
 	cmu328        map[string][]civil.Date // episode -> dates of CMU 328 payments or grants
+	deathPaid     map[string]civil.Date   // episode -> first recorded payment of death aid
 	personRelease *paid                   // the first release payment of any episode
 	civilian      *paid
 }
 
 func newLedger() *ledger {
-	return &ledger{units: map[key]paid{}, cmu328: map[string][]civil.Date{}}
+	return &ledger{units: map[key]paid{}, cmu328: map[string][]civil.Date{}, deathPaid: map[string]civil.Date{}}
 }
 
 func (l *ledger) put(k key, p paid) {
@@ -68,6 +69,9 @@ func (l *ledger) recordPayment(i int, ev prisoner.Event) {
 	switch ev.Aid {
 	case prisoner.Annual, prisoner.Reg2018Support:
 		u = ev.Year
+	}
+	if _, ok := l.deathPaid[ev.Episode]; !ok && ev.Aid == prisoner.DeathAid {
+		l.deathPaid[ev.Episode] = ev.Date
 	}
 	if ev.Aid == prisoner.Reg2018Support {
 		l.cmu328[ev.Episode] = append(l.cmu328[ev.Episode], ev.Date)
