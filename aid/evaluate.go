@@ -20,18 +20,47 @@ import (
 // c is validated first: an invalid case gives a *prisoner.ValidationError,
 // a history the life cycle does not allow a *status.HistoryError. A refused
 // claim is not an error. Evaluate reads nothing but its arguments and is
-// safe for concurrent use.
+// safe for concurrent use. To evaluate many cases under one rule set, make
+// a [Calculator] once.
 func Evaluate(c prisoner.Case, rs RuleSet) (*Result, error) {
-	if err := c.Validate(); err != nil {
-		return nil, err
-	}
-	return evaluate(c, rs)
+	return New(rs).Evaluate(c)
 }
 
-func evaluate(c prisoner.Case, rs RuleSet) (*Result, error) {
+// A Calculator evaluates cases under one rule set. It is immutable and
+// safe for concurrent use; make one per rule set and reuse it.
+type Calculator struct {
+	rs   RuleSet
+	hash string
+}
+
+// New returns a Calculator for rs. Missing parameters take the defaults.
+func New(rs RuleSet) *Calculator {
 	if rs.Parameters.Annual == nil {
 		rs.Parameters = DefaultParameters()
 	}
+	return &Calculator{rs: rs, hash: rs.Hash()}
+}
+
+// RuleSet returns the calculator's rule set.
+func (k *Calculator) RuleSet() RuleSet { return k.rs }
+
+// Evaluate is [Evaluate] under the calculator's rule set.
+func (k *Calculator) Evaluate(c prisoner.Case) (*Result, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return k.evaluate(c)
+}
+
+// EvaluateValid is [Calculator.Evaluate] for a case already validated
+// (as [prisoner.Decode] returns them): it skips the validation. Given an
+// invalid case it does not panic, but its results are unspecified.
+func (k *Calculator) EvaluateValid(c prisoner.Case) (*Result, error) {
+	return k.evaluate(c)
+}
+
+func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
+	rs := k.rs
 	tl, err := status.Build(c, rs.Status)
 	if err != nil {
 		return nil, err
@@ -40,7 +69,7 @@ func evaluate(c prisoner.Case, rs RuleSet) (*Result, error) {
 	res := &Result{
 		CaseID:   c.ID,
 		Timeline: tl,
-		Stamp:    Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: rs.Hash(), InputHash: hashJSON(c)},
+		Stamp:    Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: hashJSON(c)},
 		c:        c,
 		rs:       rs,
 	}

@@ -121,3 +121,5 @@ func with(edit func(*aid.RuleSet)) aid.RuleSet {
 	}
 	return rs
 }
+
+func prisonerDate(s string) civil.Date { return civil.MustParse(s) }
