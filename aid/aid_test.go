@@ -435,3 +435,20 @@ func BenchmarkEvaluateTypicalCase(b *testing.B) {
 		}
 	})
 }
+
+func FuzzLoadRuleSet(f *testing.F) {
+	f.Add(`{"name":"x","options":{"held_payee":"equal_shares"}}`)
+	f.Add(`{"name":"y","parameters":{"law2022.annual":[{"valid_from":"2022-11-19","in_force":true,"amount":"1.00","citation":{"act":"2010-IX"},"confidence":"verified"}]}}`)
+	f.Add(`{}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		rs, err := aid.LoadRuleSet(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		// Whatever loads can evaluate a case without panicking.
+		c := newCase(prisoner.Civilian, "2023-03-01").member("f1", prisoner.Spouse).established("2023-04-01", "2023-05-01").
+			claim("2023-06-01", annual, "f1").build()
+		_, _ = aid.Evaluate(c, rs)
+		_ = rs.Hash()
+	})
+}

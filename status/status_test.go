@@ -47,6 +47,13 @@ func TestNextEveryPair(t *testing.T) {
 		{status.Held, status.SigDeathFact}:          status.Deceased,
 		{status.Released, status.SigDeathFact}:      status.Deceased,
 	}
+	// The ground each signal rests on (LAW.md §4 table); an application in an
+	// established state is one to recognise a family member (Art. 4(5)).
+	grounds := map[status.Signal]string{
+		status.SigEstablish: "2010-IX:4(7)", status.SigNotConfirm: "2010-IX:4(7)", status.SigReconsider: "2010-IX:4(10)",
+		status.SigInvalidate: "2010-IX:4(8)", status.SigAnnul: "2010-IX:4(10)", status.SigRecordRelease: "2010-IX:5(2)",
+		status.SigRecordDeath: "2010-IX:7(3)", status.SigReleaseFact: "LAW.md:4", status.SigDeathFact: "LAW.md:4",
+	}
 	flagOnly := map[status.Signal]bool{status.SigProceedingsOpened: true, status.SigProceedingsClosed: true, status.SigConviction: true}
 	for _, from := range status.States() {
 		for _, sig := range status.Signals() {
@@ -60,7 +67,12 @@ func TestNextEveryPair(t *testing.T) {
 				case ok:
 					require.NoError(t, err)
 					assert.Equal(t, want, tr.To)
-					assert.False(t, tr.Ground.IsZero())
+					wantGround := grounds[sig]
+					if sig == status.SigApply {
+						wantGround = map[status.State]string{status.None: "2010-IX:4(1)", status.Applied: "2010-IX:4(12)", status.NotConfirmed: "2010-IX:4(1)",
+							status.Cancelled: "LAW.md:4", status.Held: "2010-IX:4(5)(1)", status.Released: "2010-IX:4(5)(1)", status.Deceased: "2010-IX:4(5)(1)"}[from]
+					}
+					assert.Equal(t, wantGround, tr.Ground.Code(), "the legal ground of %s", sig)
 					assert.True(t, tr.Conf.Valid())
 				default:
 					require.ErrorIs(t, err, status.ErrTransition)
