@@ -107,6 +107,20 @@ func DecodeCase(data []byte) (Case, error) {
 	return c, nil
 }
 
+// DecodeValue converts one case given as generic JSON values (what
+// encoding/json decodes into an any with UseNumber: map[string]any,
+// []any, string, bool, json.Number) into a validated Case, with the
+// strictness of [Decode]. Other readers (the CSV case tables) build such a
+// value and reuse the same rules and the same JSON paths. Problems come
+// back as *ValidationError.
+func DecodeValue(v any) (Case, error) {
+	c, fields := decodeOne(v)
+	if len(fields) > 0 {
+		return Case{}, &ValidationError{Fields: fields}
+	}
+	return c, nil
+}
+
 type rawCase struct {
 	value any
 	line  int

@@ -9,44 +9,49 @@
 //
 // Flags:
 //
-//	-in FILE        a case file (JSON array or JSON Lines); repeatable; - is standard input
+//	-in PATH        a case file (JSON array or JSON Lines), or a folder of case tables
+//	                (cases.csv, episodes.csv, family.csv, events.csv); repeatable; - is standard input
 //	-as-of DATE     the evaluation day, YYYY-MM-DD (default: today, in Kyiv time)
 //	-timeline       print every change of state with its day and legal ground
-//	-format F       table (default) or json
-//	-out FILE       write the output to FILE instead of standard output
+//	-format F       table (default), json or csv
+//	-out PATH       the output: a file for table and json, a folder for csv (required for csv)
+//	-excel          CSV with a byte-order mark and CRLF line ends, for spreadsheets
+//	-cases-out DIR  also write the cases read as case tables into DIR
+//	-redact         drop names, RNOKPP and birth dates from the case tables written
 //	-rules FILE     a rule set in JSON (see aid.LoadRuleSet); default RPS-1
 //	-explain ID     print the reasoning of every decision of case ID
-//	-lang L         en (default) or uk, for messages and explanations
+//	-lang L         en (default) or uk, for messages, explanations and CSV headers
 //
 // On bad input it prints one line per problem, with the file and the
-// JSON path (or line and column), prints nothing else, and exits 1.
+// JSON path (or the file, line and column of a CSV cell), prints nothing
+// else, and exits 1.
 //
-// # JSON output
+// # Output
 //
-// With -format json the output is one JSON object:
-//
-//	{"as_of": "2026-11-28", "rule_set": "RPS-1", "results": [RESULT, ...]}
-//
-// and each RESULT is aid.Result's JSON (case_id, stamp, timeline,
-// decisions with their trace, recoveries) plus "status" (each episode's
-// status on as_of) and "entitlements" (aid.Result.Entitlements on as_of).
-// Amounts are strings with two decimals; dates are YYYY-MM-DD.
+// With -format json the output is JSON Lines: one object per case, as
+// export.Report describes and export/report.schema.json validates (the
+// case's stamp, each episode's status on as_of, the timeline, every
+// decision with its trace, entitlements on as_of, recoveries). With
+// -format csv the folder gets status.csv, timeline.csv, decisions.csv,
+// entitlements.csv and recoveries.csv, whose columns export.ReportCSVWriter
+// documents. Amounts are strings with two decimals; dates are YYYY-MM-DD.
 package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/internal/samples"
 	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/uacaptivity/captivity/status"
@@ -75,6 +80,17 @@ type config struct {
 	rules    string
 	explain  string
 	lang     string
+	excel    bool
+	redact   bool
+	casesOut string
+}
+
+func (cfg config) csvOptions() export.CSVOptions {
+	o := export.CSVOptions{Excel: cfg.excel, Redact: cfg.redact}
+	if cfg.lang == "uk" {
+		o.Headers = export.Ukrainian
+	}
+	return o
 }
 
 // run is the program; it returns the exit code.
@@ -119,10 +135,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.D
 	if bad {
 		return 1
 	}
+	if cfg.casesOut != "" {
+		if err := writeCaseTables(cfg.casesOut, cases, cfg.csvOptions()); err != nil {
+			fmt.Fprintln(stderr, "aidcalc:", err)
+			return 1
+		}
+	}
 	var out bytes.Buffer
 	switch cfg.format {
 	case "json":
-		err = writeJSON(&out, results, cfg, rs)
+		err = writeJSON(&out, results, cfg)
+	case "csv":
+		if err := writeReportTables(cfg.out, results, cfg); err != nil {
+			fmt.Fprintln(stderr, "aidcalc:", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "aidcalc: %d cases; reports written to %s\n", len(results), cfg.out)
+		return 0
 	default:
 		err = writeTable(&out, results, cases, cfg, rs, source)
 	}
@@ -150,8 +179,11 @@ func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, erro
 	asOf := fs.String("as-of", "", "evaluation day YYYY-MM-DD (default today)")
 	fs.Var(&cfg.in, "in", "case file (JSON array or JSON Lines); repeatable; - for standard input")
 	fs.BoolVar(&cfg.timeline, "timeline", false, "print every change of state")
-	fs.StringVar(&cfg.format, "format", "table", "output format: table or json")
-	fs.StringVar(&cfg.out, "out", "", "write output to this file")
+	fs.StringVar(&cfg.format, "format", "table", "output format: table, json or csv")
+	fs.StringVar(&cfg.out, "out", "", "write output to this file (a folder for csv)")
+	fs.BoolVar(&cfg.excel, "excel", false, "CSV with a byte-order mark and CRLF line ends")
+	fs.BoolVar(&cfg.redact, "redact", false, "drop personal data from the case tables written")
+	fs.StringVar(&cfg.casesOut, "cases-out", "", "write the cases read as case tables into this folder")
 	fs.StringVar(&cfg.rules, "rules", "", "rule set file (JSON)")
 	fs.StringVar(&cfg.explain, "explain", "", "print the reasoning of the decisions of this case")
 	fs.StringVar(&cfg.lang, "lang", "en", "language of messages: en or uk")
@@ -169,8 +201,14 @@ func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, erro
 		}
 		cfg.asOf = d
 	}
-	if cfg.format != "table" && cfg.format != "json" {
-		return cfg, fmt.Errorf("-format: %q is not table or json", cfg.format)
+	switch cfg.format {
+	case "table", "json":
+	case "csv":
+		if cfg.out == "" {
+			return cfg, fmt.Errorf("-format csv writes a folder of tables: give it with -out DIR")
+		}
+	default:
+		return cfg, fmt.Errorf("-format: %q is not table, json or csv", cfg.format)
 	}
 	if cfg.lang != "en" && cfg.lang != "uk" {
 		return cfg, fmt.Errorf("-lang: %q is not en or uk", cfg.lang)
@@ -193,6 +231,30 @@ func load(files []string, stdin io.Reader, stderr io.Writer, lang string) ([]pri
 	ok := true
 	seen := map[string]string{}
 	for _, name := range files {
+		if info, err := os.Stat(name); err == nil && info.IsDir() {
+			cs, err := export.ReadCaseTables(os.DirFS(name), ".")
+			if err != nil {
+				var te *export.TableError
+				if errors.As(err, &te) {
+					for _, l := range te.Lines(lang) {
+						fmt.Fprintf(stderr, "%s: %s\n", name, l)
+					}
+				} else {
+					fmt.Fprintf(stderr, "%s: %v\n", name, err)
+				}
+				ok = false
+				continue
+			}
+			for _, c := range cs {
+				if first, dup := seen[c.ID]; dup {
+					fmt.Fprintf(stderr, "%s: case %s: id: the same ID is in %s\n", name, c.ID, first)
+					ok = false
+				}
+				seen[c.ID] = name
+			}
+			all = append(all, cs...)
+			continue
+		}
 		var r io.Reader
 		if name == "-" {
 			r, name = stdin, "standard input"
@@ -407,27 +469,82 @@ func unique(s []string) []string {
 	return out
 }
 
-type jsonResult struct {
-	*aid.Result
-	Status       map[string]status.Snapshot `json:"status"`
-	Entitlements []aid.Entitlement          `json:"entitlements"`
+func writeJSON(w io.Writer, results []*aid.Result, cfg config) error {
+	jw := export.NewJSONWriter(w, cfg.asOf)
+	for _, r := range results {
+		if err := jw.Write(r); err != nil {
+			return err
+		}
+	}
+	return jw.Flush()
 }
 
-func writeJSON(w io.Writer, results []*aid.Result, cfg config, rs aid.RuleSet) error {
-	out := struct {
-		AsOf    civil.Date   `json:"as_of"`
-		RuleSet string       `json:"rule_set"`
-		Results []jsonResult `json:"results"`
-	}{AsOf: cfg.asOf, RuleSet: rs.Name, Results: []jsonResult{}}
-	for _, r := range results {
-		st := map[string]status.Snapshot{}
-		for _, et := range r.Timeline.Episodes {
-			st[et.Episode] = et.At(cfg.asOf)
-		}
-		out.Results = append(out.Results, jsonResult{Result: r, Status: st, Entitlements: r.Entitlements(cfg.asOf)})
+// createAll creates dir and the named files in it. finish closes them all
+// and reports the first error; call it once the writing is flushed. On an
+// error, the files created so far are closed.
+func createAll(dir string, names ...string) (files []*os.File, finish func() error, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, nil, err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	finish = func() error {
+		var first error
+		for _, f := range files {
+			if err := f.Close(); err != nil && first == nil {
+				first = err
+			}
+		}
+		return first
+	}
+	for _, n := range names {
+		f, err := os.Create(filepath.Join(dir, n))
+		if err != nil {
+			_ = finish()
+			return nil, nil, err
+		}
+		files = append(files, f)
+	}
+	return files, finish, nil
+}
+
+// writeReportTables writes the CSV reports into dir, creating it.
+func writeReportTables(dir string, results []*aid.Result, cfg config) error {
+	f, finish, err := createAll(dir, export.StatusFile, export.TimelineFile, export.DecisionsFile, export.EntitlementsFile, export.RecoveriesFile)
+	if err != nil {
+		return err
+	}
+	w := export.NewReportCSVWriter(export.ReportTables{Status: f[0], Timeline: f[1], Decisions: f[2], Entitlements: f[3], Recoveries: f[4]},
+		cfg.asOf, cfg.csvOptions())
+	for _, r := range results {
+		if err = w.Write(r); err != nil {
+			break
+		}
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := finish(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// writeCaseTables writes cases as the four case tables into dir.
+func writeCaseTables(dir string, cases []prisoner.Case, opts export.CSVOptions) error {
+	f, finish, err := createAll(dir, export.CasesFile, export.EpisodesFile, export.FamilyFile, export.EventsFile)
+	if err != nil {
+		return err
+	}
+	w := export.NewCaseTablesWriter(export.Tables{Cases: f[0], Episodes: f[1], Family: f[2], Events: f[3]}, opts)
+	for _, c := range cases {
+		if err = w.Write(c); err != nil {
+			break
+		}
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := finish(); err == nil {
+		err = cerr
+	}
+	return err
 }

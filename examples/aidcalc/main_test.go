@@ -60,28 +60,79 @@ func TestExplain(t *testing.T) {
 func TestJSON(t *testing.T) {
 	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-format", "json")
 	require.Equal(t, 0, code, errs)
-	var doc struct {
-		AsOf    string `json:"as_of"`
-		RuleSet string `json:"rule_set"`
-		Results []struct {
-			CaseID string `json:"case_id"`
-			Stamp  struct {
-				ParamsHash string `json:"params_hash"`
-			} `json:"stamp"`
-			Decisions []struct {
-				Amount string `json:"amount"`
-				Trace  []any  `json:"trace"`
-			} `json:"decisions"`
-			Entitlements []any `json:"entitlements"`
-		} `json:"results"`
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 13, "JSON Lines: one object per case")
+	var rep struct {
+		CaseID string `json:"case_id"`
+		AsOf   string `json:"as_of"`
+		Stamp  struct {
+			RuleSet    string `json:"rule_set"`
+			ParamsHash string `json:"params_hash"`
+		} `json:"stamp"`
+		Decisions []struct {
+			Amount string `json:"amount"`
+			Trace  []any  `json:"trace"`
+		} `json:"decisions"`
+		Entitlements []any `json:"entitlements"`
 	}
-	require.NoError(t, json.Unmarshal([]byte(out), &doc))
-	assert.Equal(t, "2026-11-28", doc.AsOf)
-	assert.Equal(t, "RPS-1", doc.RuleSet)
-	require.Len(t, doc.Results, 13)
-	assert.Len(t, doc.Results[0].Stamp.ParamsHash, 64)
-	assert.Equal(t, "100000.00", doc.Results[0].Decisions[0].Amount)
-	assert.NotEmpty(t, doc.Results[0].Decisions[0].Trace)
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &rep))
+	assert.Equal(t, "C-01", rep.CaseID)
+	assert.Equal(t, "2026-11-28", rep.AsOf)
+	assert.Equal(t, "RPS-1", rep.Stamp.RuleSet)
+	assert.Len(t, rep.Stamp.ParamsHash, 64)
+	assert.Equal(t, "100000.00", rep.Decisions[0].Amount)
+	assert.NotEmpty(t, rep.Decisions[0].Trace)
+	assert.NotEmpty(t, rep.Entitlements)
+}
+
+// The embedded cases written as case tables and read back with -in DIR
+// give the same results; the reports come out as CSV with -format csv.
+func TestCaseTablesAndCSVReports(t *testing.T) {
+	dir := t.TempDir()
+	tablesDir := filepath.Join(dir, "tables")
+	code, direct, errs := runWith(t, "", "-as-of", "2026-11-28", "-cases-out", tablesDir, "-excel")
+	require.Equal(t, 0, code, errs)
+	for _, n := range []string{"cases.csv", "episodes.csv", "family.csv", "events.csv"} {
+		b, err := os.ReadFile(filepath.Join(tablesDir, n))
+		require.NoError(t, err)
+		assert.True(t, strings.HasPrefix(string(b), "\ufeff"), "-excel adds a byte-order mark to %s", n)
+	}
+	code, viaTables, errs := runWith(t, "", "-as-of", "2026-11-28", "-in", tablesDir)
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, strings.Replace(direct, "embedded sample cases", tablesDir, 1), viaTables)
+
+	reports := filepath.Join(dir, "reports")
+	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-format", "csv", "-out", reports, "-lang", "uk")
+	require.Equal(t, 0, code, errs)
+	assert.Empty(t, out)
+	b, err := os.ReadFile(filepath.Join(reports, "decisions.csv"))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(b), "ідентифікатор справи,"), "Ukrainian headers with -lang uk")
+	assert.Equal(t, 39, strings.Count(string(b), "\n"), "a header and 38 decisions")
+
+	code, _, errs = runWith(t, "", "-format", "csv")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "-out")
+}
+
+func TestRedactedCaseTables(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := runWith(t, "", "-cases-out", dir, "-redact")
+	require.Equal(t, 0, code, errs)
+	b, err := os.ReadFile(filepath.Join(dir, "cases.csv"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "Тестенко")
+	assert.NotContains(t, string(b), "3123456789")
+}
+
+func TestBadCaseTables(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "cases.csv"), []byte("case_id,citizenship\nA,UA\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "episodes.csv"), []byte("case_id,episode_id,category,captured\nA,e1,civilian,2023-02-30\n"), 0o644))
+	code, out, errs := runWith(t, "", "-in", dir)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errs, "episodes.csv:2:4 (captured): is not an existing date")
 }
 
 func TestInputFilesAndStdin(t *testing.T) {

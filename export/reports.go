@@ -1,0 +1,319 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/uacaptivity/captivity/aid"
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/status"
+)
+
+// The report tables. Their file names and columns are API.
+const (
+	StatusFile       = "status.csv"
+	TimelineFile     = "timeline.csv"
+	DecisionsFile    = "decisions.csv"
+	EntitlementsFile = "entitlements.csv"
+	RecoveriesFile   = "recoveries.csv"
+)
+
+var (
+	// status.csv: each episode's status on the day asked about.
+	statusCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"episode", "епізод"}, {"as_of", "на дату"}, {"state", "статус"},
+		{"state_uk", "статус (укр.)"}, {"since", "з дати"}, {"suspended", "розгляд зупинено"}, {"excluded", "виключено"},
+		{"ground", "підстава"}, {"confidence", "достовірність"},
+	}
+	// timeline.csv: every change of state.
+	timelineCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"episode", "епізод"}, {"date", "дата"}, {"from", "з статусу"}, {"to", "у статус"},
+		{"signal", "подія"}, {"seq", "№ події"}, {"ground", "підстава"}, {"confidence", "достовірність"},
+		{"suspended", "розгляд зупинено"}, {"excluded", "виключено"}, {"deferred", "відкладено до 19.11.2022"},
+	}
+	// decisions.csv: one row per claim.
+	decisionsCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"seq", "№ звернення"}, {"date", "дата"}, {"episode", "епізод"}, {"aid", "вид допомоги"},
+		{"claimant", "заявник"}, {"decision", "рішення"}, {"amount", "сума"}, {"years", "роки"}, {"payees", "отримувачі"},
+		{"refusal", "код відмови"}, {"refusal_uk", "причина відмови"}, {"citations", "підстави"}, {"assumption", "є припущення"},
+		{"rule_set", "набір правил"}, {"params_hash", "хеш параметрів"}, {"input_hash", "хеш справи"},
+	}
+	// entitlements.csv: granted, paid and open aid on the day asked about.
+	entitlementsCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"as_of", "на дату"}, {"episode", "епізод"}, {"aid", "вид допомоги"},
+		{"state", "стан"}, {"party", "отримувач"}, {"amount", "сума"}, {"years", "роки"}, {"date", "дата"}, {"seq", "№"},
+	}
+	// recoveries.csv: payments due back after invalidation (Art. 4(9)).
+	recoveriesCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"episode", "епізод"}, {"seq", "№"}, {"date", "дата"}, {"aid", "вид допомоги"},
+		{"payee", "отримувач"}, {"amount", "сума"}, {"citation", "підстава"},
+	}
+)
+
+// ReportTables are the destinations of the CSV reports; a nil one is not
+// written. A writer never closes them.
+type ReportTables struct {
+	Status, Timeline, Decisions, Entitlements, Recoveries io.Writer
+}
+
+// A ReportCSVWriter writes evaluation results as the CSV report tables,
+// one result at a time, in the manner of encoding/csv.
+//
+// Columns, in order (English keys; Ukrainian headers with
+// CSVOptions.Headers = "uk"):
+//
+//	status.csv        case_id, episode, as_of, state, state_uk, since, suspended, excluded, ground, confidence
+//	timeline.csv      case_id, episode, date, from, to, signal, seq, ground, confidence, suspended, excluded, deferred
+//	decisions.csv     case_id, seq, date, episode, aid, claimant, decision, amount, years, payees, refusal,
+//	                  refusal_uk, citations, assumption, rule_set, params_hash, input_hash
+//	entitlements.csv  case_id, as_of, episode, aid, state, party, amount, years, date, seq
+//	recoveries.csv    case_id, episode, seq, date, aid, payee, amount, citation
+//
+// Dates are YYYY-MM-DD; amounts have two decimals and a dot; lists
+// (years, citations) are separated by ";", payees are "party=amount";
+// booleans are "true" or empty; citations are compact codes
+// ("2010-IX:7(1)").
+type ReportCSVWriter struct {
+	asOf                                         civil.Date
+	status, timeline, decisions, ents, recovered *csvOut
+	years                                        strings.Builder
+}
+
+// NewReportCSVWriter returns a writer of the report tables for results
+// evaluated on asOf (the day of status and entitlements).
+func NewReportCSVWriter(t ReportTables, asOf civil.Date, opts CSVOptions) *ReportCSVWriter {
+	mk := func(w io.Writer, cols []column) *csvOut {
+		if w == nil {
+			return nil
+		}
+		return newCSVOut(w, cols, opts)
+	}
+	return &ReportCSVWriter{
+		asOf:      asOf,
+		status:    mk(t.Status, statusCols),
+		timeline:  mk(t.Timeline, timelineCols),
+		decisions: mk(t.Decisions, decisionsCols),
+		ents:      mk(t.Entitlements, entitlementsCols),
+		recovered: mk(t.Recoveries, recoveriesCols),
+	}
+}
+
+func (w *ReportCSVWriter) outs() []*csvOut {
+	return []*csvOut{w.status, w.timeline, w.decisions, w.ents, w.recovered}
+}
+
+// Write writes the rows of one result.
+func (w *ReportCSVWriter) Write(r *aid.Result) error {
+	if o := w.status; o != nil {
+		for _, et := range r.Timeline.Episodes {
+			s := et.At(w.asOf)
+			ground, conf := "", ""
+			if s.Change != nil {
+				ground, conf = s.Change.Ground.Code(), s.Change.Conf.String()
+			}
+			o.row(r.CaseID, et.Episode, w.asOf.String(), s.State.String(), s.State.Label().UK, s.Since.String(),
+				boolCell(s.Suspended), boolCell(s.Excluded), ground, conf)
+		}
+	}
+	if o := w.timeline; o != nil {
+		for _, et := range r.Timeline.Episodes {
+			for _, ch := range et.Changes {
+				o.row(r.CaseID, et.Episode, ch.Date.String(), ch.From.String(), ch.To.String(), ch.Signal.String(),
+					intCell(ch.Seq), ch.Ground.Code(), ch.Conf.String(), boolCell(ch.Suspended), boolCell(ch.Excluded), boolCell(ch.Deferred))
+			}
+		}
+	}
+	if o := w.decisions; o != nil {
+		for _, d := range r.Decisions {
+			decision, amount := "refused", ""
+			if d.Granted {
+				decision, amount = "granted", d.Amount.String()
+			}
+			o.row(r.CaseID, strconv.Itoa(d.Seq), d.Date.String(), d.Episode, d.Aid.String(), d.Claimant, decision, amount,
+				w.yearList(d), payees(d.Shares), string(d.Refusal), d.Refusal.Message().UK, citations(d), boolCell(d.Assumed()),
+				r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
+		}
+	}
+	if o := w.ents; o != nil {
+		for _, e := range r.Entitlements(w.asOf) {
+			o.row(r.CaseID, w.asOf.String(), e.Episode, e.Aid.String(), string(e.State), e.Party, e.Amount.String(),
+				ints(e.Years), e.Date.String(), intCell(e.Seq))
+		}
+	}
+	if o := w.recovered; o != nil {
+		for _, x := range r.Recoveries {
+			o.row(r.CaseID, x.Episode, intCell(x.Seq), x.Date.String(), x.Aid.String(), x.Payee, x.Amount.String(), x.Citation.Code())
+		}
+	}
+	for _, o := range w.outs() {
+		if o != nil && o.err != nil {
+			return o.err
+		}
+	}
+	return nil
+}
+
+// Flush writes out everything buffered and returns the first error.
+func (w *ReportCSVWriter) Flush() error {
+	var first error
+	for _, o := range w.outs() {
+		if o == nil {
+			continue
+		}
+		if err := o.flush(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+func (w *ReportCSVWriter) yearList(d aid.Decision) string {
+	w.years.Reset()
+	for i, y := range d.Years {
+		if i > 0 {
+			w.years.WriteByte(';')
+		}
+		w.years.WriteString(strconv.Itoa(y.ID))
+	}
+	return w.years.String()
+}
+
+func ints(xs []int) string {
+	var b strings.Builder
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(strconv.Itoa(x))
+	}
+	return b.String()
+}
+
+func payees(shares []aid.Share) string {
+	var b strings.Builder
+	for i, s := range shares {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(s.Party + "=" + s.Amount.String())
+	}
+	return b.String()
+}
+
+// citations lists the distinct citations of a decision's trace.
+func citations(d aid.Decision) string {
+	var b strings.Builder
+	seen := make(map[string]bool, len(d.Trace))
+	for _, s := range d.Trace {
+		c := s.Citation.Code()
+		if c == "" || seen[c] {
+			continue
+		}
+		seen[c] = true
+		if b.Len() > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+// A Report is one line of the JSON report: everything evaluated for one
+// case. Field names are API; see report.schema.json.
+type Report struct {
+	CaseID       string            `json:"case_id"`
+	AsOf         civil.Date        `json:"as_of"`
+	Stamp        aid.Stamp         `json:"stamp"`
+	Status       []EpisodeStatus   `json:"status"`
+	Timeline     []TimelineChange  `json:"timeline"`
+	Decisions    []aid.Decision    `json:"decisions"`
+	Entitlements []aid.Entitlement `json:"entitlements"`
+	Recoveries   []aid.Recovery    `json:"recoveries"`
+}
+
+// EpisodeStatus is an episode's status on the report's day.
+type EpisodeStatus struct {
+	Episode    string         `json:"episode"`
+	State      status.State   `json:"state"`
+	Label      law.Text       `json:"label"`
+	Since      civil.Date     `json:"since,omitzero"`
+	Suspended  bool           `json:"suspended"`
+	Excluded   bool           `json:"excluded"`
+	Ground     law.Citation   `json:"ground,omitzero"`
+	Confidence law.Confidence `json:"confidence,omitzero"`
+}
+
+// TimelineChange is one change of an episode's state.
+type TimelineChange struct {
+	Episode string `json:"episode"`
+	status.Change
+}
+
+// NewReport builds the report of r on asOf.
+func NewReport(r *aid.Result, asOf civil.Date) Report {
+	rep := Report{CaseID: r.CaseID, AsOf: asOf, Stamp: r.Stamp, Decisions: r.Decisions, Recoveries: r.Recoveries,
+		Status: []EpisodeStatus{}, Timeline: []TimelineChange{}, Entitlements: r.Entitlements(asOf)}
+	if rep.Decisions == nil {
+		rep.Decisions = []aid.Decision{}
+	}
+	if rep.Recoveries == nil {
+		rep.Recoveries = []aid.Recovery{}
+	}
+	if rep.Entitlements == nil {
+		rep.Entitlements = []aid.Entitlement{}
+	}
+	for _, et := range r.Timeline.Episodes {
+		s := et.At(asOf)
+		es := EpisodeStatus{Episode: et.Episode, State: s.State, Label: s.State.Label(), Since: s.Since, Suspended: s.Suspended, Excluded: s.Excluded}
+		if s.Change != nil {
+			es.Ground, es.Confidence = s.Change.Ground, s.Change.Conf
+		}
+		rep.Status = append(rep.Status, es)
+		for _, ch := range et.Changes {
+			rep.Timeline = append(rep.Timeline, TimelineChange{Episode: et.Episode, Change: ch})
+		}
+	}
+	return rep
+}
+
+// A JSONWriter writes reports as JSON Lines: one [Report] object per line,
+// one line per case, so a reader can stream them and memory does not grow
+// with the count. Amounts are strings with two decimals; dates are
+// YYYY-MM-DD. It has the method set of [ReportCSVWriter]; the first error
+// is sticky and reported by Flush.
+type JSONWriter struct {
+	asOf civil.Date
+	buf  *bufio.Writer
+	enc  *json.Encoder
+	err  error
+}
+
+// NewJSONWriter returns a writer of reports on asOf to w.
+func NewJSONWriter(w io.Writer, asOf civil.Date) *JSONWriter {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return &JSONWriter{asOf: asOf, buf: bw, enc: enc}
+}
+
+// Write writes the report of one result as one line.
+func (w *JSONWriter) Write(r *aid.Result) error {
+	if w.err != nil {
+		return w.err
+	}
+	w.err = w.enc.Encode(NewReport(r, w.asOf))
+	return w.err
+}
+
+// Flush writes out everything buffered and returns the first error.
+func (w *JSONWriter) Flush() error {
+	if w.err != nil {
+		return w.err
+	}
+	w.err = w.buf.Flush()
+	return w.err
+}

@@ -1,0 +1,245 @@
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/prisoner"
+)
+
+// The case tables: four CSV files that hold everything a case file holds,
+// keyed by case_id. Their names, and the columns below, are API.
+const (
+	CasesFile    = "cases.csv"
+	EpisodesFile = "episodes.csv"
+	FamilyFile   = "family.csv"
+	EventsFile   = "events.csv"
+)
+
+var (
+	casesCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"citizenship", "громадянство"}, {"stateless", "особа без громадянства"},
+		{"name", "ПІБ"}, {"birth_date", "дата народження"}, {"rnokpp", "РНОКПП"}, {"note", "примітка"},
+	}
+	episodesCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"episode_id", "епізод"}, {"category", "категорія"},
+		{"serving_at_capture", "на службі під час захоплення"}, {"captured", "дата позбавлення свободи"},
+		{"released", "дата звільнення"}, {"release_kind", "спосіб звільнення"}, {"died", "дата смерті"},
+		{"death_linked", "смерть пов'язана з полоном"}, {"early_date_reason", "пояснення ранньої дати"},
+	}
+	familyCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"member_id", "член сім'ї"}, {"relation", "ступінь спорідненості"},
+		{"proof", "підтвердження"}, {"dependant", "утриманець"}, {"name", "ПІБ"}, {"birth_date", "дата народження"},
+		{"citizenship", "громадянство"}, {"rnokpp", "РНОКПП"}, {"since", "з дати"}, {"ended", "до дати"},
+	}
+	eventsCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"seq", "№"}, {"date", "дата"}, {"kind", "вид події"}, {"episode", "епізод"},
+		{"party", "сторона"}, {"member", "член сім'ї"}, {"decision", "рішення"}, {"ground", "підстава"},
+		{"notified", "дата повідомлення"}, {"prior_procedure", "за попереднім порядком"}, {"ruling", "рішення суду"},
+		{"aid", "вид допомоги"}, {"year", "рік"}, {"amount", "сума"}, {"regime", "режим"},
+		{"missing", "бракує документів"}, {"other_law_elected", "обрано інший закон"}, {"note", "примітка"},
+	}
+)
+
+// Tables are the four destinations (or sources) of the case tables. A
+// writer never closes them.
+type Tables struct {
+	Cases, Episodes, Family, Events io.Writer
+}
+
+// csvOut is one CSV destination with the options applied.
+type csvOut struct {
+	w   *csv.Writer
+	buf *bufio.Writer
+	err error
+	rec []string
+}
+
+func newCSVOut(w io.Writer, cols []column, o CSVOptions) *csvOut {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	out := &csvOut{w: csv.NewWriter(bw), buf: bw}
+	out.w.UseCRLF = o.Excel
+	if o.Excel {
+		_, out.err = bw.WriteString(bom)
+	}
+	lang := o.Headers
+	out.write(headers(cols, lang))
+	return out
+}
+
+func (o *csvOut) write(rec []string) {
+	if o.err != nil {
+		return
+	}
+	o.err = o.w.Write(rec)
+}
+
+// row writes cells neutralized against formula injection.
+func (o *csvOut) row(cells ...string) {
+	if o.err != nil {
+		return
+	}
+	if cap(o.rec) < len(cells) {
+		o.rec = make([]string, len(cells))
+	}
+	rec := o.rec[:len(cells)]
+	for i, c := range cells {
+		rec[i] = Neutralize(c)
+	}
+	o.write(rec)
+}
+
+func (o *csvOut) flush() error {
+	if o.err != nil {
+		return o.err
+	}
+	o.w.Flush()
+	if err := o.w.Error(); err != nil {
+		o.err = err
+		return err
+	}
+	o.err = o.buf.Flush()
+	return o.err
+}
+
+// A CaseTablesWriter writes cases as the four case tables, one case at a
+// time, in the manner of encoding/csv: Write buffers, Flush writes out and
+// reports the first error, which is sticky. Rows of every table are in the
+// order of the cases, which is what [CaseTablesReader] expects. It holds
+// no case after Write returns, so memory does not grow with the count.
+type CaseTablesWriter struct {
+	opts                       CSVOptions
+	cases, eps, family, events *csvOut
+}
+
+// NewCaseTablesWriter returns a writer to t, with the header row of each
+// table already written.
+func NewCaseTablesWriter(t Tables, opts CSVOptions) *CaseTablesWriter {
+	return &CaseTablesWriter{
+		opts:   opts,
+		cases:  newCSVOut(t.Cases, casesCols, opts),
+		eps:    newCSVOut(t.Episodes, episodesCols, opts),
+		family: newCSVOut(t.Family, familyCols, opts),
+		events: newCSVOut(t.Events, eventsCols, opts),
+	}
+}
+
+// Write writes one case: a row in cases.csv, and its episodes, family
+// members and events in the other tables. It validates nothing; write
+// validated cases.
+func (w *CaseTablesWriter) Write(c prisoner.Case) error {
+	p := c.Person
+	name, birth, rnokpp := p.Name, p.BirthDate.String(), p.RNOKPP
+	if w.opts.Redact {
+		name, birth, rnokpp = "", "", ""
+	}
+	w.cases.row(c.ID, p.Citizenship, boolCell(p.Stateless), name, birth, rnokpp, c.Note)
+	for _, e := range c.Episodes {
+		w.eps.row(c.ID, e.ID, e.Category.String(), boolCell(e.ServingAtCapture), e.Captured.String(), e.Released.String(),
+			code(e.ReleaseKind), e.Died.String(), boolCell(e.DeathLinked), e.EarlyDateReason)
+	}
+	for _, m := range c.Family {
+		name, birth, rnokpp := m.Name, m.BirthDate.String(), m.RNOKPP
+		if w.opts.Redact {
+			name, birth, rnokpp = "", "", ""
+		}
+		w.family.row(c.ID, m.ID, m.Relation.String(), code(m.Proof), boolCell(m.Dependant), name, birth, m.Citizenship, rnokpp,
+			m.Since.String(), m.Ended.String())
+	}
+	for _, ev := range c.Events {
+		w.events.row(c.ID, strconv.Itoa(ev.Seq), ev.Date.String(), ev.Kind.String(), ev.Episode, ev.Party, ev.Member,
+			code(ev.Decision), code(ev.Ground), ev.Notified.String(), boolCell(ev.PriorProcedure), code(ev.Ruling),
+			code(ev.Aid), intCell(ev.Year), ev.Amount, code(ev.Regime), strings.Join(ev.Missing, ";"),
+			boolCell(ev.OtherLawElected), ev.Note)
+	}
+	return w.err()
+}
+
+func (w *CaseTablesWriter) err() error {
+	for _, o := range []*csvOut{w.cases, w.eps, w.family, w.events} {
+		if o.err != nil {
+			return o.err
+		}
+	}
+	return nil
+}
+
+// Flush writes out everything buffered and returns the first error of any
+// table, if one happened.
+func (w *CaseTablesWriter) Flush() error {
+	var first error
+	for _, o := range []*csvOut{w.cases, w.eps, w.family, w.events} {
+		if err := o.flush(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// code writes an enum's code, or "" for the zero value.
+func code(v interface{ MarshalText() ([]byte, error) }) string {
+	b, err := v.MarshalText()
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// ErrTable matches every *TableError with errors.Is.
+var ErrTable = errors.New("invalid case tables")
+
+// A CellProblem is one problem in the case tables: the file, the line
+// (1-based, the header is line 1), the column (1-based) and its header,
+// the case it belongs to, a stable code and a bilingual message. Messages
+// never quote the cell, so they carry no personal data.
+type CellProblem struct {
+	File    string        `json:"file"`
+	Line    int           `json:"line"`
+	Column  int           `json:"column,omitempty"`
+	Header  string        `json:"header,omitempty"`
+	CaseID  string        `json:"case_id,omitempty"`
+	Code    prisoner.Code `json:"code"`
+	Message law.Text      `json:"message"`
+}
+
+func (p CellProblem) String() string {
+	place := fmt.Sprintf("%s:%d", p.File, p.Line)
+	if p.Column > 0 {
+		place += fmt.Sprintf(":%d (%s)", p.Column, p.Header)
+	}
+	return place + ": " + p.Message.EN
+}
+
+// A TableError lists problems in the case tables. It is returned as
+// *TableError, never with no problems.
+type TableError struct {
+	Problems []CellProblem
+}
+
+func (e *TableError) Error() string {
+	return fmt.Sprintf("%s (%d problem(s))", e.Problems[0], len(e.Problems))
+}
+
+// Is reports whether target is ErrTable or prisoner.ErrInvalid.
+func (e *TableError) Is(target error) bool {
+	return target == ErrTable || target == prisoner.ErrInvalid
+}
+
+// Lines returns one line per problem in lang ("uk" or "en").
+func (e *TableError) Lines(lang string) []string {
+	out := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		place := fmt.Sprintf("%s:%d", p.File, p.Line)
+		if p.Column > 0 {
+			place += fmt.Sprintf(":%d (%s)", p.Column, p.Header)
+		}
+		out[i] = place + ": " + p.Message.In(lang)
+	}
+	return out
+}
