@@ -449,3 +449,27 @@ func BenchmarkWriteDecisions(b *testing.B) {
 	}
 	require.NoError(b, w.Flush())
 }
+
+func TestPropertyCaseFileRoundTrip(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		var cs []prisoner.Case
+		for i := range rapid.IntRange(1, 4).Draw(rt, "cases") {
+			c := genCase(rt, "J"+strconv.Itoa(i))
+			if c.Validate() != nil {
+				rt.Skip("invalid draw")
+			}
+			cs = append(cs, c)
+		}
+		var buf bytes.Buffer
+		if err := prisoner.Encode(&buf, cs, prisoner.EncodeOptions{Lines: rapid.Bool().Draw(rt, "lines")}); err != nil {
+			rt.Fatal(err)
+		}
+		back, err := prisoner.Decode(&buf, prisoner.DecodeOptions{})
+		if err != nil {
+			rt.Fatalf("decode: %v", err)
+		}
+		if !assert.ObjectsAreEqual(cs, back) {
+			rt.Fatalf("JSON round trip differs")
+		}
+	})
+}
