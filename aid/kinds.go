@@ -267,7 +267,13 @@ func (e *evaluator) civilian(b *builder, ev prisoner.Event, ep prisoner.Episode)
 	if ep.Released.IsZero() || ep.Released.After(ev.Date) {
 		return b.refuse(NotReleased, cite(law.CMUCivilian2026, ""), law.Secondary)
 	}
-	if snap := e.tl.At(ev.Episode, ev.Date); snap.State.Established() && e.rs.Options.Civilian50kIfFactEstablished.norm() == Civilian50kExcluded {
+	snap := e.tl.At(ev.Episode, ev.Date)
+	if snap.Excluded {
+		b.step("C1", cite(law.Law2010, "2", "4").WithNote("applied to the 2026 aid by analogy: the resolution was not seen"), law.Assumption,
+			"a conviction for an excluding crime is final", "обвинувальний вирок за злочин, що виключає дію закону, набрав сили")
+		return b.refuse(ExcludedConviction, cite(law.Law2010, "2", "4"), law.Assumption)
+	}
+	if snap.State.Established() && e.rs.Options.Civilian50kIfFactEstablished.norm() == Civilian50kExcluded {
 		b.step("C2", cite(law.Brief, "6.4").WithNote("Q12: the two schemes exclude each other"), law.Assumption,
 			"the fact is established: the aid of Law 2010-IX applies instead", "факт встановлено: застосовується допомога за Законом 2010-IX")
 		return b.refuse(FactEstablished, cite(law.Brief, "6.4"), law.Assumption)

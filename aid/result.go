@@ -178,3 +178,6 @@ func (r *Result) Granted() Money {
 	}
 	return t
 }
+
+// Case returns the case the result was evaluated from.
+func (r *Result) Case() prisoner.Case { return r.c }

@@ -306,6 +306,10 @@ func ruleCases() []ruleCase {
 			give: newCase(prisoner.Civilian, "2023-03-01").released("2025-10-01").established("2025-10-05", "2025-11-01").claim("2026-01-10", civilian, P),
 			edit: func(rs *aid.RuleSet) { rs.Options.Civilian50kIfFactEstablished = aid.Civilian50kAllowed },
 			want: []string{"50000.00"}},
+		{name: "C1 not after a conviction", rule: "Art. 2(4) by analogy (U)",
+			give: newCase(prisoner.Civilian, "2023-03-01").released("2025-10-01").event(prisoner.Event{Date: d("2025-11-01"), Kind: prisoner.Conviction}).
+				claim("2026-01-10", civilian, P),
+			want: []string{"excluded_conviction"}},
 		{name: "C1 not yet released", rule: "C1 released",
 			give: newCase(prisoner.Civilian, "2023-03-01").claim("2026-01-10", civilian, Rep), want: []string{"not_released"}},
 

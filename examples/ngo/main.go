@@ -1,0 +1,383 @@
+// Command ngo is a batch program for an NGO that keeps its cases in a
+// spreadsheet: it reads a folder of case tables (cases.csv, episodes.csv,
+// family.csv, events.csv; see package export), decides every claim, and
+// writes an entitlements report that opens in a spreadsheet: who is owed
+// what, per family member, with the reason. It prints a short summary and
+// shows progress on standard error.
+//
+//	go run ./examples/ngo                                   # the sample tables in examples/ngo/testdata/tables
+//	go run ./examples/ngo -out owed.csv -excel path/to/tables
+//
+// Flags:
+//
+//	-as-of DATE   the day of the report (default: today, in Kyiv time)
+//	-out FILE     the report (default entitlements.csv in the current folder)
+//	-excel        byte-order mark and CRLF, for a double-click in a spreadsheet
+//	-rules FILE   another rule set (see aid.LoadRuleSet)
+//
+// Report columns: case_id, episode, party, relation, aid, state, amount,
+// years, date, reason_en, reason_uk. state is granted (a claim was
+// granted), paid (a payment recorded in the tables) or open (not claimed
+// yet; a claim on the report's day would be granted). A case with problems
+// is left out of the report and each problem is printed with its file,
+// line and column; the program then exits 1.
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/uacaptivity/captivity/aid"
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/prisoner"
+)
+
+func main() {
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		kyiv = time.FixedZone("EET", 2*3600)
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now, kyiv))
+}
+
+func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *time.Location) int {
+	fs := flag.NewFlagSet("ngo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asOfFlag := fs.String("as-of", "", "the day of the report, YYYY-MM-DD (default today)")
+	out := fs.String("out", "entitlements.csv", "the report file")
+	excel := fs.Bool("excel", false, "byte-order mark and CRLF line ends")
+	rules := fs.String("rules", "", "rule set file (JSON)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	dir := "examples/ngo/testdata/tables"
+	if fs.NArg() > 1 {
+		fmt.Fprintln(stderr, "usage: ngo [flags] [folder of case tables]")
+		return 2
+	}
+	if fs.NArg() == 1 {
+		dir = fs.Arg(0)
+	}
+	asOf := civil.DateOf(now(), loc)
+	if *asOfFlag != "" {
+		d, err := civil.Parse(*asOfFlag)
+		if err != nil {
+			fmt.Fprintln(stderr, "ngo: -as-of:", err)
+			return 2
+		}
+		asOf = d
+	}
+	rs := aid.Default()
+	if *rules != "" {
+		f, err := os.Open(*rules)
+		if err == nil {
+			rs, err = aid.LoadRuleSet(f)
+			f.Close()
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "ngo:", err)
+			return 2
+		}
+	}
+	total, err := countCases(dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "ngo:", err)
+		return 1
+	}
+	src, closeAll, err := openTables(dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "ngo:", err)
+		return 1
+	}
+	defer closeAll()
+	outFile, err := os.Create(*out)
+	if err != nil {
+		fmt.Fprintln(stderr, "ngo:", err)
+		return 1
+	}
+	defer outFile.Close()
+
+	rep := newReport(outFile, *excel)
+	sum := summary{open: map[prisoner.AidKind]aid.Money{}}
+	prog := progress{w: stderr, now: now, total: total, start: now(), last: now()}
+	reader := export.NewCaseTablesReader(src)
+	// Each case needs its own facts for the relations column, so the
+	// reader hands cases to the batch and remembers nothing else.
+	err = aid.New(rs).Batch(context.Background(), reader.Next, func(it aid.Item) error {
+		prog.tick()
+		if it.Err != nil {
+			sum.bad++
+			reportProblem(stderr, it)
+			return nil
+		}
+		sum.cases++
+		return rep.write(it.Result, asOf, &sum)
+	}, aid.BatchOptions{Validated: true})
+	if err == nil {
+		err = rep.flush()
+	}
+	if err == nil {
+		err = outFile.Close()
+	}
+	prog.finish()
+	if err != nil {
+		fmt.Fprintln(stderr, "ngo:", err)
+		return 1
+	}
+	sum.print(stdout, asOf, *out, rs.Name)
+	if sum.bad > 0 {
+		return 1
+	}
+	return 0
+}
+
+func openTables(dir string) (export.Sources, func(), error) {
+	var files []*os.File
+	closeAll := func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}
+	open := func(name string, required bool) (io.Reader, error) {
+		f, err := os.Open(dir + string(os.PathSeparator) + name)
+		if err != nil {
+			if !required && errors.Is(err, os.ErrNotExist) {
+				return nil, nil
+			}
+			return nil, err
+		}
+		files = append(files, f)
+		return f, nil
+	}
+	var s export.Sources
+	var err error
+	if s.Cases, err = open(export.CasesFile, true); err != nil {
+		closeAll()
+		return s, nil, err
+	}
+	for _, t := range []struct {
+		name string
+		dst  *io.Reader
+	}{{export.EpisodesFile, &s.Episodes}, {export.FamilyFile, &s.Family}, {export.EventsFile, &s.Events}} {
+		r, err := open(t.name, false)
+		if err != nil {
+			closeAll()
+			return s, nil, err
+		}
+		if r != nil {
+			*t.dst = r
+		}
+	}
+	s.CasesName, s.EpisodesName = dir+"/"+export.CasesFile, dir+"/"+export.EpisodesFile
+	s.FamilyName, s.EventsName = dir+"/"+export.FamilyFile, dir+"/"+export.EventsFile
+	return s, closeAll, nil
+}
+
+// countCases counts the rows of cases.csv, for the progress estimate.
+func countCases(dir string) (int, error) {
+	f, err := os.Open(dir + string(os.PathSeparator) + export.CasesFile)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	n := -1 // the header
+	for {
+		_, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return 0, nil // the reader will report it
+		}
+		n++
+	}
+	if n < 0 {
+		n = 0
+	}
+	return n, nil
+}
+
+func reportProblem(w io.Writer, it aid.Item) {
+	var te *export.TableError
+	if errors.As(it.Err, &te) {
+		for _, l := range te.Lines("en") {
+			fmt.Fprintln(w, "ngo:", l)
+		}
+		return
+	}
+	fmt.Fprintf(w, "ngo: case %s: %v\n", it.CaseID, it.Err)
+}
+
+// progress reports cases done, the rate and the time left, at most once a
+// second, and once at the end.
+type progress struct {
+	w           io.Writer
+	now         func() time.Time
+	total, done int
+	start, last time.Time
+}
+
+func (p *progress) tick() {
+	p.done++
+	if t := p.now(); t.Sub(p.last) >= time.Second {
+		p.last = t
+		p.print(t)
+	}
+}
+
+func (p *progress) print(t time.Time) {
+	rate := 0
+	if ms := t.Sub(p.start).Milliseconds(); ms > 0 {
+		rate = int(int64(p.done) * 1000 / ms)
+	}
+	left := ""
+	if rate > 0 && p.total > p.done {
+		left = fmt.Sprintf(", about %ds left", (p.total-p.done)/rate)
+	}
+	fmt.Fprintf(p.w, "ngo: %d/%d cases, %d/s%s\n", p.done, p.total, rate, left)
+}
+
+func (p *progress) finish() { fmt.Fprintf(p.w, "ngo: %d cases read\n", p.done) }
+
+type summary struct {
+	cases, bad, lines int
+	granted, paid     aid.Money
+	open              map[prisoner.AidKind]aid.Money
+	owed              int // cases with something open
+}
+
+func (s summary) print(w io.Writer, asOf civil.Date, out, ruleSet string) {
+	fmt.Fprintf(w, "Entitlements on %s under %s: %d cases (%d with problems), %d report lines in %s\n", asOf, ruleSet, s.cases, s.bad, s.lines, out)
+	fmt.Fprintf(w, "  granted by decisions:  UAH %s\n", s.granted)
+	fmt.Fprintf(w, "  paid (recorded):       UAH %s\n", s.paid)
+	var kinds []prisoner.AidKind
+	var total aid.Money
+	for k, m := range s.open {
+		kinds = append(kinds, k)
+		total = total.Add(m)
+	}
+	sort.Slice(kinds, func(i, j int) bool { return kinds[i] < kinds[j] })
+	fmt.Fprintf(w, "  open to claim:         UAH %s in %d cases\n", total, s.owed)
+	for _, k := range kinds {
+		fmt.Fprintf(w, "    %-16s UAH %s\n", k.String()+":", s.open[k])
+	}
+}
+
+type report struct {
+	w   *csv.Writer
+	bw  io.Writer
+	err error
+}
+
+var reportHeader = []string{"case_id", "episode", "party", "relation", "aid", "state", "amount", "years", "date", "reason_en", "reason_uk"}
+
+func newReport(w io.Writer, excel bool) *report {
+	r := &report{w: csv.NewWriter(w)}
+	r.w.UseCRLF = excel
+	if excel {
+		_, r.err = io.WriteString(w, "\ufeff")
+	}
+	if r.err == nil {
+		r.err = r.w.Write(reportHeader)
+	}
+	return r
+}
+
+func (r *report) write(res *aid.Result, asOf civil.Date, s *summary) error {
+	if r.err != nil {
+		return r.err
+	}
+	owed := false
+	c := res.Case()
+	for _, e := range res.Entitlements(asOf) {
+		relation := ""
+		if m, ok := c.Member(e.Party); ok {
+			relation = m.Relation.String()
+		}
+		var years []string
+		for _, y := range e.Years {
+			years = append(years, fmt.Sprint(y))
+		}
+		why := reason(e)
+		rec := []string{res.CaseID, e.Episode, e.Party, relation, e.Aid.String(), string(e.State), e.Amount.String(),
+			strings.Join(years, ";"), e.Date.String(), why.EN, why.UK}
+		for i := range rec {
+			rec[i] = export.Neutralize(rec[i])
+		}
+		if r.err = r.w.Write(rec); r.err != nil {
+			return r.err
+		}
+		s.lines++
+		switch e.State {
+		case aid.StateGranted:
+			s.granted = s.granted.Add(e.Amount)
+		case aid.StatePaid:
+			s.paid = s.paid.Add(e.Amount)
+		case aid.StateOpen:
+			s.open[e.Aid] = s.open[e.Aid].Add(e.Amount)
+			owed = true
+		}
+	}
+	if owed {
+		s.owed++
+	}
+	return nil
+}
+
+func (r *report) flush() error {
+	if r.err != nil {
+		return r.err
+	}
+	r.w.Flush()
+	return r.w.Error()
+}
+
+// reason says, in both languages, why an entitlement line is there.
+func reason(e aid.Entitlement) law.Text {
+	years := ""
+	if len(e.Years) > 0 {
+		years = fmt.Sprint(e.Years)
+	}
+	switch e.State {
+	case aid.StatePaid:
+		return law.Text{EN: "payment recorded in the case", UK: "виплату зафіксовано у справі"}
+	case aid.StateGranted:
+		switch e.Aid {
+		case prisoner.Annual:
+			return law.Text{EN: "annual aid granted for captivity years " + years + " (Law 2010-IX Art. 7(1), 17(6))",
+				UK: "щорічну допомогу призначено за роки полону " + years + " (Закон 2010-IX ст. 7 ч. 1, ст. 17 ч. 6)"}
+		case prisoner.DeathAid:
+			return law.Text{EN: "share of the one-time death aid (Art. 7(3))", UK: "частка одноразової допомоги у разі смерті (ст. 7 ч. 3)"}
+		}
+		return law.Text{EN: e.Aid.Label().EN + " granted", UK: e.Aid.Label().UK + ": призначено"}
+	}
+	switch {
+	case e.Aid == prisoner.Annual && e.Party == aid.PartyFamily:
+		return law.Text{EN: "annual aid for captivity years " + years + ": one family member may claim while the person is held (Art. 7(1))",
+			UK: "щорічна допомога за роки полону " + years + ": може отримати один член сім'ї, поки особа утримується (ст. 7 ч. 1)"}
+	case e.Aid == prisoner.Annual:
+		return law.Text{EN: "annual aid for completed captivity years " + years + ", to the released person (Art. 7(1), 17(6))",
+			UK: "щорічна допомога за повні роки полону " + years + " звільненій особі (ст. 7 ч. 1, ст. 17 ч. 6)"}
+	case e.Aid == prisoner.ReleaseAid:
+		return law.Text{EN: "one-time aid after release, to the person (Art. 7(2))", UK: "одноразова допомога після звільнення особі (ст. 7 ч. 2)"}
+	case e.Aid == prisoner.DeathAid:
+		return law.Text{EN: "one-time death aid, to family members, parents or dependants (Art. 7(3))",
+			UK: "одноразова допомога у разі смерті членам сім'ї, батькам або утриманцям (ст. 7 ч. 3)"}
+	case e.Aid == prisoner.CivilianAid:
+		return law.Text{EN: "one-time aid to a released civilian (CMU Resolution of 26.12.2025)", UK: "одноразова допомога звільненій цивільній особі (постанова КМУ від 26.12.2025)"}
+	}
+	return e.Aid.Label()
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// A clock that moves a second on every reading, so progress lines appear.
+func ticking() func() time.Time {
+	t := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+	return func() time.Time { t = t.Add(time.Second); return t }
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./examples/ngo -update")
+	assert.Equal(t, string(want), string(got))
+}
+
+func TestReport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "owed.csv")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-as-of", "2026-11-28", "-out", out, "testdata/tables"}, &stdout, &stderr, ticking(), time.UTC)
+	require.Equal(t, 0, code, stderr.String())
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	golden(t, "entitlements.csv", got)
+	golden(t, "summary.txt", []byte(strings.ReplaceAll(stdout.String(), out, "OUT")))
+	assert.Contains(t, stderr.String(), "ngo: 13 cases read")
+	assert.Regexp(t, `ngo: \d+/13 cases, \d+/s`, stderr.String(), "progress on standard error")
+}
+
+func TestExcel(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "owed.csv")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"-excel", "-out", out, "testdata/tables"}, &stdout, &stderr, ticking(), time.UTC))
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(got), "\ufeffcase_id,"))
+	assert.Contains(t, string(got), "\r\n")
+}
+
+func TestBadRowsAreReportedAndTheRestGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "cases.csv"), []byte("case_id,citizenship\nA,UA\nB,UA\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "episodes.csv"), []byte("case_id,episode_id,category,captured\nA,e1,civilian,2023-02-30\nB,e1,civilian,2023-02-10\n"), 0o644))
+	out := filepath.Join(dir, "owed.csv")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-as-of", "2026-11-28", "-out", out, dir}, &stdout, &stderr, ticking(), time.UTC)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr.String(), "episodes.csv:2:4 (captured): is not an existing date")
+	assert.Contains(t, stdout.String(), "1 cases (1 with problems)")
+}
+
+func TestUsageErrors(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 2, run([]string{"a", "b"}, &stdout, &stderr, ticking(), time.UTC))
+	assert.Equal(t, 2, run([]string{"-as-of", "2023-13-01"}, &stdout, &stderr, ticking(), time.UTC))
+	assert.Equal(t, 1, run([]string{"-out", filepath.Join(t.TempDir(), "x.csv"), "testdata/none"}, &stdout, &stderr, ticking(), time.UTC))
+}
