@@ -9,7 +9,8 @@
 //
 // # Packages
 //
-// Imports run one way: export → aid → status → prisoner → law, civil.
+// Imports run one way: export → aid → status → prisoner → law, civil
+// (lawcase sits beside export, over aid).
 //
 //   - [github.com/uacaptivity/captivity/civil]: legal dates (no time, no
 //     zone), strict parsing, anniversaries with an explicit 29 February
@@ -28,16 +29,30 @@
 //     parameters, the rule-set options of the open questions, claim
 //     decisions with a trace, entitlements on a date, reproducibility
 //     stamps.
-//   - examples/aidcalc: the main program.
+//   - [github.com/uacaptivity/captivity/export]: case tables in CSV both
+//     ways, CSV and JSON Lines reports, their schemas; spreadsheet-safe.
+//   - [github.com/uacaptivity/captivity/lawcase]: legal test cases as data.
+//   - examples/aidcalc (the main program), examples/ngo (an NGO's
+//     entitlements report), examples/ministry (an HTTP service),
+//     examples/lawcheck (legal test cases).
 //
 // # From a case file to a decision
 //
-//	cases, err := prisoner.Decode(file, prisoner.DecodeOptions{}) // validated
-//	res, err := aid.Evaluate(cases[0], aid.Default())             // RPS-1
+// A case file is JSON (see prisoner's documentation for the format and
+// prisoner/case.schema.json for its schema). Decode it, evaluate each case
+// under a rule set, and read the decisions:
+//
+//	cases, err := prisoner.Decode(file, prisoner.DecodeOptions{}) // validated; *prisoner.FileError lists every problem
+//	res, err := aid.Evaluate(cases[0], aid.Default())             // RPS-1, the reference readings of the law
 //	for _, d := range res.Decisions {
 //		fmt.Println(d.Seq, d.Aid, d.Granted, d.Amount, d.Refusal)
-//		fmt.Print(d.Explain("uk"))
+//		fmt.Print(d.Explain("uk"))                            // every step, its article, [U] on assumptions
 //	}
+//	snap := res.Timeline.At("e1", civil.MustParse("2026-11-28"))  // the legal status on a day
+//	owed := res.Entitlements(civil.MustParse("2026-11-28"))       // granted, paid, still open
+//
+// For many cases, make one [github.com/uacaptivity/captivity/aid.Calculator]
+// and use its Batch; write the results with export's writers.
 //
 // # Legal sources
 //

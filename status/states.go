@@ -97,6 +97,11 @@ func (s Signal) String() string               { return signals.String(s) }
 func (s Signal) Valid() bool                  { return signals.Valid(s) }
 func (s Signal) Label() law.Text              { return signals.Label(s) }
 func (s Signal) MarshalText() ([]byte, error) { return signals.Marshal(s) }
+func (s *Signal) UnmarshalText(b []byte) error {
+	v, err := signals.Parse(string(b))
+	*s = v
+	return err
+}
 
 // Signals lists every signal in order.
 func Signals() []Signal {
@@ -138,3 +143,8 @@ func (s MemberState) String() string               { return memberStates.String(
 func (s MemberState) Valid() bool                  { return memberStates.Valid(s) }
 func (s MemberState) Label() law.Text              { return memberStates.Label(s) }
 func (s MemberState) MarshalText() ([]byte, error) { return memberStates.Marshal(s) }
+func (s *MemberState) UnmarshalText(b []byte) error {
+	v, err := memberStates.Parse(string(b))
+	*s = v
+	return err
+}

@@ -278,7 +278,6 @@ func (s summary) print(w io.Writer, asOf civil.Date, out, ruleSet string) {
 
 type report struct {
 	w   *csv.Writer
-	bw  io.Writer
 	err error
 }
 
