@@ -179,10 +179,10 @@ func (d Decision) Explain(lang string) string {
 			ground = s.Citation.UK()
 		}
 		param := ""
-		if s.Param != "" {
-			param = " {" + s.Param + "}"
+		if p := s.Param(); p != "" {
+			param = " {" + p + "}"
 		}
-		fmt.Fprintf(&b, "  %-8s %s — %s%s%s\n", s.Rule, s.Text.In(lang), ground, param, flag)
+		fmt.Fprintf(&b, "  %-8s %s — %s%s%s\n", s.Rule, s.Text().In(lang), ground, param, flag)
 	}
 	for _, sh := range d.Shares {
 		fmt.Fprintf(&b, "  share    %s %s\n", sh.Party, sh.Amount)

@@ -1,9 +1,10 @@
 package aid
 
 import (
-	"fmt"
+	"cmp"
+	"slices"
 	"sort"
-	"strconv"
+	"strings"
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/law"
@@ -69,7 +70,7 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 	res := &Result{
 		CaseID:   c.ID,
 		Timeline: tl,
-		Stamp:    Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: hashJSON(c)},
+		Stamp:    Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)},
 		c:        c,
 		rs:       rs,
 	}
@@ -93,18 +94,18 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 // ordered returns the indexes of the claims and payments of c by date,
 // then sequence number.
 func ordered(c *prisoner.Case) []int {
-	var idx []int
+	idx := make([]int, 0, len(c.Events))
 	for i, ev := range c.Events {
 		if ev.Kind == prisoner.Claim || ev.Kind == prisoner.Payment {
 			idx = append(idx, i)
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ea, eb := c.Events[idx[a]], c.Events[idx[b]]
-		if ea.Date != eb.Date {
-			return ea.Date.Before(eb.Date)
+	slices.SortStableFunc(idx, func(a, b int) int {
+		ea, eb := &c.Events[a], &c.Events[b]
+		if d := ea.Date.Compare(eb.Date); d != 0 {
+			return d
 		}
-		return ea.Seq < eb.Seq
+		return cmp.Compare(ea.Seq, eb.Seq)
 	})
 	return idx
 }
@@ -122,19 +123,24 @@ type builder struct {
 }
 
 func (b *builder) step(rule string, cite law.Citation, conf law.Confidence, en, uk string) {
-	b.d.Trace = append(b.d.Trace, Step{Rule: rule, Text: law.Text{UK: uk, EN: en}, Citation: cite, Confidence: conf})
+	b.d.Trace = append(b.d.Trace, Step{Rule: rule, Citation: cite, Confidence: conf, tmpl: law.Text{UK: uk, EN: en}})
+}
+
+// stepf adds a step whose text has placeholders filled from a when rendered.
+func (b *builder) stepf(rule string, cite law.Citation, conf law.Confidence, tmpl law.Text, a stepArgs) {
+	b.d.Trace = append(b.d.Trace, Step{Rule: rule, Citation: cite, Confidence: conf, tmpl: tmpl, args: a})
 }
 
 func (b *builder) param(rule, name string, v Version) {
 	b.d.Trace = append(b.d.Trace, Step{Rule: rule, Citation: v.Citation, Confidence: v.Confidence,
-		Param: name + "@" + v.ValidFrom.String(),
-		Text:  law.Text{UK: "сума за одиницю " + v.Amount.String() + " грн", EN: "amount per unit UAH " + v.Amount.String()}})
+		paramName: name, paramFrom: v.ValidFrom, args: stepArgs{m: v.Amount},
+		tmpl: law.Text{UK: "сума за одиницю {m0} грн", EN: "amount per unit UAH {m0}"}})
 }
 
 func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) Decision {
 	b.d.Granted, b.d.Refusal, b.d.Amount = false, code, Money{}
 	b.d.Reasons = append(b.d.Reasons, Reason{Code: code, Message: code.Message(), Citation: cite, Confidence: conf})
-	b.d.Trace = append(b.d.Trace, Step{Rule: "refuse", Text: code.Message(), Citation: cite, Confidence: conf})
+	b.d.Trace = append(b.d.Trace, Step{Rule: "refuse", tmpl: escaped(code.Message()), Citation: cite, Confidence: conf})
 	b.d.Years, b.d.Shares = nil, nil
 	return b.d
 }
@@ -153,7 +159,8 @@ func cite(act law.ActID, article string, rest ...string) law.Citation {
 // decide evaluates one claim. With dry set it is a preview (entitlements)
 // and must not look at the claim's own documents.
 func (e *evaluator) decide(i int, ev prisoner.Event, dry bool) Decision {
-	b := &builder{d: Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party}}
+	b := &builder{d: Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party,
+		Trace: make([]Step, 0, 8)}}
 	ep, _ := e.c.EpisodeByID(ev.Episode)
 	switch ev.Aid {
 	case prisoner.Annual:
@@ -182,7 +189,7 @@ func (e *evaluator) version(b *builder, s *Schedule, rule string, t civil.Date) 
 		if err != nil {
 			c = s.versions[0].Citation
 		}
-		b.step(rule, c, law.Verified, s.Name()+" is not in force on "+t.String(), s.Name()+" не діє на "+t.String())
+		b.stepf(rule, c, law.Verified, law.Text{UK: "{s0} не діє на {d0}", EN: "{s0} is not in force on {d0}"}, stepArgs{s: [2]string{s.Name()}, d: [3]civil.Date{t}})
 		return v, false
 	}
 	b.param(rule, s.Name(), v)
@@ -204,9 +211,9 @@ func (e *evaluator) established(b *builder, ev prisoner.Event) (status.Snapshot,
 		d := b.refuse(FactNotEstablished, cite(law.Law2010, "4", "7"), law.Verified)
 		return snap, &d
 	}
-	b.step("status", snap.Change.Ground, snap.Change.Conf,
-		"fact established; status "+snap.State.String()+" since "+snap.Since.String(),
-		"факт встановлено; статус «"+snap.State.Label().UK+"» з "+snap.Since.String())
+	b.stepf("status", snap.Change.Ground, snap.Change.Conf,
+		law.Text{UK: "факт встановлено; статус «{state}» з {d0}", EN: "fact established; status {state} since {d0}"},
+		stepArgs{state: snap.State, d: [3]civil.Date{snap.Since}})
 	return snap, nil
 }
 
@@ -235,8 +242,8 @@ func (e *evaluator) member(b *builder, party string, ev prisoner.Event, ep priso
 		d := b.refuse(NotFamilyMember, ms.Ground, ms.Conf)
 		return &d
 	}
-	b.step("family", ms.Ground, ms.Conf, "claimant "+party+" is a recognised family member (assessed on "+ms.AssessedOn.String()+")",
-		"заявник "+party+" — визнаний член сім'ї (на "+ms.AssessedOn.String()+")")
+	b.stepf("family", ms.Ground, ms.Conf, law.Text{UK: "заявник {s0} — визнаний член сім'ї (на {d0})", EN: "claimant {s0} is a recognised family member (assessed on {d0})"},
+		stepArgs{s: [2]string{party}, d: [3]civil.Date{ms.AssessedOn}})
 	return nil
 }
 
@@ -251,8 +258,8 @@ func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) D
 		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "1"), law.Verified)
 	}
 	if paid, ok := e.led.cmu328In2022(ev.Episode); ok && t.Before(civil.MustNew(2023, 1, 1)) {
-		b.step("A6b", cite(law.Law2010, "17", "5"), law.Verified, "a CMU 328 payment of "+paid.String()+" defers the annual aid to 2023-01-01",
-			"виплата за ПКМУ 328 від "+paid.String()+" відкладає щорічну допомогу до 01.01.2023")
+		b.stepf("A6b", cite(law.Law2010, "17", "5"), law.Verified, law.Text{UK: "виплата за ПКМУ 328 від {d0} відкладає щорічну допомогу до 01.01.2023",
+			EN: "a CMU 328 payment of {d0} defers the annual aid to 2023-01-01"}, stepArgs{d: [3]civil.Date{paid}})
 		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "5"), law.Verified)
 	}
 	if _, bad := e.established(b, ev); bad != nil {
@@ -269,15 +276,13 @@ func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) D
 	}
 	s := newScheme(ep, e.rs)
 	if s.block {
-		b.step("A6", cite(law.Law2010, "17", "6").WithNote("day arithmetic and ties: LAW.md §7"), law.Assumption,
-			fmt.Sprintf("pre-law block: %d full years to %s, %d more days of a %d-day year, rounded (%s) to %d years",
-				s.m, s.blockEnd, s.r, s.yearLen, e.rs.Options.PreLawRounding.norm(), s.n),
-			fmt.Sprintf("роки до закону: %d повних років до %s, ще %d днів із %d, округлено (%s) до %d",
-				s.m, s.blockEnd, s.r, s.yearLen, e.rs.Options.PreLawRounding.norm(), s.n))
+		b.stepf("A6", cite(law.Law2010, "17", "6").WithNote("day arithmetic and ties: LAW.md §7"), law.Assumption,
+			law.Text{UK: "роки до закону: {n0} повних років до {d0}, ще {n1} днів із {n2}, округлено ({s0}) до {n3}",
+				EN: "pre-law block: {n0} full years to {d0}, {n1} more days of a {n2}-day year, rounded ({s0}) to {n3} years"},
+			stepArgs{n: [4]int{s.m, s.r, s.yearLen, s.n}, d: [3]civil.Date{s.blockEnd}, s: [2]string{e.rs.Options.PreLawRounding.String()}})
 		if off := e.led.offsets(ev.Episode); off > 0 {
-			b.step("A6", cite(law.Law2010, "17", "6").WithNote("which block years the CMU 328 payments remove: the earliest (our convention)"), law.Assumption,
-				fmt.Sprintf("%d year(s) of the block left out for CMU 328 payments", off),
-				fmt.Sprintf("%d рік(и) виключено через виплати за ПКМУ 328", off))
+			b.stepf("A6", cite(law.Law2010, "17", "6").WithNote("which block years the CMU 328 payments remove: the earliest (our convention)"), law.Assumption,
+				law.Text{UK: "{n0} рік(и) виключено через виплати за ПКМУ 328", EN: "{n0} year(s) of the block left out for CMU 328 payments"}, stepArgs{n: [4]int{off}})
 		}
 	}
 	died := !ep.Died.IsZero() && !ep.Died.After(t)
@@ -297,9 +302,9 @@ func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) D
 		candidates = e.closedYears(b, s, end)
 	case released:
 		if family && e.rs.Options.FamilyClaimAfterRelease.norm() == FamilyRefused {
-			b.step("A5", cite(law.Law2010, "7", "1").WithNote("and 17(6): the family's right runs while the person is held"), law.Verified,
-				"the person was released on "+ep.Released.String()+"; the family's right has ended",
-				"особу звільнено "+ep.Released.String()+"; право сім'ї припинилося")
+			b.stepf("A5", cite(law.Law2010, "7", "1").WithNote("and 17(6): the family's right runs while the person is held"), law.Verified,
+				law.Text{UK: "особу звільнено {d0}; право сім'ї припинилося", EN: "the person was released on {d0}; the family's right has ended"},
+				stepArgs{d: [3]civil.Date{ep.Released}})
 			return b.refuse(FamilyClaimAfterRelease, cite(law.Law2010, "7", "1"), law.Verified)
 		}
 		candidates = e.closedYears(b, s, ep.Released)
@@ -312,8 +317,8 @@ func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) D
 		u := s.unit(k)
 		if p, paid := e.led.annualPaid(ev.Episode, u, s); paid {
 			anyPaid = true
-			b.step("A3", cite(law.Brief, "6.1").WithNote("a year is never paid twice"), law.Assumption,
-				fmt.Sprintf("year %d already %s on %s", k, p.how, p.date), fmt.Sprintf("рік %d уже %s %s", k, p.howUK(), p.date))
+			b.stepf("A3", cite(law.Brief, "6.1").WithNote("a year is never paid twice"), law.Assumption,
+				law.Text{UK: "рік {n0} уже {s1} {d0}", EN: "year {n0} already {s0} on {d0}"}, stepArgs{n: [4]int{k}, s: [2]string{p.how, p.howUK()}, d: [3]civil.Date{p.date}})
 			continue
 		}
 		years = append(years, u)
@@ -324,10 +329,13 @@ func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) D
 		}
 		return b.refuse(NothingDue, cite(law.Law2010, "7", "1").WithNote("no creditable year"), law.Secondary)
 	}
-	var total Money
+	b.d.Years = make([]YearLine, 0, len(years))
 	for _, u := range years {
 		b.d.Years = append(b.d.Years, YearLine{K: u.k, ID: u.id, From: u.from, To: u.to, PreLaw: u.preLaw, Amount: v.Amount})
-		total = total.Add(v.Amount)
+	}
+	total := v.Amount
+	if len(years) > 1 {
+		total = v.Amount.Times(len(years))
 	}
 	return e.pay(b, total, ev, ep, family && !released && !died)
 }
@@ -337,9 +345,9 @@ func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) D
 func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 	kc := s.current(t)
 	u := s.unit(kc)
-	b.step("A3", cite(law.Law2010, "7", "1"), law.Secondary,
-		fmt.Sprintf("held on %s: the current captivity year is %d (%s to %s)", t, kc, u.from, u.to),
-		fmt.Sprintf("утримується на %s: поточний рік полону %d (%s – %s)", t, kc, u.from, u.to))
+	b.stepf("A3", cite(law.Law2010, "7", "1"), law.Secondary,
+		law.Text{UK: "утримується на {d0}: поточний рік полону {n0} ({d1} – {d2})", EN: "held on {d0}: the current captivity year is {n0} ({d1} to {d2})"},
+		stepArgs{n: [4]int{kc}, d: [3]civil.Date{t, u.from, u.to}})
 	blockOpen := s.block && s.n > 0
 	if blockOpen && e.rs.Options.PreLawClaimsFrom.norm() == FromCMU1182 && t.Before(cmu1182Assumed) {
 		blockOpen = false
@@ -381,9 +389,8 @@ var cmu1182Assumed = civil.MustNew(2023, 11, 10)
 // incomplete year when released_partial_year is paid.
 func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 	done := s.completed(end)
-	b.step("A4", cite(law.Brief, "7").WithNote("a year is complete when its anniversary is on or before the release"), law.Assumption,
-		fmt.Sprintf("captivity ended on %s: %d year(s) complete", end, done),
-		fmt.Sprintf("полон завершився %s: повних років %d", end, done))
+	b.stepf("A4", cite(law.Brief, "7").WithNote("a year is complete when its anniversary is on or before the release"), law.Assumption,
+		law.Text{UK: "полон завершився {d0}: повних років {n0}", EN: "captivity ended on {d0}: {n0} year(s) complete"}, stepArgs{d: [3]civil.Date{end}, n: [4]int{done}})
 	var ks []int
 	for k := 1; k <= done; k++ {
 		ks = append(ks, k)
@@ -395,8 +402,8 @@ func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 	}
 	if e.rs.Options.ReleasedPartialYear.norm() == PartialPaid {
 		if k := s.current(end); k > done {
-			b.step("A4", cite(law.Brief, "8").WithNote("released_partial_year=paid"), law.Assumption,
-				fmt.Sprintf("the incomplete year %d is paid too", k), fmt.Sprintf("неповний рік %d також виплачується", k))
+			b.stepf("A4", cite(law.Brief, "8").WithNote("released_partial_year=paid"), law.Assumption,
+				law.Text{UK: "неповний рік {n0} також виплачується", EN: "the incomplete year {n0} is paid too"}, stepArgs{n: [4]int{k}})
 			ks = append(ks, k)
 		}
 	}
@@ -424,8 +431,8 @@ func (e *evaluator) pay(b *builder, total Money, ev prisoner.Event, ep prisoner.
 				payees = append(payees, m.ID)
 			}
 		}
-		b.step("A3", cite(law.Brief, "8").WithNote("held_payee=equal_shares"), law.Assumption,
-			"shared equally among "+strconv.Itoa(len(payees))+" recognised family members", "порівну між "+strconv.Itoa(len(payees))+" членами сім'ї")
+		b.stepf("A3", cite(law.Brief, "8").WithNote("held_payee=equal_shares"), law.Assumption,
+			law.Text{UK: "порівну між {n0} членами сім'ї", EN: "shared equally among {n0} recognised family members"}, stepArgs{n: [4]int{len(payees)}})
 	} else if heldFamily {
 		b.step("A3", cite(law.Brief, "6.1").WithNote("held_payee=single_first_applicant: 'one of the family members'"), law.Secondary,
 			"paid to the first family member who claimed", "виплачується першому члену сім'ї, який звернувся")
@@ -441,6 +448,9 @@ func payee(party string) string {
 }
 
 func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
+	if len(payees) == 1 {
+		return []Share{{Party: payees[0], Amount: total}}
+	}
 	w := make([]int64, len(payees))
 	for i := range w {
 		w[i] = 1
@@ -464,4 +474,12 @@ func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
 		out[i] = Share{Party: p, Amount: amounts[i]}
 	}
 	return out
+}
+
+// escaped protects a fixed text's braces from being read as placeholders.
+func escaped(t law.Text) law.Text {
+	if strings.Contains(t.UK+t.EN, "{") {
+		return law.Text{UK: escape(t.UK), EN: escape(t.EN)}
+	}
+	return t
 }

@@ -42,18 +42,18 @@ func (e *evaluator) release(b *builder, ev prisoner.Event, ep prisoner.Episode) 
 		return b.refuse(AlreadyPaid, cite(law.Law2010, "7", "2"), law.Assumption)
 	}
 	if p, ok := e.led.once(ev.Episode, prisoner.ReleaseAid); ok {
-		b.step("R1", cite(law.Law2010, "7", "2"), law.Verified, "release aid for this release was "+p.how+" on "+p.date.String(),
-			"допомогу після цього звільнення "+p.howUK()+" "+p.date.String())
+		b.stepf("R1", cite(law.Law2010, "7", "2"), law.Verified, law.Text{UK: "допомогу після цього звільнення {s1} {d0}", EN: "release aid for this release was {s0} on {d0}"},
+			stepArgs{s: [2]string{p.how, p.howUK()}, d: [3]civil.Date{p.date}})
 		return b.refuse(AlreadyPaid, cite(law.Law2010, "7", "2"), law.Verified)
 	}
 	if p, ok := e.led.once(ev.Episode, prisoner.Reg2018Release); ok && e.rs.Options.OffsetPriorRegimeReleaseAid.norm() == OffsetPrior {
-		b.step("R2", cite(law.Brief, "6.2").WithNote("Q9: offset only for the same release"), law.Assumption,
-			"release aid for this release was "+p.how+" under the 2018 programme on "+p.date.String(),
-			"допомогу після цього звільнення "+p.howUK()+" за програмою 2018 року "+p.date.String())
+		b.stepf("R2", cite(law.Brief, "6.2").WithNote("Q9: offset only for the same release"), law.Assumption,
+			law.Text{UK: "допомогу після цього звільнення {s1} за програмою 2018 року {d0}", EN: "release aid for this release was {s0} under the 2018 programme on {d0}"},
+			stepArgs{s: [2]string{p.how, p.howUK()}, d: [3]civil.Date{p.date}})
 		return b.refuse(PriorRegimePaid, cite(law.Brief, "6.2"), law.Assumption)
 	}
-	b.step("R1", cite(law.Law2010, "7", "2"), law.Verified, "released on "+ep.Released.String()+"; one payment per release",
-		"звільнено "+ep.Released.String()+"; одна виплата за звільнення")
+	b.stepf("R1", cite(law.Law2010, "7", "2"), law.Verified, law.Text{UK: "звільнено {d0}; одна виплата за звільнення", EN: "released on {d0}; one payment per release"},
+		stepArgs{d: [3]civil.Date{ep.Released}})
 	return b.grant(v.Amount, []Share{{Party: prisoner.PartyPerson, Amount: v.Amount}})
 }
 
@@ -64,8 +64,8 @@ func (e *evaluator) deadline(b *builder, ev prisoner.Event, from civil.Date) *De
 	}
 	last := from.AddDays(n)
 	if ev.Date.After(last) {
-		b.step("deadline", cite(law.Brief, "3.4").WithNote("claim_deadline"), law.Assumption,
-			"the term to claim ended on "+last.String(), "строк звернення сплив "+last.String())
+		b.stepf("deadline", cite(law.Brief, "3.4").WithNote("claim_deadline"), law.Assumption,
+			law.Text{UK: "строк звернення сплив {d0}", EN: "the term to claim ended on {d0}"}, stepArgs{d: [3]civil.Date{last}})
 		d := b.refuse(DeadlinePassed, cite(law.Brief, "3.4"), law.Assumption)
 		return &d
 	}
@@ -77,13 +77,13 @@ func (e *evaluator) deadline(b *builder, ev prisoner.Event, from civil.Date) *De
 func (e *evaluator) deathCovered(b *builder, ep prisoner.Episode) bool {
 	switch {
 	case ep.DiedInCaptivity():
-		b.step("D2", cite(law.Law2010, "7", "3"), law.Verified, "died in captivity on "+ep.Died.String(), "помер у полоні "+ep.Died.String())
+		b.stepf("D2", cite(law.Law2010, "7", "3"), law.Verified, law.Text{UK: "помер у полоні {d0}", EN: "died in captivity on {d0}"}, stepArgs{d: [3]civil.Date{ep.Died}})
 		return true
 	case ep.DiedAfterRelease():
 		limit := ep.Released.AddYears(1, e.rs.Feb29)
 		if ep.Died.After(limit) {
-			b.step("D2", cite(law.Law2010, "7", "3"), law.Verified, "died after "+limit.String()+", more than a year after release",
-				"помер пізніше "+limit.String()+", більш ніж через рік після звільнення")
+			b.stepf("D2", cite(law.Law2010, "7", "3"), law.Verified, law.Text{UK: "помер пізніше {d0}, більш ніж через рік після звільнення", EN: "died after {d0}, more than a year after release"},
+				stepArgs{d: [3]civil.Date{limit}})
 			return false
 		}
 		if !ep.DeathLinked {
@@ -91,8 +91,8 @@ func (e *evaluator) deathCovered(b *builder, ep prisoner.Episode) bool {
 				"немає довідки про зв'язок смерті з перебуванням у полоні")
 			return false
 		}
-		b.step("D2", cite(law.Law2010, "7", "3"), law.Verified, "died within a year of release ("+limit.String()+" inclusive) from a linked cause",
-			"помер протягом року після звільнення (до "+limit.String()+" включно) з пов'язаної причини")
+		b.stepf("D2", cite(law.Law2010, "7", "3"), law.Verified, law.Text{UK: "помер протягом року після звільнення (до {d0} включно) з пов'язаної причини",
+			EN: "died within a year of release ({d0} inclusive) from a linked cause"}, stepArgs{d: [3]civil.Date{limit}})
 		return true
 	}
 	return false
@@ -111,8 +111,8 @@ func (e *evaluator) recipient(b *builder, party string) *Decision {
 	if m.Dependant {
 		return nil
 	}
-	b.step("D4", cite(law.Law2010, "7", "3").WithNote("death_aid_recipients=family_code_strict (Q23)"), law.Assumption,
-		"a "+m.Relation.String()+" is not a recipient under the strict reading", "за суворим тлумаченням не є отримувачем")
+	b.stepf("D4", cite(law.Law2010, "7", "3").WithNote("death_aid_recipients=family_code_strict (Q23)"), law.Assumption,
+		law.Text{UK: "за суворим тлумаченням не є отримувачем ({s0})", EN: "a {s0} is not a recipient under the strict reading"}, stepArgs{s: [2]string{m.Relation.String()}})
 	d := b.refuse(NotFamilyMember, cite(law.Law2010, "7", "3"), law.Assumption)
 	return &d
 }
@@ -175,15 +175,15 @@ func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dr
 	if bad != nil {
 		return *bad
 	}
-	if on, ok := e.led.deathPaid[ev.Episode]; ok {
-		b.step("D3", cite(law.Brief, "6.3"), law.Assumption, "the death aid was paid on "+on.String()+"; a later applicant is refused",
-			"допомогу у разі смерті виплачено "+on.String()+"; пізнішому заявникові відмовлено")
+	if on, ok := e.led.deathPaidOn(ev.Episode); ok {
+		b.stepf("D3", cite(law.Brief, "6.3"), law.Assumption, law.Text{UK: "допомогу у разі смерті виплачено {d0}; пізнішому заявникові відмовлено",
+			EN: "the death aid was paid on {d0}; a later applicant is refused"}, stepArgs{d: [3]civil.Date{on}})
 		return b.refuse(AlreadyPaid, cite(law.Brief, "6.3"), law.Assumption)
 	}
 	if e.rs.Options.DeathAidSplit.norm() == SplitSingle {
 		if p, ok := e.led.once(ev.Episode, prisoner.DeathAid); ok {
-			b.step("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=single_applicant"), law.Assumption,
-				"the whole sum went to "+p.payee, "уся сума призначена "+p.payee)
+			b.stepf("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=single_applicant"), law.Assumption,
+				law.Text{UK: "уся сума призначена {s0}", EN: "the whole sum went to {s0}"}, stepArgs{s: [2]string{p.payee}})
 			return b.refuse(AlreadyPaid, cite(law.Brief, "6.3"), law.Assumption)
 		}
 		b.step("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=single_applicant"), law.Assumption,
@@ -191,8 +191,8 @@ func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dr
 		return b.grant(v.Amount, []Share{{Party: ev.Party, Amount: v.Amount}})
 	}
 	group := e.deathGroup(ev, ep, dry)
-	b.step("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=equal_shares_among_applicants (Q8)"), law.Assumption,
-		"equal shares among the eligible applicants: "+join(group), "порівну між заявниками: "+join(group))
+	b.stepf("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=equal_shares_among_applicants (Q8)"), law.Assumption,
+		law.Text{UK: "порівну між заявниками: {s0}", EN: "equal shares among the eligible applicants: {s0}"}, stepArgs{s: [2]string{join(group)}})
 	shares := e.split(b, v.Amount, group)
 	var mine Money
 	for _, s := range shares {
@@ -284,8 +284,8 @@ func (e *evaluator) civilian(b *builder, ev prisoner.Event, ep prisoner.Episode)
 	if e.led.civilian != nil {
 		return b.refuse(AlreadyPaid, cite(law.CMUCivilian2026, "").WithNote("once"), law.Secondary)
 	}
-	b.step("C1", cite(law.CMUCivilian2026, ""), law.Secondary, "released civilian on "+ep.Released.String()+"; paid once",
-		"звільнена цивільна особа "+ep.Released.String()+"; виплачується один раз")
+	b.stepf("C1", cite(law.CMUCivilian2026, ""), law.Secondary, law.Text{UK: "звільнена цивільна особа {d0}; виплачується один раз", EN: "released civilian on {d0}; paid once"},
+		stepArgs{d: [3]civil.Date{ep.Released}})
 	return b.grant(v.Amount, []Share{{Party: prisoner.PartyPerson, Amount: v.Amount}})
 }
 
@@ -309,8 +309,8 @@ func (e *evaluator) reg2018Release(b *builder, ev prisoner.Event, ep prisoner.Ep
 			from = v.ValidFrom
 		}
 		last := from.AddMonths(v.DeadlineMonths)
-		b.step("reg2018", v.Citation.WithNote("six-month term; start per reg2018_cmu38_deadline_from"), law.Assumption,
-			"the term to apply ends on "+last.String(), "строк звернення спливає "+last.String())
+		b.stepf("reg2018", v.Citation.WithNote("six-month term; start per reg2018_cmu38_deadline_from"), law.Assumption,
+			law.Text{UK: "строк звернення спливає {d0}", EN: "the term to apply ends on {d0}"}, stepArgs{d: [3]civil.Date{last}})
 		if ev.Date.After(last) {
 			return b.refuse(DeadlinePassed, v.Citation, law.Assumption)
 		}
@@ -339,10 +339,10 @@ func (e *evaluator) reg2018Support(b *builder, ev prisoner.Event, ep prisoner.Ep
 		return *bad
 	}
 	if v.Yearly {
-		if _, ok := e.led.units[key{ev.Episode, prisoner.Reg2018Support, ev.Date.Year()}]; ok {
+		if _, ok := e.led.get(key{ev.Episode, prisoner.Reg2018Support, ev.Date.Year()}); ok {
 			return b.refuse(AlreadyPaid, v.Citation, v.Confidence)
 		}
-	} else if len(e.led.cmu328[ev.Episode]) > 0 {
+	} else if e.led.cmu328Count(ev.Episode) > 0 {
 		return b.refuse(AlreadyPaid, v.Citation, v.Confidence)
 	}
 	return b.grant(v.Amount, []Share{{Party: payee(ev.Party), Amount: v.Amount}})

@@ -30,22 +30,41 @@ type key struct {
 	unit    int
 }
 
-// ledger is what has been paid or granted so far in one evaluation.
+// ledger is what has been paid or granted so far in one evaluation. A
+// case has few such entries, so plain slices searched in order serve
+// better than maps.
 type ledger struct {
-	units         map[key]paid
-	cmu328        map[string][]civil.Date // episode -> dates of CMU 328 payments or grants
-	deathPaid     map[string]civil.Date   // episode -> first recorded payment of death aid
-	personRelease *paid                   // the first release payment of any episode
+	units         []unitPaid
+	cmu328        []dated // CMU 328 payments or grants, per episode, in order
+	deathPaid     []dated // the first recorded payment of death aid, per episode
+	personRelease *paid   // the first release payment of any episode
 	civilian      *paid
 }
 
-func newLedger() *ledger {
-	return &ledger{units: map[key]paid{}, cmu328: map[string][]civil.Date{}, deathPaid: map[string]civil.Date{}}
+type unitPaid struct {
+	k key
+	p paid
+}
+
+type dated struct {
+	episode string
+	date    civil.Date
+}
+
+func newLedger() *ledger { return &ledger{} }
+
+func (l *ledger) get(k key) (paid, bool) {
+	for i := range l.units {
+		if l.units[i].k == k {
+			return l.units[i].p, true
+		}
+	}
+	return paid{}, false
 }
 
 func (l *ledger) put(k key, p paid) {
-	if _, ok := l.units[k]; !ok {
-		l.units[k] = p
+	if _, ok := l.get(k); !ok {
+		l.units = append(l.units, unitPaid{k, p})
 	}
 	switch k.kind {
 	case prisoner.ReleaseAid:
@@ -59,6 +78,38 @@ func (l *ledger) put(k key, p paid) {
 	}
 }
 
+func (l *ledger) deathPaidOn(episode string) (civil.Date, bool) {
+	for _, d := range l.deathPaid {
+		if d.episode == episode {
+			return d.date, true
+		}
+	}
+	return civil.Date{}, false
+}
+
+// cmu328Dates returns the dates of the CMU 328 payments of an episode.
+func (l *ledger) cmu328Count(episode string) int {
+	n := 0
+	for _, d := range l.cmu328 {
+		if d.episode == episode {
+			n++
+		}
+	}
+	return n
+}
+
+func (l *ledger) cmu328Nth(episode string, n int) civil.Date {
+	for _, d := range l.cmu328 {
+		if d.episode == episode {
+			if n == 0 {
+				return d.date
+			}
+			n--
+		}
+	}
+	return civil.Date{}
+}
+
 func (l *ledger) recordPayment(i int, ev prisoner.Event) {
 	amount, err := ParseMoney(ev.Amount)
 	if err != nil {
@@ -70,11 +121,11 @@ func (l *ledger) recordPayment(i int, ev prisoner.Event) {
 	case prisoner.Annual, prisoner.Reg2018Support:
 		u = ev.Year
 	}
-	if _, ok := l.deathPaid[ev.Episode]; !ok && ev.Aid == prisoner.DeathAid {
-		l.deathPaid[ev.Episode] = ev.Date
+	if _, ok := l.deathPaidOn(ev.Episode); !ok && ev.Aid == prisoner.DeathAid {
+		l.deathPaid = append(l.deathPaid, dated{ev.Episode, ev.Date})
 	}
 	if ev.Aid == prisoner.Reg2018Support {
-		l.cmu328[ev.Episode] = append(l.cmu328[ev.Episode], ev.Date)
+		l.cmu328 = append(l.cmu328, dated{ev.Episode, ev.Date})
 	}
 	l.put(key{ev.Episode, ev.Aid, u}, p)
 }
@@ -89,7 +140,7 @@ func (l *ledger) recordGrant(d Decision) {
 			l.put(key{d.Episode, d.Aid, y.ID}, q)
 		}
 	case prisoner.Reg2018Support:
-		l.cmu328[d.Episode] = append(l.cmu328[d.Episode], d.Date)
+		l.cmu328 = append(l.cmu328, dated{d.Episode, d.Date})
 		l.put(key{d.Episode, d.Aid, d.Date.Year()}, p)
 	default:
 		l.put(key{d.Episode, d.Aid, 0}, p)
@@ -98,14 +149,14 @@ func (l *ledger) recordGrant(d Decision) {
 
 // offsets is the number of CMU 328 payments that remove pre-law years
 // (Art. 17(6)).
-func (l *ledger) offsets(episode string) int { return len(l.cmu328[episode]) }
+func (l *ledger) offsets(episode string) int { return l.cmu328Count(episode) }
 
 // cmu328In2022 returns the date of a CMU 328 payment made in 2022 before
 // the law took effect (Art. 17(5)).
 func (l *ledger) cmu328In2022(episode string) (civil.Date, bool) {
-	for _, d := range l.cmu328[episode] {
-		if d.Year() == 2022 && d.Before(lawStart) {
-			return d, true
+	for _, d := range l.cmu328 {
+		if d.episode == episode && d.date.Year() == 2022 && d.date.Before(lawStart) {
+			return d.date, true
 		}
 	}
 	return civil.Date{}, false
@@ -114,18 +165,15 @@ func (l *ledger) cmu328In2022(episode string) (civil.Date, bool) {
 // annualPaid reports whether year u was paid, granted or offset. The
 // earliest block years are the ones CMU 328 payments remove.
 func (l *ledger) annualPaid(episode string, u unit, s scheme) (paid, bool) {
-	if p, ok := l.units[key{episode, prisoner.Annual, u.id}]; ok {
+	if p, ok := l.get(key{episode, prisoner.Annual, u.id}); ok {
 		return p, true
 	}
-	if u.preLaw {
-		if dates := l.cmu328[episode]; u.k <= len(dates) {
-			return paid{date: dates[u.k-1], how: "offset by a CMU 328 payment"}, true
-		}
+	if u.preLaw && u.k <= l.cmu328Count(episode) {
+		return paid{date: l.cmu328Nth(episode, u.k-1), how: "offset by a CMU 328 payment"}, true
 	}
 	return paid{}, false
 }
 
 func (l *ledger) once(episode string, kind prisoner.AidKind) (paid, bool) {
-	p, ok := l.units[key{episode, kind, 0}]
-	return p, ok
+	return l.get(key{episode, kind, 0})
 }

@@ -37,36 +37,66 @@ const (
 )
 
 // Codes lists every refusal code with its bilingual meaning.
-func Codes() map[Code]law.Text { return codeText() }
-
-func codeText() map[Code]law.Text {
-	return map[Code]law.Text{
-		RegimeNotInForce:        {UK: "на дату звернення допомога не діяла", EN: "the aid was not in force on the claim date"},
-		FactNotEstablished:      {UK: "факт позбавлення свободи не встановлено", EN: "the fact of deprivation of liberty is not established"},
-		FactCancelled:           {UK: "рішення про встановлення факту визнано нечинним", EN: "the establishing decision was declared invalid"},
-		ExcludedConviction:      {UK: "обвинувальний вирок за злочин, що виключає дію закону", EN: "a final conviction for an excluding crime"},
-		DocumentsIncomplete:     {UK: "неповний пакет документів", EN: "the documents are incomplete"},
-		NotFamilyMember:         {UK: "заявник не є визнаним членом сім'ї", EN: "the claimant is not a recognised family member"},
-		FamilyNotCovered:        {UK: "закон не поширюється на сім'ю іноземця-військовослужбовця", EN: "the law does not cover the family of a foreign serviceman"},
-		NotCitizen:              {UK: "не виконано умову громадянства", EN: "a citizenship condition is not met"},
-		ClaimantNotEntitled:     {UK: "цей заявник не може отримати цю допомогу", EN: "this claimant cannot receive this aid"},
-		FamilyClaimAfterRelease: {UK: "після звільнення члени сім'ї не отримують щорічну допомогу", EN: "after release the family cannot claim annual aid"},
-		PersonDeceased:          {UK: "особа померла; особисте право не переходить", EN: "the person has died; the personal entitlement does not pass"},
-		AlreadyPaid:             {UK: "вже виплачено або призначено", EN: "already paid or granted"},
-		NothingDue:              {UK: "немає року чи періоду, за який належить виплата", EN: "no year or period is due"},
-		NotReleased:             {UK: "особу не звільнено", EN: "the person has not been released"},
-		DeathNotCovered:         {UK: "смерть не підпадає під ст. 7 ч. 3", EN: "the death is not covered by Art. 7(3)"},
-		OtherGroundElected:      {UK: "обрано виплату за іншим законом", EN: "the claimant chose the payment under another law"},
-		PriorRegimePaid:         {UK: "допомогу після цього звільнення вже виплачено за програмою 2018 року", EN: "release aid for this release was paid under the 2018 programme"},
-		FactEstablished:         {UK: "факт встановлено: діє допомога за Законом 2010-IX", EN: "the fact is established: Law 2010-IX aid applies instead"},
-		NotCivilian:             {UK: "допомога призначена цивільним громадянам України", EN: "the aid is for civilian citizens of Ukraine"},
-		DeadlinePassed:          {UK: "пропущено строк звернення", EN: "the claim is out of time"},
-		NotHeld:                 {UK: "особа не утримувалася на дату звернення", EN: "the person was not held on the claim date"},
+func Codes() map[Code]law.Text {
+	out := map[Code]law.Text{}
+	for _, c := range allCodes() {
+		out[c] = c.Message()
 	}
+	return out
+}
+
+func allCodes() []Code {
+	return []Code{RegimeNotInForce, FactNotEstablished, FactCancelled, ExcludedConviction, DocumentsIncomplete, NotFamilyMember, FamilyNotCovered, NotCitizen, ClaimantNotEntitled, FamilyClaimAfterRelease, PersonDeceased, AlreadyPaid, NothingDue, NotReleased, DeathNotCovered, OtherGroundElected, PriorRegimePaid, FactEstablished, NotCivilian, DeadlinePassed, NotHeld}
 }
 
 // Message returns the bilingual meaning of c.
-func (c Code) Message() law.Text { return codeText()[c] }
+func (c Code) Message() law.Text {
+	switch c {
+	case RegimeNotInForce:
+		return law.Text{UK: "на дату звернення допомога не діяла", EN: "the aid was not in force on the claim date"}
+	case FactNotEstablished:
+		return law.Text{UK: "факт позбавлення свободи не встановлено", EN: "the fact of deprivation of liberty is not established"}
+	case FactCancelled:
+		return law.Text{UK: "рішення про встановлення факту визнано нечинним", EN: "the establishing decision was declared invalid"}
+	case ExcludedConviction:
+		return law.Text{UK: "обвинувальний вирок за злочин, що виключає дію закону", EN: "a final conviction for an excluding crime"}
+	case DocumentsIncomplete:
+		return law.Text{UK: "неповний пакет документів", EN: "the documents are incomplete"}
+	case NotFamilyMember:
+		return law.Text{UK: "заявник не є визнаним членом сім'ї", EN: "the claimant is not a recognised family member"}
+	case FamilyNotCovered:
+		return law.Text{UK: "закон не поширюється на сім'ю іноземця-військовослужбовця", EN: "the law does not cover the family of a foreign serviceman"}
+	case NotCitizen:
+		return law.Text{UK: "не виконано умову громадянства", EN: "a citizenship condition is not met"}
+	case ClaimantNotEntitled:
+		return law.Text{UK: "цей заявник не може отримати цю допомогу", EN: "this claimant cannot receive this aid"}
+	case FamilyClaimAfterRelease:
+		return law.Text{UK: "після звільнення члени сім'ї не отримують щорічну допомогу", EN: "after release the family cannot claim annual aid"}
+	case PersonDeceased:
+		return law.Text{UK: "особа померла; особисте право не переходить", EN: "the person has died; the personal entitlement does not pass"}
+	case AlreadyPaid:
+		return law.Text{UK: "вже виплачено або призначено", EN: "already paid or granted"}
+	case NothingDue:
+		return law.Text{UK: "немає року чи періоду, за який належить виплата", EN: "no year or period is due"}
+	case NotReleased:
+		return law.Text{UK: "особу не звільнено", EN: "the person has not been released"}
+	case DeathNotCovered:
+		return law.Text{UK: "смерть не підпадає під ст. 7 ч. 3", EN: "the death is not covered by Art. 7(3)"}
+	case OtherGroundElected:
+		return law.Text{UK: "обрано виплату за іншим законом", EN: "the claimant chose the payment under another law"}
+	case PriorRegimePaid:
+		return law.Text{UK: "допомогу після цього звільнення вже виплачено за програмою 2018 року", EN: "release aid for this release was paid under the 2018 programme"}
+	case FactEstablished:
+		return law.Text{UK: "факт встановлено: діє допомога за Законом 2010-IX", EN: "the fact is established: Law 2010-IX aid applies instead"}
+	case NotCivilian:
+		return law.Text{UK: "допомога призначена цивільним громадянам України", EN: "the aid is for civilian citizens of Ukraine"}
+	case DeadlinePassed:
+		return law.Text{UK: "пропущено строк звернення", EN: "the claim is out of time"}
+	case NotHeld:
+		return law.Text{UK: "особа не утримувалася на дату звернення", EN: "the person was not held on the claim date"}
+	}
+	return law.Text{}
+}
 
 // A Decision is the outcome of one claim: granted with an amount, the
 // units it covers and the payees' shares, or refused with a stable code
@@ -131,18 +161,6 @@ type Reason struct {
 	Message    law.Text       `json:"message"`
 	Citation   law.Citation   `json:"citation"`
 	Confidence law.Confidence `json:"confidence"`
-}
-
-// A Step is one step of a decision's reasoning: the rule of LAW.md it
-// applies (A1–A8, R1–R3, D1–D5, C1–C3, …), what it found, its legal
-// ground and how sure that ground is, and the parameter version used, if
-// any ("law2022.annual@2022-11-19").
-type Step struct {
-	Rule       string         `json:"rule"`
-	Text       law.Text       `json:"text"`
-	Citation   law.Citation   `json:"citation"`
-	Confidence law.Confidence `json:"confidence"`
-	Param      string         `json:"param,omitempty"`
 }
 
 // A Recovery is a payment due back after the establishing decision was

@@ -74,8 +74,8 @@ func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
 
 // Stamp identifies how a result was made, so that it can be reproduced:
 // the module version, the rule set's name, a SHA-256 of the rule set
-// (options with defaults filled in, and every parameter version) and a
-// SHA-256 of the case as its JSON encoding.
+// (options with defaults filled in, and every parameter version; see
+// [RuleSet.Hash]) and a SHA-256 of the case (see [InputHash]).
 type Stamp struct {
 	Module     string `json:"module"`
 	RuleSet    string `json:"rule_set"`
@@ -98,15 +98,6 @@ func (rs RuleSet) Hash() string {
 	b, err := json.Marshal(content)
 	if err != nil {
 		return "unhashable: " + err.Error()
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
-}
-
-func hashJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return ""
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])

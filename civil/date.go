@@ -162,20 +162,20 @@ func (d Date) String() string {
 	if d.n == 0 {
 		return ""
 	}
-	y, m, day := d.YMD()
-	b := make([]byte, 10)
-	put := func(at, v, width int) {
-		for i := width - 1; i >= 0; i-- {
-			b[at+i] = byte('0' + v%10)
-			v /= 10
-		}
+	var buf [10]byte
+	return string(d.AppendFormat(buf[:0]))
+}
+
+// AppendFormat appends d as YYYY-MM-DD to b (nothing for the zero Date)
+// and returns the extended slice.
+func (d Date) AppendFormat(b []byte) []byte {
+	if d.n == 0 {
+		return b
 	}
-	put(0, y, 4)
-	b[4] = '-'
-	put(5, m, 2)
-	b[7] = '-'
-	put(8, day, 2)
-	return string(b)
+	y, m, day := d.YMD()
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+day/10), byte('0'+day%10))
+	return b
 }
 
 // MarshalText writes d as YYYY-MM-DD; the zero Date writes as empty text.

@@ -1,9 +1,10 @@
 package status
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/internal/enum"
@@ -230,7 +231,7 @@ func (et EpisodeTimeline) At(d civil.Date) Snapshot {
 func Build(c prisoner.Case, opts Options) (*Timeline, error) {
 	t := &Timeline{CaseID: c.ID, opts: opts, c: c}
 	var problems []Problem
-	table := Transitions()
+	t.Episodes = make([]EpisodeTimeline, 0, len(c.Episodes))
 	for _, ep := range c.Episodes {
 		et, ps := buildEpisode(&c, ep, opts, table)
 		t.Episodes = append(t.Episodes, et)
@@ -295,9 +296,9 @@ func effective(ev prisoner.Event, opts Options) civil.Date {
 
 func buildEpisode(c *prisoner.Case, ep prisoner.Episode, opts Options, table []Transition) (EpisodeTimeline, []Problem) {
 	var (
-		steps    []step
-		problems []Problem
-		recorded = map[Signal]bool{}
+		steps                          = make([]step, 0, 8)
+		problems                       []Problem
+		recordedRelease, recordedDeath bool
 	)
 	for i, ev := range c.Events {
 		if ev.Episode != ep.ID {
@@ -324,29 +325,28 @@ func buildEpisode(c *prisoner.Case, ep prisoner.Episode, opts Options, table []T
 				st.eff, st.deferred = lawStart, true
 			}
 		}
-		if sig == SigRecordRelease || sig == SigRecordDeath {
-			recorded[sig] = true
-		}
+		recordedRelease = recordedRelease || sig == SigRecordRelease
+		recordedDeath = recordedDeath || sig == SigRecordDeath
 		steps = append(steps, st)
 	}
-	if !ep.Released.IsZero() && !recorded[SigRecordRelease] {
+	if !ep.Released.IsZero() && !recordedRelease {
 		steps = append(steps, step{eff: ep.Released, index: -1, sig: SigReleaseFact})
 	}
-	if !ep.Died.IsZero() && !recorded[SigRecordDeath] {
+	if !ep.Died.IsZero() && !recordedDeath {
 		steps = append(steps, step{eff: ep.Died, index: -1, sig: SigDeathFact})
 	}
-	sort.SliceStable(steps, func(i, j int) bool {
-		if steps[i].eff != steps[j].eff {
-			return steps[i].eff.Before(steps[j].eff)
+	slices.SortStableFunc(steps, func(a, b step) int {
+		if c := a.eff.Compare(b.eff); c != 0 {
+			return c
 		}
-		return steps[i].seq < steps[j].seq
+		return cmp.Compare(a.seq, b.seq)
 	})
 
-	et := EpisodeTimeline{Episode: ep.ID, Changes: []Change{}}
+	et := EpisodeTimeline{Episode: ep.ID, Changes: make([]Change, 0, len(steps))}
 	state, suspended, excluded := None, false, false
 	convictionGround := false
 	for _, st := range steps {
-		path := fmt.Sprintf("events[%d]", st.index)
+		path := eventPath(st.index)
 		fact := st.index < 0
 		if fact && !(state == Held || (state == Released && st.sig == SigDeathFact)) {
 			continue // the fact is taken into account when the fact is established
@@ -356,23 +356,23 @@ func buildEpisode(c *prisoner.Case, ep prisoner.Episode, opts Options, table []T
 		tr, ok := lookup(table, state, st.sig, died, released)
 		switch {
 		case !ok:
-			problems = append(problems, Problem{Path: path, Seq: seqOf(c, st.index), Code: CodeTransition, State: state, Signal: st.sig,
+			problems = append(problems, Problem{Path: path.String(), Seq: seqOf(c, st.index), Code: CodeTransition, State: state, Signal: st.sig,
 				Message: law.Text{
 					UK: "подія «" + st.sig.Label().UK + "» неможлива у стані «" + state.Label().UK + "»",
 					EN: "event \"" + st.sig.Label().EN + "\" is not possible in state " + state.String(),
 				}})
 			continue
 		case st.sig == SigEstablish && suspended:
-			problems = append(problems, Problem{Path: path, Seq: seqOf(c, st.index), Code: CodeSuspended, State: state, Signal: st.sig,
+			problems = append(problems, Problem{Path: path.String(), Seq: seqOf(c, st.index), Code: CodeSuspended, State: state, Signal: st.sig,
 				Message: law.Text{UK: "рішення під час зупинення розгляду (ст. 4 ч. 11)", EN: "a decision while consideration is suspended by criminal proceedings (Art. 4(11))"}})
 			continue
 		case st.sig == SigApply && state == Cancelled && convictionGround:
-			problems = append(problems, Problem{Path: path, Seq: seqOf(c, st.index), Code: CodeExcluded, State: state, Signal: st.sig,
+			problems = append(problems, Problem{Path: path.String(), Seq: seqOf(c, st.index), Code: CodeExcluded, State: state, Signal: st.sig,
 				Message: law.Text{UK: "закон не застосовується після обвинувального вироку (ст. 2 ч. 4)", EN: "the law does not apply after a final conviction (Art. 2(4))"}})
 			continue
 		case st.sig == SigEstablish:
 			if p, bad := outOfScope(c.Person, ep); bad {
-				p.Path, p.Seq, p.State, p.Signal = path, seqOf(c, st.index), state, st.sig
+				p.Path, p.Seq, p.State, p.Signal = path.String(), seqOf(c, st.index), state, st.sig
 				problems = append(problems, p)
 				continue
 			}
@@ -395,6 +395,12 @@ func buildEpisode(c *prisoner.Case, ep prisoner.Episode, opts Options, table []T
 	}
 	return et, problems
 }
+
+// eventPath is the path of event i; it is only built for problems, so the
+// common path allocates nothing.
+type eventPath int
+
+func (i eventPath) String() string { return fmt.Sprintf("events[%d]", int(i)) }
 
 func seqOf(c *prisoner.Case, i int) int {
 	if i < 0 {

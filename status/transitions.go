@@ -72,8 +72,13 @@ var (
 )
 
 // Transitions returns the transition table of LAW.md §4, one row per
-// allowed move. It builds a new slice on every call.
-func Transitions() []Transition {
+// allowed move. It returns a new copy on every call.
+func Transitions() []Transition { return append([]Transition(nil), table...) }
+
+// table is the transition table; it is built once and never changed.
+var table = transitions()
+
+func transitions() []Transition {
 	c := law.Cite
 	apply := c(law.Law2010, "4", "1").WithNote("and 4(2)–4(4), 6(1)(2)")
 	return []Transition{
@@ -135,7 +140,7 @@ func (e *TransitionError) Unwrap() error { return ErrTransition }
 // move the table does not allow is a *TransitionError wrapping
 // [ErrTransition].
 func Next(from State, sig Signal, died, released bool) (Transition, error) {
-	t, ok := lookup(Transitions(), from, sig, died, released)
+	t, ok := lookup(table, from, sig, died, released)
 	if !ok {
 		return Transition{}, &TransitionError{From: from, Signal: sig}
 	}

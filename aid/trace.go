@@ -1,0 +1,129 @@
+package aid
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/status"
+)
+
+// A Step is one step of a decision's reasoning: the rule of LAW.md it
+// applies (A1–A8, R1–R3, D1–D5, C1–C3, …), what it found ([Step.Text]),
+// its legal ground and how sure that ground is, and the parameter version
+// used, if any ([Step.Param]). The text is rendered when asked for, so
+// evaluating stays cheap; in JSON a step is
+// {"rule", "text": {"uk", "en"}, "citation", "confidence", "param"}.
+type Step struct {
+	Rule       string
+	Citation   law.Citation
+	Confidence law.Confidence
+
+	tmpl      law.Text // text with {d0} {n0} {s0} {m0} {state} placeholders
+	args      stepArgs
+	paramName string
+	paramFrom civil.Date
+}
+
+// stepArgs are the values a step's text refers to; kept typed so that a
+// step costs no allocation until its text is rendered.
+type stepArgs struct {
+	d     [3]civil.Date
+	n     [4]int
+	s     [2]string
+	m     Money
+	state status.State
+}
+
+// Text returns what the step found, in Ukrainian and English.
+func (s Step) Text() law.Text {
+	return law.Text{UK: s.args.render(s.tmpl.UK, true), EN: s.args.render(s.tmpl.EN, false)}
+}
+
+// Param returns the parameter version the step used
+// ("law2022.annual@2022-11-19"), or "".
+func (s Step) Param() string {
+	if s.paramName == "" || s.paramFrom.IsZero() {
+		return s.paramName
+	}
+	return s.paramName + "@" + s.paramFrom.String()
+}
+
+type stepJSON struct {
+	Rule       string         `json:"rule"`
+	Text       law.Text       `json:"text"`
+	Citation   law.Citation   `json:"citation"`
+	Confidence law.Confidence `json:"confidence"`
+	Param      string         `json:"param,omitempty"`
+}
+
+// MarshalJSON writes the step with its text rendered.
+func (s Step) MarshalJSON() ([]byte, error) {
+	return json.Marshal(stepJSON{Rule: s.Rule, Text: s.Text(), Citation: s.Citation, Confidence: s.Confidence, Param: s.Param()})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *Step) UnmarshalJSON(b []byte) error {
+	var j stepJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*s = Step{Rule: j.Rule, Citation: j.Citation, Confidence: j.Confidence, tmpl: law.Text{UK: escape(j.Text.UK), EN: escape(j.Text.EN)}, paramName: j.Param}
+	return nil
+}
+
+// escape protects braces of a decoded text from being read as placeholders.
+func escape(s string) string { return strings.ReplaceAll(s, "{", "{{") }
+
+func (a stepArgs) render(t string, uk bool) string {
+	if !strings.Contains(t, "{") {
+		return t
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c != '{' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+1 < len(t) && t[i+1] == '{' {
+			b.WriteByte('{')
+			i++
+			continue
+		}
+		end := strings.IndexByte(t[i:], '}')
+		if end < 0 {
+			b.WriteString(t[i:])
+			break
+		}
+		name := t[i+1 : i+end]
+		i += end
+		switch {
+		case name == "m0":
+			b.WriteString(a.m.String())
+		case name == "state":
+			if uk {
+				b.WriteString(a.state.Label().UK)
+			} else {
+				b.WriteString(a.state.String())
+			}
+		case len(name) == 2 && name[1] >= '0' && name[1] <= '3':
+			k := int(name[1] - '0')
+			switch name[0] {
+			case 'd':
+				if k < len(a.d) {
+					b.WriteString(a.d[k].String())
+				}
+			case 'n':
+				b.WriteString(strconv.Itoa(a.n[k]))
+			case 's':
+				if k < len(a.s) {
+					b.WriteString(a.s[k])
+				}
+			}
+		}
+	}
+	return b.String()
+}
