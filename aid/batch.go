@@ -21,6 +21,10 @@ type BatchOptions struct {
 	// Validated says the cases come validated (from prisoner.Decode or
 	// export.CaseTablesReader), so Batch skips validating them again.
 	Validated bool
+	// PassThrough validates each case (unless Validated) but decides
+	// nothing: each Result lists the claims undecided, with no timeline
+	// and no trace. It measures, or checks, everything but the rules.
+	PassThrough bool
 }
 
 // An Item is the outcome of one case of a batch: its index in the input
@@ -32,6 +36,11 @@ type Item struct {
 	Err    error
 }
 
+// chunk is how many cases travel together between the reader, the
+// workers and the writer: handing cases over one at a time costs more
+// than deciding them.
+const chunk = 64
+
 // Batch evaluates the cases that next yields, over a pool of workers,
 // and calls emit with each case's [Item] in input order. next is called
 // from one goroutine at a time and returns io.EOF after the last case;
@@ -40,7 +49,8 @@ type Item struct {
 // cycle does not allow) is reported in its Item and does not stop the
 // others. emit is called from the caller's goroutine; an error from emit,
 // or the cancellation of ctx, stops the batch and is returned. At most
-// opts.Window cases are in flight at any time.
+// opts.Window cases are in flight at any time (rounded up to whole chunks
+// of 64 cases, which is how cases travel between goroutines).
 func (k *Calculator) Batch(ctx context.Context, next func() (prisoner.Case, error), emit func(Item) error, opts BatchOptions) error {
 	workers := opts.Workers
 	if workers <= 0 {
@@ -50,36 +60,59 @@ func (k *Calculator) Batch(ctx context.Context, next func() (prisoner.Case, erro
 	if window <= 0 {
 		window = 64 * workers
 	}
-	if window < workers {
-		window = workers
+	size := chunk
+	if window < size {
+		size = window
+	}
+	chunks := (window + size - 1) / size
+	if chunks < 1 {
+		chunks = 1
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	type job struct {
-		i   int
 		c   prisoner.Case
 		err error
 	}
-	jobs := make(chan job, window)
-	results := make(chan Item, window)
-	slots := make(chan struct{}, window)
+	type batch struct {
+		n     int // chunk number
+		first int // index of its first case
+		jobs  []job
+		items []Item
+	}
+	jobs := make(chan *batch, chunks)
+	results := make(chan *batch, chunks)
+	slots := make(chan struct{}, chunks)
 
 	go func() { // the reader
 		defer close(jobs)
-		for i := 0; ; i++ {
+		index := 0
+		for n := 0; ; n++ {
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
-			c, err := next()
-			if errors.Is(err, io.EOF) {
-				return
+			b := &batch{n: n, first: index, jobs: make([]job, 0, size)}
+			eof := false
+			for len(b.jobs) < size {
+				c, err := next()
+				if errors.Is(err, io.EOF) {
+					eof = true
+					break
+				}
+				b.jobs = append(b.jobs, job{c, err})
+				index++
 			}
-			select {
-			case jobs <- job{i, c, err}:
-			case <-ctx.Done():
+			if len(b.jobs) > 0 {
+				select {
+				case jobs <- b:
+				case <-ctx.Done():
+					return
+				}
+			}
+			if eof {
 				return
 			}
 		}
@@ -90,17 +123,24 @@ func (k *Calculator) Batch(ctx context.Context, next func() (prisoner.Case, erro
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				it := Item{Index: j.i, CaseID: j.c.ID, Err: j.err}
-				if j.err == nil {
-					if opts.Validated {
+			for b := range jobs {
+				b.items = make([]Item, len(b.jobs))
+				for i, j := range b.jobs {
+					it := Item{Index: b.first + i, CaseID: j.c.ID, Err: j.err}
+					switch {
+					case j.err != nil:
+					case opts.PassThrough:
+						it.Result, it.Err = k.passThrough(j.c, opts.Validated)
+					case opts.Validated:
 						it.Result, it.Err = k.EvaluateValid(j.c)
-					} else {
+					default:
 						it.Result, it.Err = k.Evaluate(j.c)
 					}
+					b.items[i] = it
 				}
+				b.jobs = nil
 				select {
-				case results <- it:
+				case results <- b:
 				case <-ctx.Done():
 					return
 				}
@@ -112,31 +152,50 @@ func (k *Calculator) Batch(ctx context.Context, next func() (prisoner.Case, erro
 		close(results)
 	}()
 
-	pending := make(map[int]Item, window)
-	nextIndex := 0
+	pending := make(map[int]*batch, chunks)
+	nextChunk := 0
 	var stop error
-	for it := range results {
+	for b := range results {
 		if stop != nil {
 			continue // draining after a stop
 		}
-		pending[it.Index] = it
-		for {
-			p, ok := pending[nextIndex]
+		pending[b.n] = b
+		for stop == nil {
+			p, ok := pending[nextChunk]
 			if !ok {
 				break
 			}
-			delete(pending, nextIndex)
-			nextIndex++
-			<-slots
-			if err := emit(p); err != nil {
-				stop = err
-				cancel()
-				break
+			delete(pending, nextChunk)
+			nextChunk++
+			for _, it := range p.items {
+				if err := emit(it); err != nil {
+					stop = err
+					cancel()
+					break
+				}
 			}
+			<-slots
 		}
 	}
 	if stop != nil {
 		return stop
 	}
 	return ctx.Err()
+}
+
+// passThrough validates c (unless valid is set) and returns its claims
+// undecided.
+func (k *Calculator) passThrough(c prisoner.Case, valid bool) (*Result, error) {
+	if !valid {
+		if err := c.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	res := &Result{CaseID: c.ID, Stamp: Stamp{Module: ModuleVersion, RuleSet: k.rs.Name, ParamsHash: k.hash}, c: c, rs: k.rs}
+	for i, ev := range c.Events {
+		if ev.Kind == prisoner.Claim {
+			res.Decisions = append(res.Decisions, Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party})
+		}
+	}
+	return res, nil
 }

@@ -21,6 +21,12 @@ type Sources struct {
 	Cases, Episodes, Family, Events io.Reader
 	// Names of the tables in messages; empty means the standard file names.
 	CasesName, EpisodesName, FamilyName, EventsName string
+	// NoValidate leaves the validation rules (prisoner.Case.Validate) to the
+	// caller, for example to aid.Batch's workers, which run them in
+	// parallel. Cells that cannot be read (bad dates, unknown codes, CSV
+	// syntax) are still reported with their place; rule problems then come
+	// back with JSON paths instead of cells.
+	NoValidate bool
 }
 
 type tableIn struct {
@@ -181,6 +187,7 @@ type CaseTablesReader struct {
 	cases, eps, family, events *tableIn
 	lastID                     string
 	done                       bool
+	noValidate                 bool
 }
 
 // NewCaseTablesReader returns a reader of s.
@@ -192,10 +199,11 @@ func NewCaseTablesReader(s Sources) *CaseTablesReader {
 		return n
 	}
 	return &CaseTablesReader{
-		cases:  newTableIn(s.Cases, name(s.CasesName, CasesFile), casesCols),
-		eps:    newTableIn(s.Episodes, name(s.EpisodesName, EpisodesFile), episodesCols),
-		family: newTableIn(s.Family, name(s.FamilyName, FamilyFile), familyCols),
-		events: newTableIn(s.Events, name(s.EventsName, EventsFile), eventsCols),
+		cases:      newTableIn(s.Cases, name(s.CasesName, CasesFile), casesCols),
+		eps:        newTableIn(s.Episodes, name(s.EpisodesName, EpisodesFile), episodesCols),
+		family:     newTableIn(s.Family, name(s.FamilyName, FamilyFile), familyCols),
+		events:     newTableIn(s.Events, name(s.EventsName, EventsFile), eventsCols),
+		noValidate: s.NoValidate,
 	}
 }
 
@@ -331,8 +339,8 @@ func (b *caseBuilder) num(t *tableIn, rw row, key string) int {
 }
 
 // enum parses a code into v.
-func (b *caseBuilder) enum(t *tableIn, rw row, key string, v interface{ UnmarshalText([]byte) error }) {
-	if err := v.UnmarshalText([]byte(t.cell(rw.rec, key))); err != nil {
+func (b *caseBuilder) enum(t *tableIn, rw row, key string, v interface{ Set(string) error }) {
+	if err := v.Set(t.cell(rw.rec, key)); err != nil {
 		b.add(t, rw.line, t.at[key], prisoner.CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
 	}
 }
@@ -383,6 +391,9 @@ func (b *caseBuilder) build(head row) prisoner.Case {
 		}
 		c.Events = append(c.Events, ev)
 		b.evLines = append(b.evLines, rw.line)
+	}
+	if r.noValidate {
+		return c
 	}
 	if err := c.Validate(); err != nil {
 		var ve *prisoner.ValidationError

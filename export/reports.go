@@ -207,19 +207,28 @@ func payees(shares []aid.Share) string {
 // citations lists the distinct citations of a decision's trace.
 func citations(d aid.Decision) string {
 	var b strings.Builder
-	seen := make(map[string]bool, len(d.Trace))
-	for _, s := range d.Trace {
-		c := s.Citation.Code()
-		if c == "" || seen[c] {
+	for i, s := range d.Trace {
+		if s.Citation.IsZero() || seenBefore(d.Trace[:i], s.Citation) {
 			continue
 		}
-		seen[c] = true
 		if b.Len() > 0 {
 			b.WriteByte(';')
 		}
-		b.WriteString(c)
+		b.WriteString(s.Citation.Code())
 	}
 	return b.String()
+}
+
+// seenBefore reports whether an earlier step has the same citation code
+// (act, article, part, point; the note does not count).
+func seenBefore(steps []aid.Step, c law.Citation) bool {
+	for _, s := range steps {
+		o := s.Citation
+		if o.Act == c.Act && o.Article == c.Article && o.Part == c.Part && o.Point == c.Point {
+			return true
+		}
+	}
+	return false
 }
 
 // A Report is one line of the JSON report: everything evaluated for one

@@ -37,12 +37,17 @@ func (c Category) Label() law.Text               { return categories.Label(c) }
 func (c Category) MarshalText() ([]byte, error)  { return categories.Marshal(c) }
 func (c *Category) UnmarshalText(b []byte) error { return parse(categories, c, b) }
 
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (c *Category) Set(s string) error { return parseString(categories, c, s) }
+
 // Civic reports whether c is one of the civilian categories of
 // Art. 2(1)(2) (political prisoner or civilian hostage).
 func (c Category) Civic() bool { return c == Political || c == Civilian }
 
-func parse[T ~uint8](t enum.Table[T], dst *T, b []byte) error {
-	v, err := t.Parse(string(b))
+func parse[T ~uint8](t enum.Table[T], dst *T, b []byte) error { return parseString(t, dst, string(b)) }
+
+func parseString[T ~uint8](t enum.Table[T], dst *T, s string) error {
+	v, err := t.Parse(s)
 	if err != nil {
 		return err
 	}
@@ -76,6 +81,9 @@ func (k ReleaseKind) Valid() bool                   { return releaseKinds.Valid(
 func (k ReleaseKind) Label() law.Text               { return releaseKinds.Label(k) }
 func (k ReleaseKind) MarshalText() ([]byte, error)  { return releaseKinds.Marshal(k) }
 func (k *ReleaseKind) UnmarshalText(b []byte) error { return parse(releaseKinds, k, b) }
+
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (k *ReleaseKind) Set(s string) error { return parseString(releaseKinds, k, s) }
 
 // Relation is how a family member is related to the person (LAW.md §2.4,
 // the working list). The zero value is unset.
@@ -112,6 +120,9 @@ func (r Relation) Label() law.Text               { return relations.Label(r) }
 func (r Relation) MarshalText() ([]byte, error)  { return relations.Marshal(r) }
 func (r *Relation) UnmarshalText(b []byte) error { return parse(relations, r, b) }
 
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (r *Relation) Set(s string) error { return parseString(relations, r, s) }
+
 // Documentary reports whether a relation of this kind is proven by
 // civil-status documents (marriage or birth certificates, guardianship
 // orders). A household member or a dependant has no such document and needs
@@ -139,6 +150,9 @@ func (p Proof) String() string                { return proofs.String(p) }
 func (p Proof) Valid() bool                   { return proofs.Valid(p) }
 func (p Proof) MarshalText() ([]byte, error)  { return proofs.Marshal(p) }
 func (p *Proof) UnmarshalText(b []byte) error { return parse(proofs, p, b) }
+
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (p *Proof) Set(s string) error { return parseString(proofs, p, s) }
 
 // EventKind is the kind of a dated [Event]. The zero value is unset.
 type EventKind uint8
@@ -191,6 +205,9 @@ func (k EventKind) Label() law.Text               { return eventKinds.Label(k) }
 func (k EventKind) MarshalText() ([]byte, error)  { return eventKinds.Marshal(k) }
 func (k *EventKind) UnmarshalText(b []byte) error { return parse(eventKinds, k, b) }
 
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (k *EventKind) Set(s string) error { return parseString(eventKinds, k, s) }
+
 // DecisionKind is the kind of a Commission decision (Art. 4(7)–(8)).
 type DecisionKind uint8
 
@@ -217,6 +234,9 @@ func (k DecisionKind) Label() law.Text               { return decisionKinds.Labe
 func (k DecisionKind) MarshalText() ([]byte, error)  { return decisionKinds.Marshal(k) }
 func (k *DecisionKind) UnmarshalText(b []byte) error { return parse(decisionKinds, k, b) }
 
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (k *DecisionKind) Set(s string) error { return parseString(decisionKinds, k, s) }
+
 // Ground is the ground of an invalidation (Art. 4(8)).
 type Ground uint8
 
@@ -235,6 +255,9 @@ func (g Ground) String() string                { return grounds.String(g) }
 func (g Ground) Valid() bool                   { return grounds.Valid(g) }
 func (g Ground) MarshalText() ([]byte, error)  { return grounds.Marshal(g) }
 func (g *Ground) UnmarshalText(b []byte) error { return parse(grounds, g, b) }
+
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (g *Ground) Set(s string) error { return parseString(grounds, g, s) }
 
 // RulingKind is what a court did with a Commission decision (Art. 4(10)).
 type RulingKind uint8
@@ -256,6 +279,9 @@ func (k RulingKind) String() string                { return rulings.String(k) }
 func (k RulingKind) Valid() bool                   { return rulings.Valid(k) }
 func (k RulingKind) MarshalText() ([]byte, error)  { return rulings.Marshal(k) }
 func (k *RulingKind) UnmarshalText(b []byte) error { return parse(rulings, k, b) }
+
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (k *RulingKind) Set(s string) error { return parseString(rulings, k, s) }
 
 // AidKind is a kind of money aid (LAW.md §5–§6).
 type AidKind uint8
@@ -291,6 +317,9 @@ func (k AidKind) Label() law.Text               { return aidKinds.Label(k) }
 func (k AidKind) MarshalText() ([]byte, error)  { return aidKinds.Marshal(k) }
 func (k *AidKind) UnmarshalText(b []byte) error { return parse(aidKinds, k, b) }
 
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (k *AidKind) Set(s string) error { return parseString(aidKinds, k, s) }
+
 // AidKinds lists every aid kind in value order.
 func AidKinds() []AidKind {
 	return []AidKind{Annual, ReleaseAid, DeathAid, CivilianAid, Reg2018Release, Reg2018Support}
@@ -316,6 +345,9 @@ func (r Regime) String() string                { return regimes.String(r) }
 func (r Regime) Valid() bool                   { return regimes.Valid(r) }
 func (r Regime) MarshalText() ([]byte, error)  { return regimes.Marshal(r) }
 func (r *Regime) UnmarshalText(b []byte) error { return parse(regimes, r, b) }
+
+// Set reads a code from a string, as UnmarshalText does from bytes.
+func (r *Regime) Set(s string) error { return parseString(regimes, r, s) }
 
 // Regime returns the regime under which aid of kind k is paid.
 func (k AidKind) Regime() Regime {

@@ -38,9 +38,11 @@ type Case struct {
 	ID       string         `json:"id" validate:"required,max=64,printascii"`
 	Person   Person         `json:"person"`
 	Episodes []Episode      `json:"episodes" validate:"required,min=1,max=20,dive"`
-	Family   []FamilyMember `json:"family,omitempty" validate:"max=50,dive"`
-	Events   []Event        `json:"events,omitempty" validate:"max=500,dive"`
-	Note     string         `json:"note,omitempty" validate:"max=2000"`
+	Family   []FamilyMember `json:"family,omitempty" validate:"max=50"` // member rules: checkMemberFields
+	// Events' field rules are checked in Go (validate.go), the hot part of
+	// validation at register scale; the validator checks the rest.
+	Events []Event `json:"events,omitempty" validate:"max=500"`
+	Note   string  `json:"note,omitempty" validate:"max=2000"`
 }
 
 // Person is the person deprived of liberty. The name, birth date and
@@ -125,19 +127,19 @@ func (e Episode) Period() civil.Period {
 // A FamilyMember is a relative or household member of the person
 // (LAW.md §2.4). Name, birth date, citizenship and RNOKPP are optional
 // personal data.
-type FamilyMember struct {
+type FamilyMember struct { // field rules: validate.go, checkMemberFields
 	// ID names the member in events ("f1"); not "person" or "representative".
-	ID       string   `json:"id" validate:"required,max=32,printascii"`
-	Relation Relation `json:"relation" validate:"required,known"`
+	ID       string   `json:"id"`
+	Relation Relation `json:"relation"`
 	// Proof is how membership is proven; unset means documents for a
 	// documentary relation and a Commission decision otherwise.
-	Proof Proof `json:"proof,omitzero" validate:"omitempty,known"`
+	Proof Proof `json:"proof,omitzero"`
 	// Dependant: a dependant under the pension-insurance law (Art. 7(3)),
 	// whatever the relation.
 	Dependant   bool       `json:"dependant,omitempty"`
-	Name        string     `json:"name,omitempty" validate:"max=200"`
+	Name        string     `json:"name,omitempty"`
 	BirthDate   civil.Date `json:"birth_date,omitzero"`
-	Citizenship string     `json:"citizenship,omitempty" validate:"omitempty,iso3166_1_alpha2"`
+	Citizenship string     `json:"citizenship,omitempty"`
 	RNOKPP      string     `json:"rnokpp,omitempty"`
 	// Since is the day the relation began (a marriage); unset when it
 	// dates from birth or is unknown.
@@ -167,23 +169,23 @@ func (m FamilyMember) LogValue() slog.Value {
 // validation rejects fields that do not belong to the kind. Seq is the
 // registration sequence, unique within the case, that orders events of the
 // same day.
-type Event struct {
-	Seq  int        `json:"seq" validate:"min=1,max=1000000"`
-	Date civil.Date `json:"date" validate:"required"`
-	Kind EventKind  `json:"kind" validate:"required,known"`
+type Event struct { // field rules: validate.go, checkEventFields
+	Seq  int        `json:"seq"`
+	Date civil.Date `json:"date"`
+	Kind EventKind  `json:"kind"`
 	// Episode is the ID of the episode the event concerns.
-	Episode string `json:"episode" validate:"required,max=32"`
+	Episode string `json:"episode"`
 	// Party is who acted: the applicant (application), the claimant
 	// (claim) or the payee (payment): [PartyPerson],
 	// [PartyRepresentative] or a family member's ID.
-	Party string `json:"party,omitempty" validate:"max=32"`
+	Party string `json:"party,omitempty"`
 	// Member is the family member a decision concerns (recognise_member,
 	// refuse_member, or invalidate of a recognition).
-	Member string `json:"member,omitempty" validate:"max=32"`
+	Member string `json:"member,omitempty"`
 	// Decision is the kind of a Commission decision.
-	Decision DecisionKind `json:"decision,omitzero" validate:"omitempty,known"`
+	Decision DecisionKind `json:"decision,omitzero"`
 	// Ground is the ground of an invalidation.
-	Ground Ground `json:"ground,omitzero" validate:"omitempty,known"`
+	Ground Ground `json:"ground,omitzero"`
 	// Notified is the day a decision was brought to the person's notice
 	// (Law on Administrative Procedure art. 74); unset when not known.
 	Notified civil.Date `json:"notified,omitzero"`
@@ -192,25 +194,25 @@ type Event struct {
 	// rights of Law 2010-IX (Art. 17(3)).
 	PriorProcedure bool `json:"prior_procedure,omitempty"`
 	// Ruling is what a court did.
-	Ruling RulingKind `json:"ruling,omitzero" validate:"omitempty,known"`
+	Ruling RulingKind `json:"ruling,omitzero"`
 	// Aid is the kind of aid claimed or paid.
-	Aid AidKind `json:"aid,omitzero" validate:"omitempty,known"`
+	Aid AidKind `json:"aid,omitzero"`
 	// Year is the captivity year a payment of annual aid covered (1 is
 	// the first year from capture; a calendar year such as 2023 under the
 	// calendar-year basis), or the calendar year of a CMU 328 payment.
-	Year int `json:"year,omitempty" validate:"min=0,max=9999"`
+	Year int `json:"year,omitempty"`
 	// Amount is a payment's amount in UAH with two decimals ("100000.00").
-	Amount string `json:"amount,omitempty" validate:"max=20"`
+	Amount string `json:"amount,omitempty"`
 	// Regime is the regime a payment was made under.
-	Regime Regime `json:"regime,omitzero" validate:"omitempty,known"`
+	Regime Regime `json:"regime,omitzero"`
 	// Missing lists the documents a claim lacks (free codes such as
 	// "bank_account"); empty means the claim's documents are complete.
-	Missing []string `json:"missing,omitempty" validate:"max=20,dive,max=64"`
+	Missing []string `json:"missing,omitempty"`
 	// OtherLawElected: on a death-aid claim, the claimant chose the
 	// one-time death payment of another law instead (Art. 7(3)).
 	OtherLawElected bool `json:"other_law_elected,omitempty"`
 	// Note is free text; it must not hold personal data.
-	Note string `json:"note,omitempty" validate:"max=500"`
+	Note string `json:"note,omitempty"`
 }
 
 // Effective returns the day a Commission decision takes effect: the

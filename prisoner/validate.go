@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -126,9 +127,10 @@ func (c *Case) checkCross(p *problems) {
 		}
 	}
 
-	members := map[string]bool{}
+	members := make(map[string]bool, len(c.Family))
 	for i, m := range c.Family {
 		at := fmt.Sprintf("family[%d]", i)
+		checkMemberFields(p, at, m)
 		switch {
 		case m.ID == PartyPerson || m.ID == PartyRepresentative:
 			p.add(at+".id", CodeInvalid, law.Text{UK: "ідентифікатор зарезервовано", EN: "is a reserved word (person, representative)"})
@@ -147,10 +149,10 @@ func (c *Case) checkCross(p *problems) {
 
 	seqs := map[int]bool{}
 	for i, ev := range c.Events {
-		at := fmt.Sprintf("events[%d]", i)
+		at := evAt(i)
 		if ev.Seq > 0 {
 			if seqs[ev.Seq] {
-				p.add(at+".seq", CodeDuplicate, msgDuplicate(wordSeq))
+				p.add(at.f("seq"), CodeDuplicate, msgDuplicate(wordSeq))
 			}
 			seqs[ev.Seq] = true
 		}
@@ -213,32 +215,88 @@ var eventFields = []eventField{
 	{"other_law_elected", func(e Event) bool { return e.OtherLawElected }, []EventKind{Claim}},
 }
 
-func (c *Case) checkEvent(p *problems, at string, ev Event, episodes map[string]Episode, members map[string]bool) {
+// checkEventFields applies to an event the field rules that the other
+// records carry as validator tags, with the same codes and messages.
+func checkEventFields(p *problems, at evAt, ev Event) {
+	tooLong := func(name, v string, limit int) {
+		if len(v) > limit {
+			p.add(at.f(name), CodeTooLong, msgTooLong(strconv.Itoa(limit)))
+		}
+	}
+	known := func(name string, set, valid bool) {
+		if set && !valid {
+			p.add(at.f(name), CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
+		}
+	}
+	switch {
+	case ev.Seq < 1:
+		p.add(at.f("seq"), CodeInvalid, law.Text{UK: "замале значення (мінімум 1)", EN: "is below the minimum 1"})
+	case ev.Seq > 1000000:
+		p.add(at.f("seq"), CodeInvalid, law.Text{UK: "завелике значення (максимум 1000000)", EN: "is above the maximum 1000000"})
+	}
+	if ev.Date.IsZero() {
+		p.add(at.f("date"), CodeRequired, msgRequired())
+	}
+	if ev.Kind == 0 {
+		p.add(at.f("kind"), CodeRequired, msgRequired())
+	}
+	known("kind", ev.Kind != 0, ev.Kind.Valid())
+	if ev.Episode == "" {
+		p.add(at.f("episode"), CodeRequired, msgRequired())
+	}
+	tooLong("episode", ev.Episode, 32)
+	tooLong("party", ev.Party, 32)
+	tooLong("member", ev.Member, 32)
+	known("decision", ev.Decision != 0, ev.Decision.Valid())
+	known("ground", ev.Ground != 0, ev.Ground.Valid())
+	known("ruling", ev.Ruling != 0, ev.Ruling.Valid())
+	known("aid", ev.Aid != 0, ev.Aid.Valid())
+	known("regime", ev.Regime != 0, ev.Regime.Valid())
+	switch {
+	case ev.Year < 0:
+		p.add(at.f("year"), CodeInvalid, law.Text{UK: "замале значення (мінімум 0)", EN: "is below the minimum 0"})
+	case ev.Year > 9999:
+		p.add(at.f("year"), CodeInvalid, law.Text{UK: "завелике значення (максимум 9999)", EN: "is above the maximum 9999"})
+	}
+	tooLong("amount", ev.Amount, 20)
+	if len(ev.Missing) > 20 {
+		p.add(at.f("missing"), CodeTooLong, msgTooLong("20"))
+	}
+	for i, m := range ev.Missing {
+		if len(m) > 64 {
+			p.add(at.f("missing["+strconv.Itoa(i)+"]"), CodeTooLong, msgTooLong("64"))
+		}
+	}
+	tooLong("note", ev.Note, 500)
+}
+
+func (c *Case) checkEvent(p *problems, at evAt, ev Event, episodes map[string]Episode, members map[string]bool) {
+	checkEventFields(p, at, ev)
 	if !ev.Kind.Valid() {
-		return // reported by the tag rules; kind-specific checks need a kind
+		return // kind-specific checks need a kind
 	}
 	for _, f := range eventFields {
 		if f.set(ev) && !contains(f.kinds, ev.Kind) {
-			p.add(at+"."+f.name, CodeNotAllowed, msgNotAllowed(ev.Kind.String()))
+			p.add(at.f(f.name), CodeNotAllowed, msgNotAllowed(ev.Kind.String()))
 		}
 	}
 	ep, ok := episodes[ev.Episode]
 	if ev.Episode != "" && !ok {
-		p.add(at+".episode", CodeReference, msgReference(wordEpisode))
+		p.add(at.f("episode"), CodeReference, msgReference(wordEpisode))
 	}
 	if ok && !ev.Date.IsZero() && !ep.Captured.IsZero() && ev.Date.Before(ep.Captured) && ev.Kind != Payment {
-		p.add(at+".date", CodeOrder, msgOrder("the episode's capture", "before"))
+		p.add(at.f("date"), CodeOrder, msgOrder("the episode's capture", "before"))
 	}
 	if ev.Kind == Decision && !ev.Notified.IsZero() && ev.Notified.Before(ev.Date) {
-		p.add(at+".notified", CodeOrder, msgOrder(at+".date", "before"))
+		p.add(at.f("notified"), CodeOrder, msgOrder(at.f("date"), "before"))
 	}
 	party := func(required bool) {
 		switch {
 		case ev.Party == "" && required:
-			p.add(at+".party", CodeRequired, msgRequired())
+			p.add(at.f("party"), CodeRequired, msgRequired())
 		case ev.Party == "", ev.Party == PartyPerson, ev.Party == PartyRepresentative:
 		case !members[ev.Party]:
-			p.add(at+".party", CodeReference, msgReference(wordMember))
+			p.add(at.f("party"), CodeReference, msgReference(wordMember))
 		}
 	}
 	switch ev.Kind {
@@ -247,58 +305,101 @@ func (c *Case) checkEvent(p *problems, at string, ev Event, episodes map[string]
 	case Decision:
 		switch ev.Decision {
 		case 0:
-			p.add(at+".decision", CodeRequired, msgRequired())
+			p.add(at.f("decision"), CodeRequired, msgRequired())
 		case RecogniseMember, RefuseMember:
 			if ev.Member == "" {
-				p.add(at+".member", CodeRequired, msgRequired())
+				p.add(at.f("member"), CodeRequired, msgRequired())
 			}
 		case Invalidate:
 			if ev.Ground == 0 {
-				p.add(at+".ground", CodeRequired, msgRequired())
+				p.add(at.f("ground"), CodeRequired, msgRequired())
 			}
 		}
 		if ev.Ground != 0 && ev.Decision != Invalidate {
-			p.add(at+".ground", CodeNotAllowed, law.Text{UK: "лише для рішення про визнання нечинним", EN: "applies only to an invalidate decision"})
+			p.add(at.f("ground"), CodeNotAllowed, law.Text{UK: "лише для рішення про визнання нечинним", EN: "applies only to an invalidate decision"})
 		}
 		if ev.Member != "" && ev.Decision != RecogniseMember && ev.Decision != RefuseMember && ev.Decision != Invalidate {
-			p.add(at+".member", CodeNotAllowed, law.Text{UK: "лише для рішень щодо членів сім'ї", EN: "applies only to decisions on family members"})
+			p.add(at.f("member"), CodeNotAllowed, law.Text{UK: "лише для рішень щодо членів сім'ї", EN: "applies only to decisions on family members"})
 		}
 		if ev.Member != "" && !members[ev.Member] {
-			p.add(at+".member", CodeReference, msgReference(wordMember))
+			p.add(at.f("member"), CodeReference, msgReference(wordMember))
 		}
 	case CourtRuling:
 		if ev.Ruling == 0 {
-			p.add(at+".ruling", CodeRequired, msgRequired())
+			p.add(at.f("ruling"), CodeRequired, msgRequired())
 		}
 	case Claim:
 		if ev.Aid == 0 {
-			p.add(at+".aid", CodeRequired, msgRequired())
+			p.add(at.f("aid"), CodeRequired, msgRequired())
 		}
 		party(true)
 		if ev.OtherLawElected && ev.Aid != DeathAid && ev.Aid != 0 {
-			p.add(at+".other_law_elected", CodeNotAllowed, law.Text{UK: "лише для допомоги у разі смерті", EN: "applies only to a death-aid claim"})
+			p.add(at.f("other_law_elected"), CodeNotAllowed, law.Text{UK: "лише для допомоги у разі смерті", EN: "applies only to a death-aid claim"})
 		}
 	case Payment:
 		if ev.Aid == 0 {
-			p.add(at+".aid", CodeRequired, msgRequired())
+			p.add(at.f("aid"), CodeRequired, msgRequired())
 		}
 		party(true)
 		switch {
 		case ev.Amount == "":
-			p.add(at+".amount", CodeRequired, msgRequired())
+			p.add(at.f("amount"), CodeRequired, msgRequired())
 		case !amountRe.MatchString(ev.Amount):
-			p.add(at+".amount", CodeAmount, law.Text{UK: "сума в гривнях з двома знаками після крапки (100000.00)", EN: "must be UAH with two decimals and a dot (100000.00)"})
+			p.add(at.f("amount"), CodeAmount, law.Text{UK: "сума в гривнях з двома знаками після крапки (100000.00)", EN: "must be UAH with two decimals and a dot (100000.00)"})
 		}
 		if ev.Regime == 0 {
-			p.add(at+".regime", CodeRequired, msgRequired())
+			p.add(at.f("regime"), CodeRequired, msgRequired())
 		} else if ev.Aid != 0 && ev.Aid.Regime() != ev.Regime {
-			p.add(at+".regime", CodeConflict, law.Text{UK: "не відповідає виду допомоги", EN: "does not match the aid kind (" + ev.Aid.Regime().String() + ")"})
+			p.add(at.f("regime"), CodeConflict, law.Text{UK: "не відповідає виду допомоги", EN: "does not match the aid kind (" + ev.Aid.Regime().String() + ")"})
 		}
 		if (ev.Aid == Annual || ev.Aid == Reg2018Support) && ev.Year == 0 {
-			p.add(at+".year", CodeRequired, law.Text{UK: "вкажіть рік, за який виплачено", EN: "is required: the year the payment covered"})
+			p.add(at.f("year"), CodeRequired, law.Text{UK: "вкажіть рік, за який виплачено", EN: "is required: the year the payment covered"})
 		}
 	}
 }
+
+// checkMemberFields applies to a family member the field rules that the
+// other records carry as validator tags, with the same codes and messages.
+// The country code goes through the validator's own ISO 3166 rule.
+func checkMemberFields(p *problems, at string, m FamilyMember) {
+	switch {
+	case m.ID == "":
+		p.add(at+".id", CodeRequired, msgRequired())
+	case len(m.ID) > 32:
+		p.add(at+".id", CodeTooLong, msgTooLong("32"))
+	case !printableASCII(m.ID):
+		p.add(at+".id", CodeInvalid, law.Text{UK: "дозволені лише друковані символи ASCII", EN: "may hold printable ASCII characters only"})
+	}
+	switch {
+	case m.Relation == 0:
+		p.add(at+".relation", CodeRequired, msgRequired())
+	case !m.Relation.Valid():
+		p.add(at+".relation", CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
+	}
+	if m.Proof != 0 && !m.Proof.Valid() {
+		p.add(at+".proof", CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
+	}
+	if len(m.Name) > 200 {
+		p.add(at+".name", CodeTooLong, msgTooLong("200"))
+	}
+	if m.Citizenship != "" && validate().Var(m.Citizenship, "iso3166_1_alpha2") != nil {
+		p.add(at+".citizenship", CodeCountry, law.Text{UK: "не є кодом країни ISO 3166-1 alpha-2 (напр. UA)", EN: "is not an ISO 3166-1 alpha-2 country code (such as UA)"})
+	}
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// evAt is the path of an event, built only when a problem needs it.
+type evAt int
+
+func (i evAt) f(field string) string { return "events[" + strconv.Itoa(int(i)) + "]." + field }
 
 func contains[T comparable](s []T, v T) bool {
 	for _, x := range s {

@@ -45,6 +45,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -58,12 +59,15 @@ import (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400) // few megabytes live: collect less often (see examples/scale)
+	}
 	kyiv, err := time.LoadLocation("Europe/Kyiv")
 	if err != nil {
 		kyiv = time.FixedZone("EET", 2*3600)
 	}
 	today := civil.DateOf(time.Now(), kyiv)
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, today))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, today, time.Now))
 }
 
 type inputs []string
@@ -94,7 +98,7 @@ func (cfg config) csvOptions() export.CSVOptions {
 }
 
 // run is the program; it returns the exit code.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.Date) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.Date, now func() time.Time) int {
 	cfg, err := parseFlags(args, stderr, today)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -116,6 +120,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.D
 			fmt.Fprintf(stderr, "aidcalc: %s: %v\n", cfg.rules, err)
 			return 1
 		}
+	}
+	if cfg.format != "table" {
+		return runStream(cfg, rs, stdin, stdout, stderr, now)
 	}
 	cases, source, ok := load(cfg.in, stdin, stderr, cfg.lang)
 	if !ok {
@@ -142,20 +149,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.D
 		}
 	}
 	var out bytes.Buffer
-	switch cfg.format {
-	case "json":
-		err = writeJSON(&out, results, cfg)
-	case "csv":
-		if err := writeReportTables(cfg.out, results, cfg); err != nil {
-			fmt.Fprintln(stderr, "aidcalc:", err)
-			return 1
-		}
-		fmt.Fprintf(stderr, "aidcalc: %d cases; reports written to %s\n", len(results), cfg.out)
-		return 0
-	default:
-		err = writeTable(&out, results, cases, cfg, rs, source)
-	}
-	if err != nil {
+	if err := writeTable(&out, results, cases, cfg, rs, source); err != nil {
 		fmt.Fprintln(stderr, "aidcalc:", err)
 		return 1
 	}
@@ -469,16 +463,6 @@ func unique(s []string) []string {
 	return out
 }
 
-func writeJSON(w io.Writer, results []*aid.Result, cfg config) error {
-	jw := export.NewJSONWriter(w, cfg.asOf)
-	for _, r := range results {
-		if err := jw.Write(r); err != nil {
-			return err
-		}
-	}
-	return jw.Flush()
-}
-
 // createAll creates dir and the named files in it. finish closes them all
 // and reports the first error; call it once the writing is flushed. On an
 // error, the files created so far are closed.
@@ -504,28 +488,6 @@ func createAll(dir string, names ...string) (files []*os.File, finish func() err
 		files = append(files, f)
 	}
 	return files, finish, nil
-}
-
-// writeReportTables writes the CSV reports into dir, creating it.
-func writeReportTables(dir string, results []*aid.Result, cfg config) error {
-	f, finish, err := createAll(dir, export.StatusFile, export.TimelineFile, export.DecisionsFile, export.EntitlementsFile, export.RecoveriesFile)
-	if err != nil {
-		return err
-	}
-	w := export.NewReportCSVWriter(export.ReportTables{Status: f[0], Timeline: f[1], Decisions: f[2], Entitlements: f[3], Recoveries: f[4]},
-		cfg.asOf, cfg.csvOptions())
-	for _, r := range results {
-		if err = w.Write(r); err != nil {
-			break
-		}
-	}
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	if cerr := finish(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // writeCaseTables writes cases as the four case tables into dir.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,7 +22,7 @@ var today = civil.MustParse("2026-11-28")
 func runWith(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errb, today)
+	code := run(args, strings.NewReader(stdin), &out, &errb, today, func() time.Time { return time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC) })
 	return code, out.String(), errb.String()
 }
 
@@ -188,4 +189,17 @@ func TestRulesFlag(t *testing.T) {
 	code, _, errs = runWith(t, "", "-rules", path)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "held_claim_scope")
+}
+
+// In the streaming formats a bad case is reported and the others go on.
+func TestStreamGoesOnAfterABadCase(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "cases.csv"), []byte("case_id,citizenship\nA,UA\nB,UA\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "episodes.csv"), []byte("case_id,episode_id,category,captured,released,release_kind\nA,e1,civilian,2023-02-10,2022-01-01,exchange\nB,e1,civilian,2023-02-10,,\n"), 0o644))
+	code, out, errs := runWith(t, "", "-in", dir, "-format", "json", "-as-of", "2026-11-28")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "case A: episodes[0].released: must not be before episodes[0].captured")
+	assert.Contains(t, errs, "aidcalc: 2 cases in")
+	assert.Equal(t, 1, strings.Count(out, "\n"), "case B is still reported")
+	assert.Contains(t, out, `"case_id":"B"`)
 }

@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -38,11 +39,15 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/progress"
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400) // few megabytes live: collect less often (see examples/scale)
+	}
 	kyiv, err := time.LoadLocation("Europe/Kyiv")
 	if err != nil {
 		kyiv = time.FixedZone("EET", 2*3600)
@@ -109,12 +114,12 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 
 	rep := newReport(outFile, *excel)
 	sum := summary{open: map[prisoner.AidKind]aid.Money{}}
-	prog := progress{w: stderr, now: now, total: total, start: now(), last: now()}
+	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now}
 	reader := export.NewCaseTablesReader(src)
 	// Each case needs its own facts for the relations column, so the
 	// reader hands cases to the batch and remembers nothing else.
 	err = aid.New(rs).Batch(context.Background(), reader.Next, func(it aid.Item) error {
-		prog.tick()
+		prog.Tick()
 		if it.Err != nil {
 			sum.bad++
 			reportProblem(stderr, it)
@@ -129,7 +134,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	if err == nil {
 		err = outFile.Close()
 	}
-	prog.finish()
+	prog.Finish()
 	if err != nil {
 		fmt.Fprintln(stderr, "ngo:", err)
 		return 1
@@ -220,37 +225,6 @@ func reportProblem(w io.Writer, it aid.Item) {
 	}
 	fmt.Fprintf(w, "ngo: case %s: %v\n", it.CaseID, it.Err)
 }
-
-// progress reports cases done, the rate and the time left, at most once a
-// second, and once at the end.
-type progress struct {
-	w           io.Writer
-	now         func() time.Time
-	total, done int
-	start, last time.Time
-}
-
-func (p *progress) tick() {
-	p.done++
-	if t := p.now(); t.Sub(p.last) >= time.Second {
-		p.last = t
-		p.print(t)
-	}
-}
-
-func (p *progress) print(t time.Time) {
-	rate := 0
-	if ms := t.Sub(p.start).Milliseconds(); ms > 0 {
-		rate = int(int64(p.done) * 1000 / ms)
-	}
-	left := ""
-	if rate > 0 && p.total > p.done {
-		left = fmt.Sprintf(", about %ds left", (p.total-p.done)/rate)
-	}
-	fmt.Fprintf(p.w, "ngo: %d/%d cases, %d/s%s\n", p.done, p.total, rate, left)
-}
-
-func (p *progress) finish() { fmt.Fprintf(p.w, "ngo: %d cases read\n", p.done) }
 
 type summary struct {
 	cases, bad, lines int

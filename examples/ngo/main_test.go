@@ -41,7 +41,7 @@ func TestReport(t *testing.T) {
 	require.NoError(t, err)
 	golden(t, "entitlements.csv", got)
 	golden(t, "summary.txt", []byte(strings.ReplaceAll(stdout.String(), out, "OUT")))
-	assert.Contains(t, stderr.String(), "ngo: 13 cases read")
+	assert.Contains(t, stderr.String(), "ngo: 13 cases in ")
 	assert.Regexp(t, `ngo: \d+/13 cases, \d+/s`, stderr.String(), "progress on standard error")
 }
 

@@ -1,0 +1,67 @@
+// Package progress reports the progress of a long batch on a writer
+// (standard error, in the programs): cases done, the rate, the time left.
+package progress
+
+import (
+	"fmt"
+	"io"
+	"time"
+)
+
+// A Meter counts done cases and prints a line at most once per interval,
+// and once at the end. It is not safe for concurrent use.
+type Meter struct {
+	W        io.Writer
+	Prefix   string           // "aidcalc"
+	Total    int              // 0 when unknown
+	Now      func() time.Time // the clock; programs pass time.Now
+	Interval time.Duration    // 0 means a second
+	done     int
+	start    time.Time
+	last     time.Time
+}
+
+// Tick counts one case.
+func (m *Meter) Tick() {
+	now := m.Now()
+	if m.done == 0 {
+		m.start, m.last = now, now
+	}
+	m.done++
+	every := m.Interval
+	if every <= 0 {
+		every = time.Second
+	}
+	if now.Sub(m.last) >= every {
+		m.last = now
+		m.print(now)
+	}
+}
+
+// Done returns the number of cases counted.
+func (m *Meter) Done() int { return m.done }
+
+// Finish prints the final line.
+func (m *Meter) Finish() {
+	if m.done == 0 {
+		fmt.Fprintf(m.W, "%s: no cases\n", m.Prefix)
+		return
+	}
+	fmt.Fprintf(m.W, "%s: %d cases in %s\n", m.Prefix, m.done, m.Now().Sub(m.start).Round(time.Millisecond))
+}
+
+func (m *Meter) print(now time.Time) {
+	rate := 0
+	if ms := now.Sub(m.start).Milliseconds(); ms > 0 {
+		rate = int(int64(m.done) * 1000 / ms)
+	}
+	left := ""
+	if rate > 0 && m.Total > m.done {
+		left = fmt.Sprintf(", about %ds left", (m.Total-m.done)/rate)
+	}
+	total := ""
+	if m.Total > 0 {
+		total = fmt.Sprintf("/%d", m.Total)
+	}
+	fmt.Fprintf(m.W, "%s: %d%s cases, %d/s%s\n", m.Prefix, m.done, total, rate, left)
+}

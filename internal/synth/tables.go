@@ -1,0 +1,72 @@
+package synth
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/uacaptivity/captivity/export"
+)
+
+// WriteTables writes n cases from seed as the four case tables into dir.
+func WriteTables(dir string, seed uint64, n int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	names := []string{export.CasesFile, export.EpisodesFile, export.FamilyFile, export.EventsFile}
+	files := make([]*os.File, len(names))
+	bufs := make([]*bufio.Writer, len(names))
+	for i, name := range names {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		files[i], bufs[i] = f, bufio.NewWriterSize(f, 1<<20)
+	}
+	w := export.NewCaseTablesWriter(export.Tables{Cases: bufs[0], Episodes: bufs[1], Family: bufs[2], Events: bufs[3]}, export.CSVOptions{})
+	g := New(seed)
+	for i := 0; i < n; i++ {
+		if err := w.Write(g.Next()); err != nil {
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	for i := range files {
+		if err := bufs[i].Flush(); err != nil {
+			return err
+		}
+		if err := files[i].Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// OpenTables opens the case tables in dir; close them with the function
+// returned.
+func OpenTables(dir string) (export.Sources, func(), error) {
+	var files []*os.File
+	closeAll := func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}
+	var s export.Sources
+	for _, t := range []struct {
+		name string
+		dst  *io.Reader
+	}{{export.CasesFile, &s.Cases}, {export.EpisodesFile, &s.Episodes}, {export.FamilyFile, &s.Family}, {export.EventsFile, &s.Events}} {
+		f, err := os.Open(filepath.Join(dir, t.name))
+		if err != nil {
+			closeAll()
+			return s, nil, err
+		}
+		files = append(files, f)
+		*t.dst = bufio.NewReaderSize(f, 256<<10)
+	}
+	return s, closeAll, nil
+}
