@@ -151,6 +151,11 @@ func runChild(dir, mode string) int {
 		fmt.Fprintf(os.Stderr, "scale: %d cases failed\n", st.Failed)
 		return 1
 	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(os.Stderr, "scale: %s: live heap after the run %.1f MiB, heap high-water %.1f MiB (HeapSys)\n",
+		mode, float64(ms.HeapAlloc)/(1<<20), float64(ms.HeapSys)/(1<<20))
 	fmt.Println(st.Cases)
 	return 0
 }
