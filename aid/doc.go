@@ -60,6 +60,16 @@
 // rounded to the nearest whole year, less one year per CMU 328 payment;
 // a CMU 328 payment in 2022 defers the aid to 2023-01-01 (Art. 17(5)).
 //
+// # Comparisons
+//
+// [Compare] evaluates a case under two rule sets and reports, claim by
+// claim and per aid kind and payee, what changed and by how much, naming
+// for each change the setting that causes it on its own ([Differences]
+// lists the settings in which two rule sets differ). [Draft6700] is the
+// 2017 draft, never enacted: two minimum wages a month to a political
+// prisoner or the family, with the minimum wage of each year's State
+// Budget law; its results are always labelled [NeverEnacted].
+//
 // # Results
 //
 // A [Result] holds the status timeline, the decisions, the recoveries due

@@ -38,6 +38,11 @@ const (
 	Brief             ActID = "LAW.md"          // the project's domain brief: our conventions
 )
 
+// StateBudget returns the ID of the Law on the State Budget of Ukraine for
+// year ("Budget-2024"), which sets that year's minimum wage and
+// subsistence minimum.
+func StateBudget(year int) ActID { return ActID(fmt.Sprintf("Budget-%d", year)) }
+
 // ActKind is the kind of a legal act. The zero value is unknown.
 type ActKind uint8
 
@@ -102,6 +107,7 @@ func (id ActID) number() string {
 
 // short returns the name an act goes by in a citation.
 func (id ActID) short() Text {
+	s := string(id)
 	switch id {
 	case CivilCode:
 		return Text{UK: "Цивільний кодекс України", EN: "Civil Code of Ukraine"}
@@ -121,6 +127,9 @@ func (id ActID) short() Text {
 	case KindBrief:
 		return Text{UK: "LAW.md (правила проєкту)", EN: "LAW.md (project brief)"}
 	case KindLaw:
+		if y, ok := strings.CutPrefix(s, "Budget-"); ok {
+			return Text{UK: "Закон про Державний бюджет України на " + y + " рік", EN: "Law on the State Budget of Ukraine for " + y}
+		}
 		return Text{UK: "Закон № " + n, EN: "Law No. " + n}
 	}
 	return Text{UK: string(id), EN: string(id)}
@@ -185,7 +194,7 @@ func ActByID(id ActID) (Act, bool) {
 // new slice on every call.
 func Acts() []Act {
 	d := civil.MustParse
-	return []Act{
+	acts := []Act{
 		{
 			ID: Law2010, Kind: KindLaw, Number: "2010-IX", Enacted: true,
 			Title: Text{
@@ -349,11 +358,35 @@ func Acts() []Act {
 			Governs:     "would have paid two minimum wages a month to political prisoners in Crimea and Russia or their families",
 			Confidence:  Verified, Sources: []string{"S29", "S38", "S40", "S41"},
 		},
-		{
-			ID: Brief, Kind: KindBrief, Number: "LAW.md", Enacted: false,
-			Title:      Text{UK: "Стислий виклад закону для розробників (правила та припущення проєкту)", EN: "Domain brief for developers (the project's conventions and assumptions)"},
-			Governs:    "our own conventions where the law is silent: date arithmetic (§7), the reference parameters RPS-1 (§8), the open questions (§9)",
-			Confidence: Assumption,
-		},
+	}
+	for _, b := range budgets() {
+		acts = append(acts, Act{
+			ID: StateBudget(b.year), Kind: KindLaw, Number: b.number, Enacted: true,
+			Title:   Text{UK: "Про Державний бюджет України на " + fmt.Sprint(b.year) + " рік", EN: "On the State Budget of Ukraine for " + fmt.Sprint(b.year)},
+			InForce: civil.MustNew(b.year, 1, 1), InForceConfidence: Secondary,
+			Governs:    "the minimum wage and subsistence minimums for " + fmt.Sprint(b.year) + " (used by the comparison with the 2017 draft)",
+			Confidence: Secondary,
+		})
+	}
+	return append(acts, Act{
+		ID: Brief, Kind: KindBrief, Number: "LAW.md", Enacted: false,
+		Title:      Text{UK: "Стислий виклад закону для розробників (правила та припущення проєкту)", EN: "Domain brief for developers (the project's conventions and assumptions)"},
+		Governs:    "our own conventions where the law is silent: date arithmetic (§7), the reference parameters RPS-1 (§8), the open questions (§9)",
+		Confidence: Assumption,
+	})
+}
+
+// budgets lists the State Budget laws whose minimum wage the library
+// uses, with the law's number where a source gave it (empty otherwise).
+func budgets() []struct {
+	year   int
+	number string
+} {
+	return []struct {
+		year   int
+		number string
+	}{
+		{2014, ""}, {2015, ""}, {2016, "928-VIII"}, {2017, ""}, {2018, ""}, {2019, "2629-VIII"}, {2020, ""},
+		{2021, ""}, {2022, ""}, {2023, ""}, {2024, "3460-IX"}, {2025, ""}, {2026, ""},
 	}
 }

@@ -203,3 +203,47 @@ func TestStreamGoesOnAfterABadCase(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(out, "\n"), "case B is still reported")
 	assert.Contains(t, out, `"case_id":"B"`)
 }
+
+func TestCompare(t *testing.T) {
+	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-compare", "held_claim_scope=current_and_unpaid_started_years")
+	require.Equal(t, 0, code, errs)
+	golden(t, "compare-catchup", out)
+	code, out, errs = runWith(t, "", "-as-of", "2026-11-28", "-compare", "draft6700")
+	require.Equal(t, 0, code, errs)
+	golden(t, "compare-draft6700", out)
+	assert.Contains(t, out, "never enacted")
+
+	code, out, errs = runWith(t, "", "-as-of", "2026-11-28", "-compare", "feb29_rule=mar1", "-format", "json")
+	require.Equal(t, 0, code, errs)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 13)
+	var row struct {
+		CaseID     string `json:"case_id"`
+		Delta      string `json:"delta"`
+		Comparison struct {
+			Claims []struct {
+				Changed bool `json:"changed"`
+				Causes  []struct {
+					Name string `json:"name"`
+				} `json:"causes"`
+			} `json:"claims"`
+		} `json:"comparison"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(lines[10]), &row))
+	assert.Equal(t, "C-11", row.CaseID)
+	assert.Equal(t, "-100000.00", row.Delta, "C-11: under mar1 the year is not complete")
+	require.True(t, row.Comparison.Claims[0].Changed)
+	assert.Equal(t, "feb29_rule", row.Comparison.Claims[0].Causes[0].Name)
+
+	dir := t.TempDir()
+	code, _, errs = runWith(t, "", "-as-of", "2026-11-28", "-compare", "draft6700", "-format", "csv", "-out", dir)
+	require.Equal(t, 0, code, errs)
+	b, err := os.ReadFile(filepath.Join(dir, "comparison.csv"))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(b), "case_id,base,other,as_of,total_base,total_other,delta,"))
+	assert.Contains(t, errs, "13 cases: 3 gain, 10 lose")
+
+	code, _, errs = runWith(t, "", "-compare", "held_payee=everyone")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "held_payee")
+}

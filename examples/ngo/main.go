@@ -14,6 +14,8 @@
 //	-out FILE     the report (default entitlements.csv in the current folder)
 //	-excel        byte-order mark and CRLF, for a double-click in a spreadsheet
 //	-rules FILE   another rule set (see aid.LoadRuleSet)
+//	-compare ALT  also compare every case with ALT (a rule-set file, OPTION=VALUE, or
+//	              draft6700) and print who gains, who loses and the total cost
 //
 // Report columns: case_id, episode, party, relation, aid, state, amount,
 // years, date, reason_en, reason_uk. state is granted (a claim was
@@ -40,6 +42,7 @@ import (
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/internal/progress"
+	"github.com/uacaptivity/captivity/internal/whatif"
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 )
@@ -62,6 +65,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	out := fs.String("out", "entitlements.csv", "the report file")
 	excel := fs.Bool("excel", false, "byte-order mark and CRLF line ends")
 	rules := fs.String("rules", "", "rule set file (JSON)")
+	compare := fs.String("compare", "", "compare with a rule-set file, OPTION=VALUE or draft6700")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -94,6 +98,16 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 			return 2
 		}
 	}
+	var alt *whatif.Alternative
+	if *compare != "" {
+		a, err := whatif.Parse(*compare, rs)
+		if err != nil {
+			fmt.Fprintln(stderr, "ngo: -compare:", err)
+			return 2
+		}
+		alt = &a
+	}
+	var cmpSum whatif.Summary
 	total, err := countCases(dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "ngo:", err)
@@ -126,6 +140,12 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 			return nil
 		}
 		sum.cases++
+		if alt != nil {
+			row, err := whatif.CompareCase(it.Result.Case(), rs, *alt, asOf)
+			if err == nil {
+				cmpSum.Add(row)
+			}
+		}
 		return rep.write(it.Result, asOf, &sum)
 	}, aid.BatchOptions{Validated: true})
 	if err == nil {
@@ -140,6 +160,9 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 		return 1
 	}
 	sum.print(stdout, asOf, *out, rs.Name)
+	if alt != nil {
+		whatif.WriteSummary(stdout, cmpSum, rs.Name, alt.Name)
+	}
 	if sum.bad > 0 {
 		return 1
 	}

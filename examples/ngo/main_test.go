@@ -73,3 +73,13 @@ func TestUsageErrors(t *testing.T) {
 	assert.Equal(t, 2, run([]string{"-as-of", "2023-13-01"}, &stdout, &stderr, ticking(), time.UTC))
 	assert.Equal(t, 1, run([]string{"-out", filepath.Join(t.TempDir(), "x.csv"), "testdata/none"}, &stdout, &stderr, ticking(), time.UTC))
 }
+
+func TestCompare(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "owed.csv")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-as-of", "2026-11-28", "-out", out, "-compare", "held_claim_scope=current_and_unpaid_started_years", "testdata/tables"}, &stdout, &stderr, ticking(), time.UTC)
+	require.Equal(t, 0, code, stderr.String())
+	assert.Contains(t, stdout.String(), "13 cases: 4 gain, 0 lose, 9 unchanged")
+	assert.Contains(t, stdout.String(), "cost of the change UAH 900000.00")
+	assert.Equal(t, 2, run([]string{"-compare", "nonsense=1", "testdata/tables"}, &stdout, &stderr, ticking(), time.UTC))
+}

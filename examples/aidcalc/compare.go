@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/uacaptivity/captivity/aid"
+	"github.com/uacaptivity/captivity/internal/whatif"
+)
+
+// runCompare compares every case under rs with the alternative of
+// -compare and writes the comparison in the chosen format.
+func runCompare(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Writer) int {
+	alt, err := whatif.Parse(cfg.compare, rs)
+	if err != nil {
+		fmt.Fprintln(stderr, "aidcalc: -compare:", err)
+		return 2
+	}
+	cases, _, ok := load(cfg.in, stdin, stderr, cfg.lang)
+	if !ok {
+		return 1
+	}
+	var out bytes.Buffer
+	var csvw *whatif.CSVWriter
+	if cfg.format == "csv" {
+		csvw = whatif.NewCSVWriter(&out, cfg.excel)
+	}
+	var sum whatif.Summary
+	bad := false
+	for _, c := range cases {
+		row, err := whatif.CompareCase(c, rs, alt, cfg.asOf)
+		if err != nil {
+			reportEvalError(stderr, c.ID, err, cfg.lang)
+			bad = true
+			continue
+		}
+		sum.Add(row)
+		switch cfg.format {
+		case "json":
+			err = whatif.WriteJSON(&out, row)
+		case "csv":
+			err = csvw.Write(row)
+		default:
+			whatif.WriteText(&out, row)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "aidcalc:", err)
+			return 1
+		}
+	}
+	if bad {
+		return 1
+	}
+	if csvw != nil {
+		if err := csvw.Flush(); err != nil {
+			fmt.Fprintln(stderr, "aidcalc:", err)
+			return 1
+		}
+	}
+	if cfg.format == "table" {
+		whatif.WriteSummary(&out, sum, rs.Name, alt.Name)
+	}
+	dst := cfg.out
+	if cfg.format == "csv" {
+		if err := os.MkdirAll(cfg.out, 0o755); err != nil {
+			fmt.Fprintln(stderr, "aidcalc:", err)
+			return 1
+		}
+		dst = filepath.Join(cfg.out, "comparison.csv")
+	}
+	if dst != "" {
+		if err := os.WriteFile(dst, out.Bytes(), 0o644); err != nil {
+			fmt.Fprintln(stderr, "aidcalc:", err)
+			return 1
+		}
+		if cfg.format != "table" {
+			whatif.WriteSummary(stderr, sum, rs.Name, alt.Name)
+		}
+		return 0
+	}
+	_, _ = stdout.Write(out.Bytes())
+	return 0
+}

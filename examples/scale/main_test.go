@@ -1,0 +1,19 @@
+package main
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/uacaptivity/captivity/internal/synth"
+)
+
+// The child run, in process, on a few generated cases.
+func TestChild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "t")
+	require.NoError(t, synth.WriteTables(dir, 3, 300))
+	assert.Equal(t, 0, runChild(dir, "rules"))
+	assert.Equal(t, 0, runChild(dir, "baseline"))
+	assert.Equal(t, 1, runChild(filepath.Join(dir, "none"), "rules"))
+}

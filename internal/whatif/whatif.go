@@ -1,0 +1,247 @@
+// Package whatif compares the library's reference reading of the law with
+// another one: a rule-set file, one option of LAW.md §8 set to another
+// value, or the never-enacted 2017 draft, case by case and across a batch.
+// The example programs share it.
+package whatif
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/uacaptivity/captivity/aid"
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/prisoner"
+)
+
+// An Alternative is what the reference rule set is compared with.
+type Alternative struct {
+	Name    string
+	RuleSet aid.RuleSet
+	Draft   *aid.Draft6700 // set for the 2017 draft
+}
+
+// Parse reads an alternative: "draft6700", "OPTION=VALUE" (an option of
+// LAW.md §8 by its name, or feb29_rule, split_rounding,
+// claim_deadline_days, decision_effective_on, family_status_assessed_at),
+// or the path of a rule-set file.
+func Parse(spec string, base aid.RuleSet) (Alternative, error) {
+	switch {
+	case spec == "draft6700":
+		d := aid.DefaultDraft6700()
+		return Alternative{Name: "draft 6700 (2017, never enacted)", Draft: &d}, nil
+	case strings.Contains(spec, "=") && !strings.ContainsAny(spec, "/\\"):
+		name, value, _ := strings.Cut(spec, "=")
+		var body string
+		switch name {
+		case "feb29_rule", "split_rounding":
+			body = fmt.Sprintf(`{"name":%q,%q:%q}`, spec, name, value)
+		case "claim_deadline_days":
+			body = fmt.Sprintf(`{"name":%q,%q:%s}`, spec, name, value)
+		case "decision_effective_on", "family_status_assessed_at":
+			body = fmt.Sprintf(`{"name":%q,"status":{%q:%q}}`, spec, name, value)
+		default:
+			if aid.OptionValues(name) == nil {
+				return Alternative{}, fmt.Errorf("%q is not an option of LAW.md §8 (options: %s)", name, strings.Join(aid.OptionNames(), ", "))
+			}
+			body = fmt.Sprintf(`{"name":%q,"options":{%q:%q}}`, spec, name, value)
+		}
+		rs, err := aid.LoadRuleSet(strings.NewReader(body))
+		if err != nil {
+			return Alternative{}, err
+		}
+		return Alternative{Name: spec, RuleSet: rs}, nil
+	}
+	f, err := os.Open(spec)
+	if err != nil {
+		return Alternative{}, err
+	}
+	defer f.Close()
+	rs, err := aid.LoadRuleSet(f)
+	if err != nil {
+		return Alternative{}, fmt.Errorf("%s: %w", spec, err)
+	}
+	return Alternative{Name: rs.Name, RuleSet: rs}, nil
+}
+
+// A Row is one case compared.
+type Row struct {
+	CaseID     string            `json:"case_id"`
+	Base       string            `json:"base"`
+	Other      string            `json:"other"`
+	AsOf       civil.Date        `json:"as_of"`
+	TotalBase  aid.Money         `json:"total_base"`
+	TotalOther aid.Money         `json:"total_other"`
+	Delta      aid.Money         `json:"delta"`
+	Comparison *aid.Comparison   `json:"comparison,omitempty"`
+	Draft      []aid.DraftResult `json:"draft,omitempty"`
+	Label      string            `json:"label,omitempty"`
+}
+
+// CompareCase compares one case.
+func CompareCase(c prisoner.Case, base aid.RuleSet, alt Alternative, asOf civil.Date) (Row, error) {
+	if alt.Draft != nil {
+		r, err := aid.Evaluate(c, base)
+		if err != nil {
+			return Row{}, err
+		}
+		row := Row{CaseID: c.ID, Base: base.Name, Other: alt.Name, AsOf: asOf, Label: aid.NeverEnacted}
+		for _, e := range r.Entitlements(asOf) {
+			row.TotalBase = row.TotalBase.Add(e.Amount)
+		}
+		row.Draft = alt.Draft.Evaluate(c, asOf)
+		for _, d := range row.Draft {
+			row.TotalOther = row.TotalOther.Add(d.Total)
+		}
+		row.Delta = row.TotalOther.Sub(row.TotalBase)
+		return row, nil
+	}
+	cmp, err := aid.Compare(c, base, alt.RuleSet, asOf)
+	if err != nil {
+		return Row{}, err
+	}
+	return Row{CaseID: c.ID, Base: base.Name, Other: alt.Name, AsOf: asOf, TotalBase: cmp.TotalA, TotalOther: cmp.TotalB,
+		Delta: cmp.Delta, Comparison: &cmp}, nil
+}
+
+// A Summary adds up a batch: who gains, who loses, the total cost.
+type Summary struct {
+	Cases, Gain, Lose, Same int
+	TotalBase, TotalOther   aid.Money
+	// Parties are gains and losses per payee across the batch ("C-01/f1").
+	Gainers, Losers []string
+}
+
+// Add counts one row.
+func (s *Summary) Add(r Row) {
+	s.Cases++
+	s.TotalBase, s.TotalOther = s.TotalBase.Add(r.TotalBase), s.TotalOther.Add(r.TotalOther)
+	switch r.Delta.Sign() {
+	case 1:
+		s.Gain++
+	case -1:
+		s.Lose++
+	default:
+		s.Same++
+	}
+	if r.Comparison != nil {
+		for _, p := range r.Comparison.Parties {
+			switch p.Delta.Sign() {
+			case 1:
+				s.Gainers = append(s.Gainers, r.CaseID+"/"+p.Party+" +"+p.Delta.String())
+			case -1:
+				s.Losers = append(s.Losers, r.CaseID+"/"+p.Party+" "+p.Delta.String())
+			}
+		}
+	}
+}
+
+// WriteText writes a row for people: totals, and each changed claim with
+// the setting that changed it.
+func WriteText(w io.Writer, r Row) {
+	fmt.Fprintf(w, "%s: %s UAH %s, %s UAH %s, difference %s\n", r.CaseID, r.Base, r.TotalBase, r.Other, r.TotalOther, r.Delta)
+	if r.Comparison != nil {
+		for _, ch := range r.Comparison.Claims {
+			if !ch.Changed {
+				continue
+			}
+			var causes []string
+			for _, c := range ch.Causes {
+				causes = append(causes, c.Name+": "+c.A+" → "+c.B+" ("+c.Citation.Code()+")")
+			}
+			fmt.Fprintf(w, "  #%d %s %s: %s → %s (%s) because of %s\n", ch.Seq, ch.Aid, ch.Claimant, ch.A, ch.B, ch.Delta, strings.Join(causes, "; "))
+		}
+	}
+	for _, d := range r.Draft {
+		if !d.Covered {
+			fmt.Fprintf(w, "  %s: %s\n", d.Episode, d.Reason.EN)
+			continue
+		}
+		fmt.Fprintf(w, "  %s: %d months, UAH %s (%s)\n", d.Episode, len(d.Months), d.Total, d.Label)
+	}
+}
+
+// WriteSummary writes the batch's totals.
+func WriteSummary(w io.Writer, s Summary, base, other string) {
+	fmt.Fprintf(w, "\n%d cases: %d gain, %d lose, %d unchanged under %s compared with %s\n", s.Cases, s.Gain, s.Lose, s.Same, other, base)
+	fmt.Fprintf(w, "total: %s UAH %s, %s UAH %s, cost of the change UAH %s\n", base, s.TotalBase, other, s.TotalOther, s.TotalOther.Sub(s.TotalBase))
+	if len(s.Gainers) > 0 {
+		fmt.Fprintf(w, "gain: %s\n", strings.Join(s.Gainers, ", "))
+	}
+	if len(s.Losers) > 0 {
+		fmt.Fprintf(w, "lose: %s\n", strings.Join(s.Losers, ", "))
+	}
+}
+
+// CSVHeader is the header of the comparison CSV: one row per claim (or
+// per draft episode), with the case totals repeated.
+var csvHeader = []string{"case_id", "base", "other", "as_of", "total_base", "total_other", "delta", "seq", "aid", "claimant",
+	"decision_base", "decision_other", "claim_delta", "causes"}
+
+// CSVWriter writes comparison rows as CSV, spreadsheet-safe.
+type CSVWriter struct {
+	w      *csv.Writer
+	header bool
+}
+
+// NewCSVWriter returns a writer; excel adds a byte-order mark and CRLF.
+func NewCSVWriter(w io.Writer, excel bool) *CSVWriter {
+	if excel {
+		_, _ = io.WriteString(w, "\ufeff")
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = excel
+	return &CSVWriter{w: cw}
+}
+
+// Write writes the rows of one comparison.
+func (c *CSVWriter) Write(r Row) error {
+	if !c.header {
+		c.header = true
+		if err := c.w.Write(csvHeader); err != nil {
+			return err
+		}
+	}
+	base := []string{r.CaseID, r.Base, r.Other, r.AsOf.String(), r.TotalBase.String(), r.TotalOther.String(), r.Delta.String()}
+	write := func(rest ...string) error {
+		rec := append(append([]string{}, base...), rest...)
+		for i := range rec {
+			rec[i] = export.Neutralize(rec[i])
+		}
+		return c.w.Write(rec)
+	}
+	if r.Comparison != nil {
+		for _, ch := range r.Comparison.Claims {
+			var causes []string
+			for _, x := range ch.Causes {
+				causes = append(causes, x.Name)
+			}
+			if err := write(fmt.Sprint(ch.Seq), ch.Aid.String(), ch.Claimant, ch.A.String(), ch.B.String(), ch.Delta.String(), strings.Join(causes, ";")); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range r.Draft {
+		if err := write("", "draft6700", d.Episode, "", fmt.Sprintf("%d months", len(d.Months)), d.Total.String(), d.Label); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Flush writes out the buffer.
+func (c *CSVWriter) Flush() error {
+	c.w.Flush()
+	return c.w.Error()
+}
+
+// WriteJSON writes one row as a JSON line.
+func WriteJSON(w io.Writer, r Row) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
