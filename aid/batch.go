@@ -52,6 +52,22 @@ const chunk = 64
 // opts.Window cases are in flight at any time (rounded up to whole chunks
 // of 64 cases, which is how cases travel between goroutines).
 func (k *Calculator) Batch(ctx context.Context, next func() (prisoner.Case, error), emit func(Item) error, opts BatchOptions) error {
+	return k.BatchLazy(ctx, func() (func() (prisoner.Case, error), error) {
+		c, err := next()
+		if errors.Is(err, io.EOF) {
+			return nil, err
+		}
+		return func() (prisoner.Case, error) { return c, err }, nil
+	}, emit, opts)
+}
+
+// BatchLazy is [Calculator.Batch] for a source that reads a case on one
+// goroutine and builds it on another: next returns a function that makes
+// the case, and the workers call it, so that building (converting cells,
+// say) runs in parallel too. export.CaseTablesReader.NextLazy is such a
+// source. next returns io.EOF after the last case; any other error is that
+// case's error, as is an error from the function it returned.
+func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisoner.Case, error), error), emit func(Item) error, opts BatchOptions) error {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -72,8 +88,8 @@ func (k *Calculator) Batch(ctx context.Context, next func() (prisoner.Case, erro
 	defer cancel()
 
 	type job struct {
-		c   prisoner.Case
-		err error
+		build func() (prisoner.Case, error)
+		err   error
 	}
 	type batch struct {
 		n     int // chunk number
@@ -97,12 +113,12 @@ func (k *Calculator) Batch(ctx context.Context, next func() (prisoner.Case, erro
 			b := &batch{n: n, first: index, jobs: make([]job, 0, size)}
 			eof := false
 			for len(b.jobs) < size {
-				c, err := next()
+				build, err := next()
 				if errors.Is(err, io.EOF) {
 					eof = true
 					break
 				}
-				b.jobs = append(b.jobs, job{c, err})
+				b.jobs = append(b.jobs, job{build, err})
 				index++
 			}
 			if len(b.jobs) > 0 {
@@ -126,15 +142,20 @@ func (k *Calculator) Batch(ctx context.Context, next func() (prisoner.Case, erro
 			for b := range jobs {
 				b.items = make([]Item, len(b.jobs))
 				for i, j := range b.jobs {
-					it := Item{Index: b.first + i, CaseID: j.c.ID, Err: j.err}
+					var c prisoner.Case
+					err := j.err
+					if err == nil {
+						c, err = j.build()
+					}
+					it := Item{Index: b.first + i, CaseID: c.ID, Err: err}
 					switch {
-					case j.err != nil:
+					case err != nil:
 					case opts.PassThrough:
-						it.Result, it.Err = k.passThrough(j.c, opts.Validated)
+						it.Result, it.Err = k.passThrough(c, opts.Validated)
 					case opts.Validated:
-						it.Result, it.Err = k.EvaluateValid(j.c)
+						it.Result, it.Err = k.EvaluateValid(c)
 					default:
-						it.Result, it.Err = k.Evaluate(j.c)
+						it.Result, it.Err = k.Evaluate(c)
 					}
 					b.items[i] = it
 				}

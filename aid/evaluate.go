@@ -67,6 +67,15 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 		return nil, err
 	}
 	e := &evaluator{c: &c, rs: rs, tl: tl, led: newLedger()}
+	claims := 0
+	for i := range c.Events {
+		if c.Events[i].Kind == prisoner.Claim {
+			claims++
+		}
+	}
+	// One block of trace steps for the whole case, a slice of it per
+	// decision (a decision that needs more grows its own copy).
+	e.steps = make([]Step, 0, stepsPerDecision*claims)
 	res := &Result{
 		CaseID:   c.ID,
 		Timeline: tl,
@@ -81,6 +90,7 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 			e.led.recordPayment(i, ev)
 		case prisoner.Claim:
 			d := e.decide(i, ev, false)
+			res.Decisions = slices.Grow(res.Decisions, claims)
 			if d.Granted {
 				e.led.recordGrant(d)
 			}
@@ -111,10 +121,25 @@ func ordered(c *prisoner.Case) []int {
 }
 
 type evaluator struct {
-	c   *prisoner.Case
-	rs  RuleSet
-	tl  *status.Timeline
-	led *ledger
+	c     *prisoner.Case
+	rs    RuleSet
+	tl    *status.Timeline
+	led   *ledger
+	steps []Step
+}
+
+// stepsPerDecision is the room reserved for a decision's trace.
+const stepsPerDecision = 8
+
+// traceSlot returns an empty trace with room for stepsPerDecision steps,
+// cut from the case's block when there is room left.
+func (e *evaluator) traceSlot() []Step {
+	n := len(e.steps)
+	if n+stepsPerDecision <= cap(e.steps) {
+		e.steps = e.steps[:n+stepsPerDecision]
+		return e.steps[n : n : n+stepsPerDecision]
+	}
+	return make([]Step, 0, stepsPerDecision)
 }
 
 // builder accumulates a decision's trace.
@@ -160,7 +185,7 @@ func cite(act law.ActID, article string, rest ...string) law.Citation {
 // and must not look at the claim's own documents.
 func (e *evaluator) decide(i int, ev prisoner.Event, dry bool) Decision {
 	b := &builder{d: Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party,
-		Trace: make([]Step, 0, 8)}}
+		Trace: e.traceSlot()}}
 	ep, _ := e.c.EpisodeByID(ev.Episode)
 	switch ev.Aid {
 	case prisoner.Annual:
@@ -279,10 +304,10 @@ func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) D
 		b.stepf("A6", cite(law.Law2010, "17", "6").WithNote("day arithmetic and ties: LAW.md §7"), law.Assumption,
 			law.Text{UK: "роки до закону: {n0} повних років до {d0}, ще {n1} днів із {n2}, округлено ({s0}) до {n3}",
 				EN: "pre-law block: {n0} full years to {d0}, {n1} more days of a {n2}-day year, rounded ({s0}) to {n3} years"},
-			stepArgs{n: [4]int{s.m, s.r, s.yearLen, s.n}, d: [3]civil.Date{s.blockEnd}, s: [2]string{e.rs.Options.PreLawRounding.String()}})
+			stepArgs{n: [4]int32{int32(s.m), int32(s.r), int32(s.yearLen), int32(s.n)}, d: [3]civil.Date{s.blockEnd}, s: [2]string{e.rs.Options.PreLawRounding.String()}})
 		if off := e.led.offsets(ev.Episode); off > 0 {
 			b.stepf("A6", cite(law.Law2010, "17", "6").WithNote("which block years the CMU 328 payments remove: the earliest (our convention)"), law.Assumption,
-				law.Text{UK: "{n0} рік(и) виключено через виплати за ПКМУ 328", EN: "{n0} year(s) of the block left out for CMU 328 payments"}, stepArgs{n: [4]int{off}})
+				law.Text{UK: "{n0} рік(и) виключено через виплати за ПКМУ 328", EN: "{n0} year(s) of the block left out for CMU 328 payments"}, stepArgs{n: [4]int32{int32(off)}})
 		}
 	}
 	died := !ep.Died.IsZero() && !ep.Died.After(t)
@@ -318,7 +343,7 @@ func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) D
 		if p, paid := e.led.annualPaid(ev.Episode, u, s); paid {
 			anyPaid = true
 			b.stepf("A3", cite(law.Brief, "6.1").WithNote("a year is never paid twice"), law.Assumption,
-				law.Text{UK: "рік {n0} уже {s1} {d0}", EN: "year {n0} already {s0} on {d0}"}, stepArgs{n: [4]int{k}, s: [2]string{p.how, p.howUK()}, d: [3]civil.Date{p.date}})
+				law.Text{UK: "рік {n0} уже {s1} {d0}", EN: "year {n0} already {s0} on {d0}"}, stepArgs{n: [4]int32{int32(k)}, s: [2]string{p.how, p.howUK()}, d: [3]civil.Date{p.date}})
 			continue
 		}
 		years = append(years, u)
@@ -347,7 +372,7 @@ func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 	u := s.unit(kc)
 	b.stepf("A3", cite(law.Law2010, "7", "1"), law.Secondary,
 		law.Text{UK: "утримується на {d0}: поточний рік полону {n0} ({d1} – {d2})", EN: "held on {d0}: the current captivity year is {n0} ({d1} to {d2})"},
-		stepArgs{n: [4]int{kc}, d: [3]civil.Date{t, u.from, u.to}})
+		stepArgs{n: [4]int32{int32(kc)}, d: [3]civil.Date{t, u.from, u.to}})
 	blockOpen := s.block && s.n > 0
 	if blockOpen && e.rs.Options.PreLawClaimsFrom.norm() == FromCMU1182 && t.Before(cmu1182Assumed) {
 		blockOpen = false
@@ -390,7 +415,7 @@ var cmu1182Assumed = civil.MustNew(2023, 11, 10)
 func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 	done := s.completed(end)
 	b.stepf("A4", cite(law.Brief, "7").WithNote("a year is complete when its anniversary is on or before the release"), law.Assumption,
-		law.Text{UK: "полон завершився {d0}: повних років {n0}", EN: "captivity ended on {d0}: {n0} year(s) complete"}, stepArgs{d: [3]civil.Date{end}, n: [4]int{done}})
+		law.Text{UK: "полон завершився {d0}: повних років {n0}", EN: "captivity ended on {d0}: {n0} year(s) complete"}, stepArgs{d: [3]civil.Date{end}, n: [4]int32{int32(done)}})
 	var ks []int
 	for k := 1; k <= done; k++ {
 		ks = append(ks, k)
@@ -403,7 +428,7 @@ func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 	if e.rs.Options.ReleasedPartialYear.norm() == PartialPaid {
 		if k := s.current(end); k > done {
 			b.stepf("A4", cite(law.Brief, "8").WithNote("released_partial_year=paid"), law.Assumption,
-				law.Text{UK: "неповний рік {n0} також виплачується", EN: "the incomplete year {n0} is paid too"}, stepArgs{n: [4]int{k}})
+				law.Text{UK: "неповний рік {n0} також виплачується", EN: "the incomplete year {n0} is paid too"}, stepArgs{n: [4]int32{int32(k)}})
 			ks = append(ks, k)
 		}
 	}
@@ -432,7 +457,7 @@ func (e *evaluator) pay(b *builder, total Money, ev prisoner.Event, ep prisoner.
 			}
 		}
 		b.stepf("A3", cite(law.Brief, "8").WithNote("held_payee=equal_shares"), law.Assumption,
-			law.Text{UK: "порівну між {n0} членами сім'ї", EN: "shared equally among {n0} recognised family members"}, stepArgs{n: [4]int{len(payees)}})
+			law.Text{UK: "порівну між {n0} членами сім'ї", EN: "shared equally among {n0} recognised family members"}, stepArgs{n: [4]int32{int32(len(payees))}})
 	} else if heldFamily {
 		b.step("A3", cite(law.Brief, "6.1").WithNote("held_payee=single_first_applicant: 'one of the family members'"), law.Secondary,
 			"paid to the first family member who claimed", "виплачується першому члену сім'ї, який звернувся")

@@ -31,7 +31,7 @@ type Step struct {
 // step costs no allocation until its text is rendered.
 type stepArgs struct {
 	d     [3]civil.Date
-	n     [4]int
+	n     [4]int32
 	s     [2]string
 	m     Money
 	state status.State
@@ -117,7 +117,7 @@ func (a stepArgs) render(t string, uk bool) string {
 					b.WriteString(a.d[k].String())
 				}
 			case 'n':
-				b.WriteString(strconv.Itoa(a.n[k]))
+				b.WriteString(strconv.Itoa(int(a.n[k])))
 			case 's':
 				if k < len(a.s) {
 					b.WriteString(a.s[k])

@@ -212,8 +212,40 @@ func NewCaseTablesReader(s Sources) *CaseTablesReader {
 // column; reading goes on with the next case. A malformed header or CSV
 // syntax ends reading: Next returns that *TableError and then io.EOF.
 func (r *CaseTablesReader) Next() (prisoner.Case, error) {
+	raw, err := r.nextRaw()
+	if err != nil {
+		return prisoner.Case{}, err
+	}
+	return raw.build()
+}
+
+// NextLazy is [CaseTablesReader.Next] in two halves: it reads the next
+// case's rows now, and returns a function that turns them into the case
+// (converting every cell and, unless Sources.NoValidate, validating) when
+// called. The function may run on another goroutine, concurrently with
+// further reading: a batch reads on one goroutine and builds on many
+// (see aid.Calculator.BatchLazy). Errors and io.EOF are as for Next.
+func (r *CaseTablesReader) NextLazy() (func() (prisoner.Case, error), error) {
+	raw, err := r.nextRaw()
+	if err != nil {
+		return nil, err
+	}
+	return raw.build, nil
+}
+
+// rawCase is the rows of one case, read but not yet converted.
+type rawCase struct {
+	r                  *CaseTablesReader
+	id                 string
+	head               row
+	dup                bool
+	eps, family, evnts []row
+}
+
+// nextRaw reads the rows of the next case: the serial half of Next.
+func (r *CaseTablesReader) nextRaw() (*rawCase, error) {
 	if r.done {
-		return prisoner.Case{}, io.EOF
+		return nil, io.EOF
 	}
 	var probs []CellProblem
 	for _, t := range r.all() {
@@ -223,32 +255,40 @@ func (r *CaseTablesReader) Next() (prisoner.Case, error) {
 	}
 	if len(probs) > 0 {
 		r.done = true
-		return prisoner.Case{}, &TableError{Problems: probs}
+		return nil, &TableError{Problems: probs}
 	}
 	r.cases.next()
 	if p := r.firstFatal(); p != nil {
 		r.done = true
-		return prisoner.Case{}, &TableError{Problems: []CellProblem{*p}}
+		return nil, &TableError{Problems: []CellProblem{*p}}
 	}
 	if r.cases.peek == nil {
 		r.done = true
-		return prisoner.Case{}, r.leftovers()
+		return nil, r.leftovers()
 	}
-	head := row{r.cases.peek, r.cases.line}
+	raw := &rawCase{r: r, head: row{r.cases.peek, r.cases.line}}
 	r.cases.peek = nil
-	id := r.cases.cell(head.rec, "case_id")
-	b := &caseBuilder{r: r, id: id}
-	if id != "" && id == r.lastID {
-		b.add(r.cases, head.line, r.cases.at["case_id"], prisoner.CodeDuplicate, law.Text{UK: "справа з таким ідентифікатором щойно була", EN: "repeats the case just before"})
-	}
-	r.lastID = id
-	c := b.build(head)
+	raw.id = r.cases.cell(raw.head.rec, "case_id")
+	raw.dup = raw.id != "" && raw.id == r.lastID
+	r.lastID = raw.id
+	raw.eps, raw.family, raw.evnts = r.eps.take(raw.id), r.family.take(raw.id), r.events.take(raw.id)
 	if p := r.firstFatal(); p != nil {
 		r.done = true
-		return prisoner.Case{}, &TableError{Problems: append(b.probs, *p)}
+		return nil, &TableError{Problems: []CellProblem{*p}}
 	}
+	return raw, nil
+}
+
+// build converts the rows (reading only the tables' headers, which no
+// longer change), so it may run concurrently with nextRaw.
+func (raw *rawCase) build() (prisoner.Case, error) {
+	b := &caseBuilder{r: raw.r, id: raw.id}
+	if raw.dup {
+		b.add(raw.r.cases, raw.head.line, raw.r.cases.at["case_id"], prisoner.CodeDuplicate, law.Text{UK: "справа з таким ідентифікатором щойно була", EN: "repeats the case just before"})
+	}
+	c := b.build(raw)
 	if len(b.probs) > 0 {
-		return prisoner.Case{}, &TableError{Problems: b.probs}
+		return prisoner.Case{ID: raw.id}, &TableError{Problems: b.probs}
 	}
 	return c, nil
 }
@@ -345,8 +385,9 @@ func (b *caseBuilder) enum(t *tableIn, rw row, key string, v interface{ Set(stri
 	}
 }
 
-func (b *caseBuilder) build(head row) prisoner.Case {
+func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
 	r := b.r
+	head := raw.head
 	ct := r.cases
 	b.headLine = head.line
 	c := prisoner.Case{ID: b.id, Note: ct.cell(head.rec, "note")}
@@ -355,7 +396,7 @@ func (b *caseBuilder) build(head row) prisoner.Case {
 		Name: ct.cell(head.rec, "name"), BirthDate: b.date(ct, head, "birth_date"), RNOKPP: ct.cell(head.rec, "rnokpp"),
 	}
 	et := r.eps
-	for _, rw := range et.take(b.id) {
+	for _, rw := range raw.eps {
 		e := prisoner.Episode{ID: et.cell(rw.rec, "episode_id"), ServingAtCapture: b.flag(et, rw, "serving_at_capture"),
 			Captured: b.date(et, rw, "captured"), Released: b.date(et, rw, "released"), Died: b.date(et, rw, "died"),
 			DeathLinked: b.flag(et, rw, "death_linked"), EarlyDateReason: et.cell(rw.rec, "early_date_reason")}
@@ -365,7 +406,7 @@ func (b *caseBuilder) build(head row) prisoner.Case {
 		b.epLines = append(b.epLines, rw.line)
 	}
 	ft := r.family
-	for _, rw := range ft.take(b.id) {
+	for _, rw := range raw.family {
 		m := prisoner.FamilyMember{ID: ft.cell(rw.rec, "member_id"), Dependant: b.flag(ft, rw, "dependant"),
 			Name: ft.cell(rw.rec, "name"), BirthDate: b.date(ft, rw, "birth_date"), Citizenship: ft.cell(rw.rec, "citizenship"),
 			RNOKPP: ft.cell(rw.rec, "rnokpp"), Since: b.date(ft, rw, "since"), Ended: b.date(ft, rw, "ended")}
@@ -375,7 +416,7 @@ func (b *caseBuilder) build(head row) prisoner.Case {
 		b.fmLines = append(b.fmLines, rw.line)
 	}
 	vt := r.events
-	for _, rw := range vt.take(b.id) {
+	for _, rw := range raw.evnts {
 		ev := prisoner.Event{Seq: b.num(vt, rw, "seq"), Date: b.date(vt, rw, "date"), Episode: vt.cell(rw.rec, "episode"),
 			Party: vt.cell(rw.rec, "party"), Member: vt.cell(rw.rec, "member"), Notified: b.date(vt, rw, "notified"),
 			PriorProcedure: b.flag(vt, rw, "prior_procedure"), Year: b.num(vt, rw, "year"), Amount: vt.cell(rw.rec, "amount"),

@@ -39,7 +39,7 @@ func Run(ctx context.Context, src export.Sources, out io.Writer, cfg Config) (St
 	bw := bufio.NewWriterSize(out, 256<<10)
 	w := export.NewReportCSVWriter(export.ReportTables{Decisions: bw}, cfg.AsOf, export.CSVOptions{})
 	var st Stats
-	err := aid.New(cfg.RuleSet).Batch(ctx, r.Next, func(it aid.Item) error {
+	err := aid.New(cfg.RuleSet).BatchLazy(ctx, r.NextLazy, func(it aid.Item) error {
 		if it.Err != nil {
 			st.Failed++
 		} else {
