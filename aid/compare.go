@@ -68,7 +68,8 @@ func settings(rs RuleSet) map[string][]byte {
 	return m
 }
 
-func sortedKeys(ms ...map[string][]byte) []string {
+// sortedKeys returns the keys of all the maps, each once, sorted.
+func sortedKeys[V any](ms ...map[string]V) []string {
 	seen := map[string]bool{}
 	var keys []string
 	for _, m := range ms {
@@ -276,7 +277,7 @@ func Compare(c prisoner.Case, a, b RuleSet, asOf civil.Date) (Comparison, error)
 	}
 	cmp.Delta = cmp.TotalB.Sub(cmp.TotalA)
 	pa, pb := partyTotals(ra, asOf), partyTotals(rb, asOf)
-	for _, p := range sortedParties(pa, pb) {
+	for _, p := range sortedKeys(pa, pb) {
 		cmp.Parties = append(cmp.Parties, PartyTotal{Party: p, A: pa[p], B: pb[p], Delta: pb[p].Sub(pa[p])})
 	}
 	return cmp, nil
@@ -288,21 +289,6 @@ func partyTotals(r *Result, asOf civil.Date) map[string]Money {
 		m[e.Party] = m[e.Party].Add(e.Amount)
 	}
 	return m
-}
-
-func sortedParties(ms ...map[string]Money) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, m := range ms {
-		for k := range m {
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, k)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // kindTotals sums, per aid kind, what was granted, recorded as paid and

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -489,43 +490,50 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 	b.probs = append(b.probs, p)
 }
 
+// OpenCaseTables opens the case tables under dir in fsys for a
+// [CaseTablesReader], buffered, with their paths as names in messages.
+// cases.csv must exist; the other three may be absent. Close the files
+// with the function returned (also on error, where it is a no-op).
+func OpenCaseTables(fsys fs.FS, dir string) (Sources, func(), error) {
+	var files []fs.File
+	closeAll := func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}
+	var s Sources
+	for _, t := range []struct {
+		file string
+		dst  *io.Reader
+		name *string
+	}{{CasesFile, &s.Cases, &s.CasesName}, {EpisodesFile, &s.Episodes, &s.EpisodesName},
+		{FamilyFile, &s.Family, &s.FamilyName}, {EventsFile, &s.Events, &s.EventsName}} {
+		p := path.Join(dir, t.file)
+		f, err := fsys.Open(p)
+		if err != nil {
+			if t.file != CasesFile && errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			closeAll()
+			return Sources{}, func() {}, err
+		}
+		files = append(files, f)
+		*t.dst, *t.name = bufio.NewReaderSize(f, 256<<10), p
+	}
+	return s, closeAll, nil
+}
+
 // ReadCaseTables reads the four case tables from fsys (under dir) and
 // returns every case, or, if anything is wrong, no case and a *TableError
 // listing every problem found: nothing is half-imported. Case IDs must be
 // unique across the whole set. episodes.csv, family.csv and events.csv
 // may be absent.
 func ReadCaseTables(fsys fs.FS, dir string) ([]prisoner.Case, error) {
-	open := func(name string, required bool) (io.Reader, func(), error) {
-		f, err := fsys.Open(path.Join(dir, name))
-		if err != nil {
-			if !required && errors.Is(err, fs.ErrNotExist) {
-				return nil, func() {}, nil
-			}
-			return nil, func() {}, err
-		}
-		return f, func() { f.Close() }, nil
+	src, closeAll, err := OpenCaseTables(fsys, dir)
+	defer closeAll()
+	if err != nil {
+		return nil, fmt.Errorf("case tables: %w", err)
 	}
-	var src Sources
-	var closers []func()
-	defer func() {
-		for _, c := range closers {
-			c()
-		}
-	}()
-	for _, t := range []struct {
-		name     string
-		dst      *io.Reader
-		required bool
-	}{{CasesFile, &src.Cases, true}, {EpisodesFile, &src.Episodes, false}, {FamilyFile, &src.Family, false}, {EventsFile, &src.Events, false}} {
-		r, closeFn, err := open(t.name, t.required)
-		closers = append(closers, closeFn)
-		if err != nil {
-			return nil, fmt.Errorf("case tables: %w", err)
-		}
-		*t.dst = r
-	}
-	src.CasesName, src.EpisodesName = path.Join(dir, CasesFile), path.Join(dir, EpisodesFile)
-	src.FamilyName, src.EventsName = path.Join(dir, FamilyFile), path.Join(dir, EventsFile)
 	return ReadAll(NewCaseTablesReader(src))
 }
 

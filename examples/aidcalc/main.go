@@ -50,7 +50,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -58,20 +57,15 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/cli"
 	"github.com/uacaptivity/captivity/internal/samples"
 	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/uacaptivity/captivity/status"
 )
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400) // few megabytes live: collect less often (see examples/scale)
-	}
-	kyiv, err := time.LoadLocation("Europe/Kyiv")
-	if err != nil {
-		kyiv = time.FixedZone("EET", 2*3600)
-	}
-	today := civil.DateOf(time.Now(), kyiv)
+	cli.TuneGC()
+	today := civil.DateOf(time.Now(), cli.Kyiv())
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, today, time.Now))
 }
 

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -183,26 +182,15 @@ func (s *inputSource) open() bool {
 	name := s.files[s.i]
 	s.i++
 	if info, err := os.Stat(name); err == nil && info.IsDir() {
-		var src export.Sources
-		for _, t := range []struct {
-			file string
-			dst  *io.Reader
-			name *string
-		}{{export.CasesFile, &src.Cases, &src.CasesName}, {export.EpisodesFile, &src.Episodes, &src.EpisodesName},
-			{export.FamilyFile, &src.Family, &src.FamilyName}, {export.EventsFile, &src.Events, &src.EventsName}} {
-			path := name + string(os.PathSeparator) + t.file
-			f, err := os.Open(path)
-			if err != nil {
-				if t.file != export.CasesFile && errors.Is(err, os.ErrNotExist) {
-					continue
-				}
-				fmt.Fprintln(s.stderr, "aidcalc:", err)
-				s.failed = true
-				return true
-			}
-			s.closers = append(s.closers, func() { f.Close() })
-			*t.dst, *t.name = bufio.NewReaderSize(f, 256<<10), path
+		src, closeAll, err := export.OpenCaseTables(os.DirFS(name), ".")
+		if err != nil {
+			fmt.Fprintln(s.stderr, "aidcalc:", err)
+			s.failed = true
+			return true
 		}
+		s.closers = append(s.closers, closeAll)
+		src.CasesName, src.EpisodesName = name+"/"+export.CasesFile, name+"/"+export.EpisodesFile
+		src.FamilyName, src.EventsName = name+"/"+export.FamilyFile, name+"/"+export.EventsFile
 		src.NoValidate = true // the batch's workers validate, in parallel
 		s.tables = export.NewCaseTablesReader(src)
 		return true

@@ -33,7 +33,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -41,6 +40,7 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/cli"
 	"github.com/uacaptivity/captivity/internal/progress"
 	"github.com/uacaptivity/captivity/internal/whatif"
 	"github.com/uacaptivity/captivity/law"
@@ -48,14 +48,8 @@ import (
 )
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400) // few megabytes live: collect less often (see examples/scale)
-	}
-	kyiv, err := time.LoadLocation("Europe/Kyiv")
-	if err != nil {
-		kyiv = time.FixedZone("EET", 2*3600)
-	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now, kyiv))
+	cli.TuneGC()
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now, cli.Kyiv()))
 }
 
 func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *time.Location) int {
@@ -170,45 +164,10 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 }
 
 func openTables(dir string) (export.Sources, func(), error) {
-	var files []*os.File
-	closeAll := func() {
-		for _, f := range files {
-			f.Close()
-		}
-	}
-	open := func(name string, required bool) (io.Reader, error) {
-		f, err := os.Open(dir + string(os.PathSeparator) + name)
-		if err != nil {
-			if !required && errors.Is(err, os.ErrNotExist) {
-				return nil, nil
-			}
-			return nil, err
-		}
-		files = append(files, f)
-		return f, nil
-	}
-	var s export.Sources
-	var err error
-	if s.Cases, err = open(export.CasesFile, true); err != nil {
-		closeAll()
-		return s, nil, err
-	}
-	for _, t := range []struct {
-		name string
-		dst  *io.Reader
-	}{{export.EpisodesFile, &s.Episodes}, {export.FamilyFile, &s.Family}, {export.EventsFile, &s.Events}} {
-		r, err := open(t.name, false)
-		if err != nil {
-			closeAll()
-			return s, nil, err
-		}
-		if r != nil {
-			*t.dst = r
-		}
-	}
-	s.CasesName, s.EpisodesName = dir+"/"+export.CasesFile, dir+"/"+export.EpisodesFile
-	s.FamilyName, s.EventsName = dir+"/"+export.FamilyFile, dir+"/"+export.EventsFile
-	return s, closeAll, nil
+	src, closeAll, err := export.OpenCaseTables(os.DirFS(dir), ".")
+	src.CasesName, src.EpisodesName = dir+"/"+export.CasesFile, dir+"/"+export.EpisodesFile
+	src.FamilyName, src.EventsName = dir+"/"+export.FamilyFile, dir+"/"+export.EventsFile
+	return src, closeAll, err
 }
 
 // countCases counts the rows of cases.csv, for the progress estimate.

@@ -22,7 +22,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"syscall"
@@ -30,6 +29,7 @@ import (
 
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/internal/cli"
 	"github.com/uacaptivity/captivity/internal/pipeline"
 	"github.com/uacaptivity/captivity/internal/synth"
 )
@@ -133,7 +133,7 @@ func trim(b []byte) []byte {
 }
 
 func runChild(dir, mode string) int {
-	setGC()
+	cli.TuneGC()
 	src, closeAll, err := synth.OpenTables(dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)
@@ -158,15 +158,4 @@ func runChild(dir, mode string) int {
 		mode, float64(ms.HeapAlloc)/(1<<20), float64(ms.HeapSys)/(1<<20))
 	fmt.Println(st.Cases)
 	return 0
-}
-
-// setGC makes the collector run less often than Go's default unless GOGC
-// is set: the pipeline keeps only a few megabytes live, so by default it
-// would collect hundreds of times a second. 400 keeps the heap goal near
-// 5× the live heap (tens of MiB) and cuts the collector's share of the
-// run from about a third to a few percent.
-func setGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
 }

@@ -2,7 +2,6 @@ package synth
 
 import (
 	"bufio"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -49,24 +48,5 @@ func WriteTables(dir string, seed uint64, n int) error {
 // OpenTables opens the case tables in dir; close them with the function
 // returned.
 func OpenTables(dir string) (export.Sources, func(), error) {
-	var files []*os.File
-	closeAll := func() {
-		for _, f := range files {
-			f.Close()
-		}
-	}
-	var s export.Sources
-	for _, t := range []struct {
-		name string
-		dst  *io.Reader
-	}{{export.CasesFile, &s.Cases}, {export.EpisodesFile, &s.Episodes}, {export.FamilyFile, &s.Family}, {export.EventsFile, &s.Events}} {
-		f, err := os.Open(filepath.Join(dir, t.name))
-		if err != nil {
-			closeAll()
-			return s, nil, err
-		}
-		files = append(files, f)
-		*t.dst = bufio.NewReaderSize(f, 256<<10)
-	}
-	return s, closeAll, nil
+	return export.OpenCaseTables(os.DirFS(dir), ".")
 }
