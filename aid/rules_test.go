@@ -421,3 +421,14 @@ func TestRecoveries(t *testing.T) {
 		})
 	}
 }
+
+// A claim on the capture day itself is for the first year (LAW.md §7).
+func TestClaimOnTheCaptureDay(t *testing.T) {
+	c := newCase(prisoner.Civilian, "2023-03-01").member("f1", prisoner.Spouse).
+		event(prisoner.Event{Date: d("2023-03-01"), Kind: prisoner.Application, Party: P}).
+		event(prisoner.Event{Date: d("2023-03-01"), Kind: prisoner.Decision, Decision: prisoner.Establish}).
+		claim("2023-03-01", annual, "f1").build()
+	r, err := aid.Evaluate(c, aid.Default())
+	require.NoError(t, err)
+	assert.Equal(t, []string{"100000.00 y1"}, summaries(r))
+}

@@ -81,6 +81,12 @@ func (s scheme) unit(k int) unit {
 	return unit{k: k, id: k, from: s.d.AddYears(k-1, s.rule), to: s.d.AddYears(k, s.rule)}
 }
 
+// plain reports whether every year runs from one capture anniversary to
+// the next, so a year can be found by arithmetic rather than by search.
+func (s scheme) plain() bool {
+	return s.opts.YearBasis.norm() == Anniversary && (s.opts.PostLawYearAnchor.norm() == AnchorDeprivation || s.base == s.d)
+}
+
 // maxYears bounds every loop over years: no captivity lasts a century.
 const maxYears = 100
 
@@ -88,6 +94,16 @@ const maxYears = 100
 // is on or after t (so on an anniversary the year ending then is still
 // current, LAW.md §7).
 func (s scheme) current(t civil.Date) int {
+	if s.plain() {
+		k := s.d.YearsSince(t, s.rule) // the last anniversary on or before t
+		if k == 0 {
+			return 1 // the capture day and the first year
+		}
+		if s.d.AddYears(k, s.rule) != t {
+			k++ // t is inside year k+1; on the anniversary itself year k is still current
+		}
+		return k
+	}
 	for k := 1; k <= maxYears; k++ {
 		u := s.unit(k)
 		if u.to.IsZero() || !u.to.Before(t) {
@@ -101,6 +117,13 @@ func (s scheme) current(t civil.Date) int {
 // is complete when it ends on or before r (or strictly before, with
 // AnniversaryIncomplete).
 func (s scheme) completed(r civil.Date) int {
+	if s.plain() {
+		k := s.d.YearsSince(r, s.rule)
+		if k > 0 && s.opts.ReleaseOnAnniversaryCompletesYear.norm() == AnniversaryIncomplete && s.d.AddYears(k, s.rule) == r {
+			k--
+		}
+		return k
+	}
 	n := 0
 	for k := 1; k <= maxYears; k++ {
 		u := s.unit(k)
