@@ -228,50 +228,7 @@ func load(files []string, stdin io.Reader, stderr io.Writer, lang string) ([]pri
 	var all []prisoner.Case
 	ok := true
 	seen := map[string]string{}
-	for _, name := range files {
-		if info, err := os.Stat(name); err == nil && info.IsDir() {
-			cs, err := export.ReadCaseTables(os.DirFS(name), ".")
-			if err != nil {
-				var te *export.TableError
-				if errors.As(err, &te) {
-					for _, l := range te.Lines(lang) {
-						fmt.Fprintf(stderr, "%s: %s\n", name, l)
-					}
-				} else {
-					fmt.Fprintf(stderr, "%s: %v\n", name, err)
-				}
-				ok = false
-				continue
-			}
-			for _, c := range cs {
-				if first, dup := seen[c.ID]; dup {
-					fmt.Fprintf(stderr, "%s: case %s: id: the same ID is in %s\n", name, c.ID, first)
-					ok = false
-				}
-				seen[c.ID] = name
-			}
-			all = append(all, cs...)
-			continue
-		}
-		var r io.Reader
-		if name == "-" {
-			r, name = stdin, "standard input"
-		} else {
-			f, err := os.Open(name)
-			if err != nil {
-				fmt.Fprintln(stderr, "aidcalc:", err)
-				ok = false
-				continue
-			}
-			defer f.Close()
-			r = f
-		}
-		cs, err := prisoner.Decode(r, prisoner.DecodeOptions{})
-		if err != nil {
-			report(stderr, name, err, lang)
-			ok = false
-			continue
-		}
+	add := func(name string, cs []prisoner.Case) {
 		for _, c := range cs {
 			if first, dup := seen[c.ID]; dup {
 				fmt.Fprintf(stderr, "%s: case %s: id: the same ID is in %s\n", name, c.ID, first)
@@ -281,13 +238,51 @@ func load(files []string, stdin io.Reader, stderr io.Writer, lang string) ([]pri
 		}
 		all = append(all, cs...)
 	}
+	for _, name := range files {
+		var cs []prisoner.Case
+		var err error
+		if info, serr := os.Stat(name); serr == nil && info.IsDir() {
+			cs, err = export.ReadCaseTables(os.DirFS(name), ".")
+		} else {
+			cs, name, err = decodeFile(name, stdin)
+		}
+		if err != nil {
+			report(stderr, name, err, lang)
+			ok = false
+			continue
+		}
+		add(name, cs)
+	}
 	return all, strings.Join(files, ", "), ok
+}
+
+// decodeFile reads a case file, or standard input for "-"; it returns the
+// name to use in messages.
+func decodeFile(name string, stdin io.Reader) ([]prisoner.Case, string, error) {
+	if name == "-" {
+		cs, err := prisoner.Decode(stdin, prisoner.DecodeOptions{})
+		return cs, "standard input", err
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, name, err
+	}
+	defer f.Close()
+	cs, err := prisoner.Decode(f, prisoner.DecodeOptions{})
+	return cs, name, err
 }
 
 func report(w io.Writer, name string, err error, lang string) {
 	var fe *prisoner.FileError
 	if errors.As(err, &fe) {
 		for _, l := range fe.Lines(lang) {
+			fmt.Fprintf(w, "%s: %s\n", name, l)
+		}
+		return
+	}
+	var te *export.TableError
+	if errors.As(err, &te) {
+		for _, l := range te.Lines(lang) {
 			fmt.Fprintf(w, "%s: %s\n", name, l)
 		}
 		return

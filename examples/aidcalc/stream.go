@@ -195,20 +195,7 @@ func (s *inputSource) open() bool {
 		s.tables = export.NewCaseTablesReader(src)
 		return true
 	}
-	var r io.Reader
-	if name == "-" {
-		r, name = s.stdin, "standard input"
-	} else {
-		f, err := os.Open(name)
-		if err != nil {
-			fmt.Fprintln(s.stderr, "aidcalc:", err)
-			s.failed = true
-			return true
-		}
-		defer f.Close()
-		r = f
-	}
-	cs, err := prisoner.Decode(r, prisoner.DecodeOptions{})
+	cs, name, err := decodeFile(name, s.stdin)
 	if err != nil {
 		report(s.stderr, name, err, s.lang)
 		s.failed = true
