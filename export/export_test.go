@@ -3,9 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -18,12 +16,11 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/golden"
 	"github.com/uacaptivity/captivity/internal/samples"
 	"github.com/uacaptivity/captivity/prisoner"
 	"pgregory.net/rapid"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 var asOf = civil.MustParse("2026-11-28")
 
@@ -79,20 +76,8 @@ func TestCaseTablesRoundTrip(t *testing.T) {
 func TestCaseTablesGolden(t *testing.T) {
 	tb := writeTables(t, sampleCases(t), export.CSVOptions{})
 	for name, got := range map[string][]byte{"cases": tb.cases.Bytes(), "episodes": tb.eps.Bytes(), "family": tb.fam.Bytes(), "events": tb.evs.Bytes()} {
-		golden(t, "tables-"+name+".csv", got)
+		golden.Check(t, "tables-"+name+".csv", got)
 	}
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./export -update")
-	assert.Equal(t, string(want), string(got), name)
 }
 
 func TestMaliciousCells(t *testing.T) {
@@ -242,9 +227,9 @@ func TestReportsGoldenAndDeterministic(t *testing.T) {
 	assert.Equal(t, csvs, csvs2, "same input, same bytes")
 	assert.Equal(t, js, js2, "same input, same bytes")
 	for n, b := range csvs {
-		golden(t, "report-"+n+".csv", b)
+		golden.Check(t, "report-"+n+".csv", b)
 	}
-	golden(t, "report.jsonl", js)
+	golden.Check(t, "report.jsonl", js)
 }
 
 func TestReportHeadersInUkrainian(t *testing.T) {

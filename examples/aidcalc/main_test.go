@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,9 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 var today = civil.MustParse("2026-11-28")
 
@@ -26,21 +24,10 @@ func runWith(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./examples/aidcalc -update")
-	assert.Equal(t, string(want), got)
-}
-
 func TestEmbeddedCases(t *testing.T) {
 	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-timeline")
 	require.Equal(t, 0, code, errs)
-	golden(t, "table", out)
+	golden.Check(t, "table", []byte(out))
 }
 
 func TestDefaultsToToday(t *testing.T) {
@@ -52,7 +39,7 @@ func TestDefaultsToToday(t *testing.T) {
 func TestExplain(t *testing.T) {
 	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-explain", "C-04", "-lang", "uk")
 	require.Equal(t, 0, code, errs)
-	golden(t, "explain-C-04-uk", out[strings.Index(out, "\nExplanation"):])
+	golden.Check(t, "explain-C-04-uk", []byte(out[strings.Index(out, "\nExplanation"):]))
 	code, _, errs = runWith(t, "", "-explain", "nope")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "no case")
@@ -207,10 +194,10 @@ func TestStreamGoesOnAfterABadCase(t *testing.T) {
 func TestCompare(t *testing.T) {
 	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-compare", "held_claim_scope=current_and_unpaid_started_years")
 	require.Equal(t, 0, code, errs)
-	golden(t, "compare-catchup", out)
+	golden.Check(t, "compare-catchup", []byte(out))
 	code, out, errs = runWith(t, "", "-as-of", "2026-11-28", "-compare", "draft6700")
 	require.Equal(t, 0, code, errs)
-	golden(t, "compare-draft6700", out)
+	golden.Check(t, "compare-draft6700", []byte(out))
 	assert.Contains(t, out, "never enacted")
 
 	code, out, errs = runWith(t, "", "-as-of", "2026-11-28", "-compare", "feb29_rule=mar1", "-format", "json")

@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -22,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/golden"
 	"github.com/uacaptivity/captivity/internal/samples"
 	"github.com/uacaptivity/captivity/prisoner"
 )
@@ -102,21 +100,7 @@ func TestEvaluateSamples(t *testing.T) {
 	assert.Equal(t, "RPS-1", resp.RuleSet)
 	require.Len(t, resp.Reports, 13)
 	assert.Equal(t, "700000.00", resp.Reports[1].Decisions[0].Amount.String(), "C-02: the pre-law block of Art. 17(6)")
-	golden(t, "evaluate-samples.json", body)
-}
-
-var update = flag.Bool("update", false, "rewrite the golden files")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./examples/ministry -update")
-	assert.True(t, bytes.Equal(want, got), "response differs from %s", path)
+	golden.Check(t, "evaluate-samples.json", body)
 }
 
 func TestEvaluateOtherRuleSet(t *testing.T) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,25 +10,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/uacaptivity/captivity/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // A clock that moves a second on every reading, so progress lines appear.
 func ticking() func() time.Time {
 	t := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 	return func() time.Time { t = t.Add(time.Second); return t }
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./examples/ngo -update")
-	assert.Equal(t, string(want), string(got))
 }
 
 func TestReport(t *testing.T) {
@@ -39,8 +26,8 @@ func TestReport(t *testing.T) {
 	require.Equal(t, 0, code, stderr.String())
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
-	golden(t, "entitlements.csv", got)
-	golden(t, "summary.txt", []byte(strings.ReplaceAll(stdout.String(), out, "OUT")))
+	golden.Check(t, "entitlements.csv", got)
+	golden.Check(t, "summary.txt", []byte(strings.ReplaceAll(stdout.String(), out, "OUT")))
 	assert.Contains(t, stderr.String(), "ngo: 13 cases in ")
 	assert.Regexp(t, `ngo: \d+/13 cases, \d+/s`, stderr.String(), "progress on standard error")
 }
