@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/cli"
 	"github.com/uacaptivity/captivity/internal/progress"
 	"github.com/uacaptivity/captivity/internal/samples"
 	"github.com/uacaptivity/captivity/prisoner"
@@ -132,7 +132,7 @@ func (s *inputSource) countTables() int {
 	n := 0
 	for _, f := range s.files {
 		if info, err := os.Stat(f); err == nil && info.IsDir() {
-			c, _ := countRows(f + string(os.PathSeparator) + export.CasesFile)
+			c, _ := cli.CountCases(f)
 			n += c
 		}
 	}
@@ -182,15 +182,13 @@ func (s *inputSource) open() bool {
 	name := s.files[s.i]
 	s.i++
 	if info, err := os.Stat(name); err == nil && info.IsDir() {
-		src, closeAll, err := export.OpenCaseTables(os.DirFS(name), ".")
+		src, closeAll, err := cli.OpenTables(name)
 		if err != nil {
 			fmt.Fprintln(s.stderr, "aidcalc:", err)
 			s.failed = true
 			return true
 		}
 		s.closers = append(s.closers, closeAll)
-		src.CasesName, src.EpisodesName = name+"/"+export.CasesFile, name+"/"+export.EpisodesFile
-		src.FamilyName, src.EventsName = name+"/"+export.FamilyFile, name+"/"+export.EventsFile
 		src.NoValidate = true // the batch's workers validate, in parallel
 		s.tables = export.NewCaseTablesReader(src)
 		return true
@@ -204,23 +202,4 @@ func (s *inputSource) open() bool {
 	s.pending = cs
 	s.meter.Total += len(cs)
 	return true
-}
-
-// countRows counts the data rows of a CSV file, for the progress estimate.
-func countRows(path string) (int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	n := -1
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		n++
-	}
-	if n < 0 {
-		n = 0
-	}
-	return n, sc.Err()
 }

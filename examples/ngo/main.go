@@ -102,12 +102,12 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 		alt = &a
 	}
 	var cmpSum whatif.Summary
-	total, err := countCases(dir)
+	total, err := cli.CountCases(dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "ngo:", err)
 		return 1
 	}
-	src, closeAll, err := openTables(dir)
+	src, closeAll, err := cli.OpenTables(dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "ngo:", err)
 		return 1
@@ -161,40 +161,6 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 		return 1
 	}
 	return 0
-}
-
-func openTables(dir string) (export.Sources, func(), error) {
-	src, closeAll, err := export.OpenCaseTables(os.DirFS(dir), ".")
-	src.CasesName, src.EpisodesName = dir+"/"+export.CasesFile, dir+"/"+export.EpisodesFile
-	src.FamilyName, src.EventsName = dir+"/"+export.FamilyFile, dir+"/"+export.EventsFile
-	return src, closeAll, err
-}
-
-// countCases counts the rows of cases.csv, for the progress estimate.
-func countCases(dir string) (int, error) {
-	f, err := os.Open(dir + string(os.PathSeparator) + export.CasesFile)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	n := -1 // the header
-	for {
-		_, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return 0, nil // the reader will report it
-		}
-		n++
-	}
-	if n < 0 {
-		n = 0
-	}
-	return n, nil
 }
 
 func reportProblem(w io.Writer, it aid.Item) {

@@ -134,7 +134,7 @@ func trim(b []byte) []byte {
 
 func runChild(dir, mode string) int {
 	cli.TuneGC()
-	src, closeAll, err := synth.OpenTables(dir)
+	src, closeAll, err := cli.OpenTables(dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)
 		return 1

@@ -4,9 +4,13 @@
 package cli
 
 import (
+	"encoding/csv"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
+
+	"github.com/uacaptivity/captivity/export"
 )
 
 // Kyiv returns the Europe/Kyiv zone, or a fixed UTC+2 when the system has
@@ -28,4 +32,38 @@ func TuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+}
+
+// OpenTables opens the case tables in the folder dir, named in messages
+// by their paths under dir. Close them with the function returned.
+func OpenTables(dir string) (export.Sources, func(), error) {
+	src, closeAll, err := export.OpenCaseTables(os.DirFS(dir), ".")
+	src.CasesName, src.EpisodesName = filepath.Join(dir, export.CasesFile), filepath.Join(dir, export.EpisodesFile)
+	src.FamilyName, src.EventsName = filepath.Join(dir, export.FamilyFile), filepath.Join(dir, export.EventsFile)
+	return src, closeAll, err
+}
+
+// CountCases counts the rows of dir's cases.csv, for a progress estimate.
+// A malformed file counts the rows before the fault: the reader reports
+// the fault itself.
+func CountCases(dir string) (int, error) {
+	f, err := os.Open(filepath.Join(dir, export.CasesFile))
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	n := -1 // the header
+	for {
+		if _, err := r.Read(); err != nil { // io.EOF, or a fault the reader will report
+			break
+		}
+		n++
+	}
+	if n < 0 {
+		n = 0
+	}
+	return n, nil
 }

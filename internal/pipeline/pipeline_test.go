@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/internal/cli"
 	"github.com/uacaptivity/captivity/internal/pipeline"
 	"github.com/uacaptivity/captivity/internal/synth"
 )
@@ -25,7 +26,7 @@ func tables(tb testing.TB, n int) string {
 }
 
 func run(tb testing.TB, dir string, pass bool) (pipeline.Stats, string) {
-	src, closeAll, err := synth.OpenTables(dir)
+	src, closeAll, err := cli.OpenTables(dir)
 	require.NoError(tb, err)
 	defer closeAll()
 	var out bytes.Buffer

@@ -44,9 +44,3 @@ func WriteTables(dir string, seed uint64, n int) error {
 	}
 	return nil
 }
-
-// OpenTables opens the case tables in dir; close them with the function
-// returned.
-func OpenTables(dir string) (export.Sources, func(), error) {
-	return export.OpenCaseTables(os.DirFS(dir), ".")
-}
