@@ -325,16 +325,22 @@ func genCase(t *rapid.T, id string) prisoner.Case {
 	return c
 }
 
+// genCases draws one to four valid cases with IDs prefix0, prefix1, ….
+func genCases(rt *rapid.T, prefix string) []prisoner.Case {
+	var cs []prisoner.Case
+	for i := range rapid.IntRange(1, 4).Draw(rt, "cases") {
+		c := genCase(rt, prefix+strconv.Itoa(i))
+		if c.Validate() != nil {
+			rt.Skip("invalid draw")
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
 func TestPropertyCaseTablesRoundTrip(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
-		var cs []prisoner.Case
-		for i := range rapid.IntRange(1, 4).Draw(rt, "cases") {
-			c := genCase(rt, "P"+strconv.Itoa(i))
-			if c.Validate() != nil {
-				rt.Skip("invalid draw")
-			}
-			cs = append(cs, c)
-		}
+		cs := genCases(rt, "P")
 		tb := writeTables(rt, cs, export.CSVOptions{Excel: rapid.Bool().Draw(rt, "excel")})
 		back, err := export.ReadCaseTables(tb.fs(), "t")
 		if err != nil {
@@ -437,14 +443,7 @@ func BenchmarkWriteDecisions(b *testing.B) {
 
 func TestPropertyCaseFileRoundTrip(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
-		var cs []prisoner.Case
-		for i := range rapid.IntRange(1, 4).Draw(rt, "cases") {
-			c := genCase(rt, "J"+strconv.Itoa(i))
-			if c.Validate() != nil {
-				rt.Skip("invalid draw")
-			}
-			cs = append(cs, c)
-		}
+		cs := genCases(rt, "J")
 		var buf bytes.Buffer
 		if err := prisoner.Encode(&buf, cs, prisoner.EncodeOptions{Lines: rapid.Bool().Draw(rt, "lines")}); err != nil {
 			rt.Fatal(err)
