@@ -391,14 +391,8 @@ func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 	if e.rs.Options.HeldClaimScope.norm() == AllStartedYears {
 		b.step("A3", cite(law.Brief, "9").WithNote("Q4: catch-up of unpaid started years"), law.Assumption,
 			"catch-up: every unpaid year begun since the block is claimable", "наздоганяння: усі невиплачені розпочаті роки")
-		first := s.n + 1
-		if !blockOpen {
-			first = 1
-			if s.block {
-				first = s.n + 1
-			}
-		}
-		for k := first; k < kc; k++ {
+		// Years before the block's end are the block's (s.n is 0 without one).
+		for k := s.n + 1; k < kc; k++ {
 			ks = append(ks, k)
 		}
 	}

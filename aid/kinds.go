@@ -1,6 +1,8 @@
 package aid
 
 import (
+	"strings"
+
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
@@ -192,7 +194,7 @@ func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dr
 	}
 	group := e.deathGroup(ev, ep, dry)
 	b.stepf("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=equal_shares_among_applicants (Q8)"), law.Assumption,
-		law.Text{UK: "порівну між заявниками: {s0}", EN: "equal shares among the eligible applicants: {s0}"}, stepArgs{s: [2]string{join(group)}})
+		law.Text{UK: "порівну між заявниками: {s0}", EN: "equal shares among the eligible applicants: {s0}"}, stepArgs{s: [2]string{strings.Join(group, ", ")}})
 	shares := e.split(b, v.Amount, group)
 	var mine Money
 	for _, s := range shares {
@@ -237,17 +239,6 @@ func (e *evaluator) deathGroup(cur prisoner.Event, ep prisoner.Episode, dry bool
 		add(cur.Party)
 	}
 	return group
-}
-
-func join(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out
 }
 
 // civilian decides the 2026 one-time aid to released civilians (C1–C3).

@@ -454,8 +454,8 @@ func checkMemberDecisions(t *Timeline, c *prisoner.Case) []Problem {
 			continue
 		}
 		eff := effective(ev, t.opts)
-		if !t.At(ev.Episode, eff).State.Established() && !(ev.Decision == prisoner.Invalidate) {
-			out = append(out, Problem{Path: fmt.Sprintf("events[%d]", i), Seq: ev.Seq, Code: CodeMember, State: t.At(ev.Episode, eff).State,
+		if st := t.At(ev.Episode, eff).State; !st.Established() && ev.Decision != prisoner.Invalidate {
+			out = append(out, Problem{Path: eventPath(i).String(), Seq: ev.Seq, Code: CodeMember, State: st,
 				Message: law.Text{UK: "рішення щодо члена сім'ї до встановлення факту (ст. 4 ч. 5)", EN: "a family-member decision before the fact is established (Art. 4(5))"}})
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // runCompare compares every case under rs with the alternative of
 // -compare and writes the comparison in the chosen format.
 func runCompare(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Writer) int {
-	alt, err := whatif.Parse(cfg.compare, rs)
+	alt, err := whatif.Parse(cfg.compare)
 	if err != nil {
 		fmt.Fprintln(stderr, "aidcalc: -compare:", err)
 		return 2

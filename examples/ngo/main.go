@@ -94,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	}
 	var alt *whatif.Alternative
 	if *compare != "" {
-		a, err := whatif.Parse(*compare, rs)
+		a, err := whatif.Parse(*compare)
 		if err != nil {
 			fmt.Fprintln(stderr, "ngo: -compare:", err)
 			return 2

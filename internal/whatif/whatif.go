@@ -29,7 +29,7 @@ type Alternative struct {
 // LAW.md §8 by its name, or feb29_rule, split_rounding,
 // claim_deadline_days, decision_effective_on, family_status_assessed_at),
 // or the path of a rule-set file.
-func Parse(spec string, base aid.RuleSet) (Alternative, error) {
+func Parse(spec string) (Alternative, error) {
 	switch {
 	case spec == "draft6700":
 		d := aid.DefaultDraft6700()

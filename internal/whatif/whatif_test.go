@@ -18,7 +18,7 @@ func TestParse(t *testing.T) {
 	base := aid.Default()
 	for _, spec := range []string{"draft6700", "held_payee=equal_shares", "feb29_rule=mar1", "split_rounding=half_up",
 		"claim_deadline_days=30", "decision_effective_on=decision_date", "family_status_assessed_at=deprivation_date"} {
-		alt, err := whatif.Parse(spec, base)
+		alt, err := whatif.Parse(spec)
 		require.NoError(t, err, spec)
 		if spec != "draft6700" {
 			assert.Len(t, aid.Differences(base, alt.RuleSet), 1, spec)
@@ -27,11 +27,11 @@ func TestParse(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "r.json")
 	require.NoError(t, os.WriteFile(path, []byte(`{"name":"mine","options":{"release_aid_per":"person"}}`), 0o644))
-	alt, err := whatif.Parse(path, base)
+	alt, err := whatif.Parse(path)
 	require.NoError(t, err)
 	assert.Equal(t, "mine", alt.Name)
 	for _, bad := range []string{"nope=1", "held_payee=all", filepath.Join(dir, "missing.json")} {
-		_, err := whatif.Parse(bad, base)
+		_, err := whatif.Parse(bad)
 		assert.Error(t, err, bad)
 	}
 }
@@ -39,7 +39,7 @@ func TestParse(t *testing.T) {
 func TestSummary(t *testing.T) {
 	cs, err := samples.Cases()
 	require.NoError(t, err)
-	alt, err := whatif.Parse("family_claim_after_release=allowed_for_years_held", aid.Default())
+	alt, err := whatif.Parse("family_claim_after_release=allowed_for_years_held")
 	require.NoError(t, err)
 	var s whatif.Summary
 	var text bytes.Buffer
