@@ -1,6 +1,7 @@
 package aid
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -136,7 +137,7 @@ func (p Parameters) MarshalJSON() ([]byte, error) {
 // [DefaultParameters]; unknown names are errors.
 func (p *Parameters) UnmarshalJSON(b []byte) error {
 	var raw map[string][]Version
-	dec := json.NewDecoder(bytesReader(b))
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&raw); err != nil {
 		return fmt.Errorf("parameters: %w", err)

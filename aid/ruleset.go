@@ -1,7 +1,6 @@
 package aid
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -69,8 +68,6 @@ func LoadRuleSet(r io.Reader) (RuleSet, error) {
 	}
 	return rs, nil
 }
-
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
 
 // Stamp identifies how a result was made, so that it can be reproduced:
 // the module version, the rule set's name, a SHA-256 of the rule set
