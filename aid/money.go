@@ -3,6 +3,7 @@ package aid
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -65,7 +66,31 @@ func clip(s string) string {
 }
 
 // String returns the amount with two decimals and a dot: "100000.00".
-func (m Money) String() string { return m.d.StringFixed(2) }
+func (m Money) String() string {
+	var buf [24]byte
+	return string(m.Append(buf[:0]))
+}
+
+// Append appends the amount as [Money.String] writes it. Amounts in whole
+// kopiykas of up to 16 digits, which is every amount the rules make, are
+// written directly; any other goes through decimal's StringFixed(2),
+// which rounds half away from zero.
+func (m Money) Append(b []byte) []byte {
+	exp := m.d.Exponent()
+	if exp < -2 || exp > 0 || m.d.NumDigits() > 16 {
+		return append(b, m.d.StringFixed(2)...)
+	}
+	k := m.d.CoefficientInt64()
+	for ; exp > -2; exp-- {
+		k *= 10
+	}
+	if k < 0 {
+		b = append(b, '-')
+		k = -k
+	}
+	b = strconv.AppendInt(b, k/100, 10)
+	return append(b, '.', byte('0'+k%100/10), byte('0'+k%10))
+}
 
 // Kopiykas returns the amount in kopiykas.
 func (m Money) Kopiykas() int64 { return m.d.Mul(hundred).IntPart() }

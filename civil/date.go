@@ -376,36 +376,34 @@ var epochOffset = daysFromCivil(1, 1, 1) - 1
 
 var maxN = int32(daysFromCivil(MaxYear, 12, 31) - epochOffset)
 
-// daysFromCivil returns the days since 1970-01-01 of y-m-d (Hinnant).
+// daysFromCivil returns the days since 1970-01-01 of y-m-d (Hinnant's
+// algorithm). Years are 1–9999, so every intermediate is non-negative and
+// the arithmetic is unsigned, which divides by constants faster.
 func daysFromCivil(y, m, d int) int {
 	if m <= 2 {
 		y--
 	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
+	uy := uint32(y)
+	era := uy / 400
+	yoe := uy - era*400
+	mp := (uint32(m) + 9) % 12
+	doy := (153*mp+2)/5 + uint32(d) - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
+	return int(era*146097+doe) - 719468
 }
 
-// civilFromDays is the inverse of daysFromCivil (Hinnant).
+// civilFromDays is the inverse of daysFromCivil. For the years 1–9999, z +
+// 719468 (the days since 0000-03-01) is positive.
 func civilFromDays(z int) (int, int, int) {
-	z += 719468
-	era := z / 146097
-	if z < 0 && z%146097 != 0 {
-		era--
-	}
-	doe := z - era*146097
+	n := uint32(z + 719468)
+	era := n / 146097
+	doe := n - era*146097
 	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
+	y := int(yoe + era*400)
 	doy := doe - (365*yoe + yoe/4 - yoe/100)
 	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
+	d := int(doy - (153*mp+2)/5 + 1)
+	m := int(mp) + 3
 	if m > 12 {
 		m -= 12
 	}

@@ -80,7 +80,7 @@ type ReportTables struct {
 type ReportCSVWriter struct {
 	asOf                                         civil.Date
 	status, timeline, decisions, ents, recovered *csvOut
-	years                                        strings.Builder
+	buf                                          []byte // scratch for list cells
 }
 
 // NewReportCSVWriter returns a writer of the report tables for results
@@ -134,7 +134,7 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 				decision, amount = "granted", d.Amount.String()
 			}
 			o.row(r.CaseID, strconv.Itoa(d.Seq), d.Date.String(), d.Episode, d.Aid.String(), d.Claimant, decision, amount,
-				w.yearList(d), payees(d.Shares), string(d.Refusal), d.Refusal.Message().UK, citations(d), boolCell(d.Assumed()),
+				w.yearList(d), w.payees(d.Shares), string(d.Refusal), d.Refusal.Message().UK, w.citations(d), boolCell(d.Assumed()),
 				r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
 		}
 	}
@@ -172,14 +172,15 @@ func (w *ReportCSVWriter) Flush() error {
 }
 
 func (w *ReportCSVWriter) yearList(d aid.Decision) string {
-	w.years.Reset()
+	b := w.buf[:0]
 	for i, y := range d.Years {
 		if i > 0 {
-			w.years.WriteByte(';')
+			b = append(b, ';')
 		}
-		w.years.WriteString(strconv.Itoa(y.ID))
+		b = strconv.AppendInt(b, int64(y.ID), 10)
 	}
-	return w.years.String()
+	w.buf = b
+	return string(b)
 }
 
 func ints(xs []int) string {
@@ -193,30 +194,35 @@ func ints(xs []int) string {
 	return b.String()
 }
 
-func payees(shares []aid.Share) string {
-	var b strings.Builder
+// payees lists the shares of a decision as "party=amount".
+func (w *ReportCSVWriter) payees(shares []aid.Share) string {
+	b := w.buf[:0]
 	for i, s := range shares {
 		if i > 0 {
-			b.WriteByte(';')
+			b = append(b, ';')
 		}
-		b.WriteString(s.Party + "=" + s.Amount.String())
+		b = append(b, s.Party...)
+		b = append(b, '=')
+		b = s.Amount.Append(b)
 	}
-	return b.String()
+	w.buf = b
+	return string(b)
 }
 
 // citations lists the distinct citations of a decision's trace.
-func citations(d aid.Decision) string {
-	var b strings.Builder
+func (w *ReportCSVWriter) citations(d aid.Decision) string {
+	b := w.buf[:0]
 	for i, s := range d.Trace {
 		if s.Citation.IsZero() || seenBefore(d.Trace[:i], s.Citation) {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(';')
+		if len(b) > 0 {
+			b = append(b, ';')
 		}
-		b.WriteString(s.Citation.Code())
+		b = s.Citation.AppendCode(b)
 	}
-	return b.String()
+	w.buf = b
+	return string(b)
 }
 
 // seenBefore reports whether an earlier step has the same citation code

@@ -137,19 +137,28 @@ func (c Citation) IsZero() bool { return c.Act == "" }
 // Code returns the compact form "2010-IX:7(3)(1)", the act alone when no
 // article is given. The note is not part of the code.
 func (c Citation) Code() string {
-	var b strings.Builder
-	b.WriteString(string(c.Act))
+	var buf [32]byte
+	return string(c.AppendCode(buf[:0]))
+}
+
+// AppendCode appends [Citation.Code] to b.
+func (c Citation) AppendCode(b []byte) []byte {
+	b = append(b, c.Act...)
 	if c.Article != "" {
-		b.WriteString(":")
-		b.WriteString(c.Article)
+		b = append(b, ':')
+		b = append(b, c.Article...)
 		if c.Part != "" {
-			b.WriteString("(" + c.Part + ")")
+			b = append(b, '(')
+			b = append(b, c.Part...)
+			b = append(b, ')')
 		}
 		if c.Point != "" {
-			b.WriteString("(" + c.Point + ")")
+			b = append(b, '(')
+			b = append(b, c.Point...)
+			b = append(b, ')')
 		}
 	}
-	return b.String()
+	return b
 }
 
 // String returns [Citation.Code], with the note after a space and in

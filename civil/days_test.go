@@ -1,0 +1,56 @@
+package civil
+
+import "testing"
+
+// The signed forms of Hinnant's algorithms, as first written: the
+// reference the unsigned ones must match on every representable day.
+func refDaysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+func refCivilFromDays(z int) (int, int, int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+func TestDayArithmeticMatchesReferenceOnEveryDay(t *testing.T) {
+	first, last := refDaysFromCivil(MinYear, 1, 1), refDaysFromCivil(MaxYear, 12, 31)
+	for z := first; z <= last; z++ {
+		y, m, d := civilFromDays(z)
+		ry, rm, rd := refCivilFromDays(z)
+		if y != ry || m != rm || d != rd {
+			t.Fatalf("civilFromDays(%d) = %d-%d-%d, want %d-%d-%d", z, y, m, d, ry, rm, rd)
+		}
+		if got := daysFromCivil(y, m, d); got != z {
+			t.Fatalf("daysFromCivil(%d-%d-%d) = %d, want %d", y, m, d, got, z)
+		}
+	}
+}
