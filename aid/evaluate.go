@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/law"
@@ -32,6 +33,9 @@ func Evaluate(c prisoner.Case, rs RuleSet) (*Result, error) {
 type Calculator struct {
 	rs   RuleSet
 	hash string
+	// steps holds *[]Step scratch blocks that traces are built in before
+	// they are copied out at their exact size (see evaluate).
+	steps sync.Pool
 }
 
 // New returns a Calculator for rs. Missing parameters take the defaults.
@@ -73,15 +77,22 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 			claims++
 		}
 	}
-	// One block of trace steps for the whole case, a slice of it per
-	// decision (a decision that needs more grows its own copy).
-	e.steps = make([]Step, 0, stepsPerDecision*claims)
+	// The traces are built one after another in a scratch block, then
+	// copied into one block of their exact size.
+	scratch, _ := k.steps.Get().(*[]Step)
+	if scratch == nil {
+		scratch = new([]Step)
+	}
+	e.steps = (*scratch)[:0]
 	res := &Result{
 		CaseID:   c.ID,
 		Timeline: tl,
 		Stamp:    Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)},
 		c:        c,
 		rs:       rs,
+	}
+	if claims > 0 {
+		res.Decisions = make([]Decision, 0, claims)
 	}
 	for _, i := range ordered(&c) {
 		ev := c.Events[i]
@@ -90,7 +101,6 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 			e.led.recordPayment(i, ev)
 		case prisoner.Claim:
 			d := e.decide(i, ev, false)
-			res.Decisions = slices.Grow(res.Decisions, claims)
 			if d.Granted {
 				e.led.recordGrant(d)
 			}
@@ -98,6 +108,16 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 		}
 	}
 	res.Recoveries = e.recoveries(res.Decisions)
+	// Each decision's trace is the next run of steps in the scratch block.
+	block := make([]Step, len(e.steps))
+	copy(block, e.steps)
+	for i, at := range res.Decisions {
+		n := len(at.Trace)
+		res.Decisions[i].Trace = block[:n:n]
+		block = block[n:]
+	}
+	*scratch = e.steps[:0]
+	k.steps.Put(scratch)
 	return res, nil
 }
 
@@ -128,36 +148,33 @@ type evaluator struct {
 	steps []Step
 }
 
-// stepsPerDecision is the room reserved for a decision's trace.
-const stepsPerDecision = 8
-
-// traceSlot returns an empty trace with room for stepsPerDecision steps,
-// cut from the case's block when there is room left.
-func (e *evaluator) traceSlot() []Step {
-	n := len(e.steps)
-	if n+stepsPerDecision <= cap(e.steps) {
-		e.steps = e.steps[:n+stepsPerDecision]
-		return e.steps[n : n : n+stepsPerDecision]
-	}
-	return make([]Step, 0, stepsPerDecision)
-}
-
-// builder accumulates a decision's trace.
+// builder accumulates a decision. Its steps go to the evaluator's block
+// (see [evaluator.decide]); a builder without an evaluator, used to test a
+// condition on the side, keeps them in d.Trace.
 type builder struct {
+	e *evaluator
 	d Decision
 }
 
+func (b *builder) add(s Step) {
+	if b.e != nil {
+		b.e.steps = append(b.e.steps, s)
+	} else {
+		b.d.Trace = append(b.d.Trace, s)
+	}
+}
+
 func (b *builder) step(rule string, cite law.Citation, conf law.Confidence, en, uk string) {
-	b.d.Trace = append(b.d.Trace, Step{Rule: rule, Citation: cite, Confidence: conf, tmpl: law.Text{UK: uk, EN: en}})
+	b.add(Step{Rule: rule, Citation: cite, Confidence: conf, tmpl: law.Text{UK: uk, EN: en}})
 }
 
 // stepf adds a step whose text has placeholders filled from a when rendered.
 func (b *builder) stepf(rule string, cite law.Citation, conf law.Confidence, tmpl law.Text, a stepArgs) {
-	b.d.Trace = append(b.d.Trace, Step{Rule: rule, Citation: cite, Confidence: conf, tmpl: tmpl, args: a})
+	b.add(Step{Rule: rule, Citation: cite, Confidence: conf, tmpl: tmpl, args: a})
 }
 
 func (b *builder) param(rule, name string, v Version) {
-	b.d.Trace = append(b.d.Trace, Step{Rule: rule, Citation: v.Citation, Confidence: v.Confidence,
+	b.add(Step{Rule: rule, Citation: v.Citation, Confidence: v.Confidence,
 		paramName: name, paramFrom: v.ValidFrom, args: stepArgs{m: v.Amount},
 		tmpl: law.Text{UK: "сума за одиницю {m0} грн", EN: "amount per unit UAH {m0}"}})
 }
@@ -165,7 +182,7 @@ func (b *builder) param(rule, name string, v Version) {
 func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) Decision {
 	b.d.Granted, b.d.Refusal, b.d.Amount = false, code, Money{}
 	b.d.Reasons = append(b.d.Reasons, Reason{Code: code, Message: code.Message(), Citation: cite, Confidence: conf})
-	b.d.Trace = append(b.d.Trace, Step{Rule: "refuse", tmpl: escaped(code.Message()), Citation: cite, Confidence: conf})
+	b.add(Step{Rule: "refuse", tmpl: escaped(code.Message()), Citation: cite, Confidence: conf})
 	b.d.Years, b.d.Shares = nil, nil
 	return b.d
 }
@@ -182,10 +199,18 @@ func cite(act law.ActID, article string, rest ...string) law.Citation {
 }
 
 // decide evaluates one claim. With dry set it is a preview (entitlements)
-// and must not look at the claim's own documents.
+// and must not look at the claim's own documents. The decision's trace is
+// the run of steps appended to e.steps while deciding it, cut so that
+// appending to one trace cannot reach the next.
 func (e *evaluator) decide(i int, ev prisoner.Event, dry bool) Decision {
-	b := &builder{d: Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party,
-		Trace: e.traceSlot()}}
+	start := len(e.steps)
+	d := e.decideKind(&builder{e: e, d: Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party}}, ev, dry)
+	end := len(e.steps)
+	d.Trace = e.steps[start:end:end]
+	return d
+}
+
+func (e *evaluator) decideKind(b *builder, ev prisoner.Event, dry bool) Decision {
 	ep, _ := e.c.EpisodeByID(ev.Episode)
 	switch ev.Aid {
 	case prisoner.Annual:
