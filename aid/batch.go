@@ -25,6 +25,12 @@ type BatchOptions struct {
 	// nothing: each Result lists the claims undecided, with no timeline
 	// and no trace. It measures, or checks, everything but the rules.
 	PassThrough bool
+	// ReuseResults lets the batch build each Result in the memory of one
+	// already emitted, as csv.Reader.ReuseRecord does for records: emit
+	// must not keep an Item's Result, or any slice in it (decisions,
+	// traces), after it returns; copy what it needs. A whole-register run
+	// that writes each result out and forgets it allocates far less.
+	ReuseResults bool
 }
 
 // An Item is the outcome of one case of a batch: its index in the input
@@ -134,6 +140,8 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 		}
 	}()
 
+	// With ReuseResults, emitted results come back here for the workers.
+	var spent sync.Pool
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -148,14 +156,18 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 						c, err = j.build()
 					}
 					it := Item{Index: b.first + i, CaseID: c.ID, Err: err}
-					switch {
-					case err != nil:
-					case opts.PassThrough:
-						it.Result, it.Err = k.passThrough(c, opts.Validated)
-					case opts.Validated:
-						it.Result, it.Err = k.EvaluateValid(c)
-					default:
-						it.Result, it.Err = k.Evaluate(c)
+					if err == nil {
+						var into *Result
+						if opts.ReuseResults {
+							into, _ = spent.Get().(*Result)
+							if into == nil {
+								into = new(Result)
+							}
+						}
+						it.Result, it.Err = k.batchOne(c, into, opts)
+						if it.Err != nil && into != nil {
+							spent.Put(into)
+						}
 					}
 					b.items[i] = it
 				}
@@ -194,6 +206,9 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 					cancel()
 					break
 				}
+				if opts.ReuseResults && it.Result != nil {
+					spent.Put(it.Result)
+				}
 			}
 			<-slots
 		}
@@ -204,19 +219,36 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 	return ctx.Err()
 }
 
-// passThrough validates c (unless valid is set) and returns its claims
-// undecided.
-func (k *Calculator) passThrough(c prisoner.Case, valid bool) (*Result, error) {
-	if !valid {
+// batchOne evaluates c for a batch, into a reused result if into is set.
+func (k *Calculator) batchOne(c prisoner.Case, into *Result, opts BatchOptions) (*Result, error) {
+	if !opts.Validated {
 		if err := c.Validate(); err != nil {
 			return nil, err
 		}
 	}
-	res := &Result{CaseID: c.ID, Stamp: Stamp{Module: ModuleVersion, RuleSet: k.rs.Name, ParamsHash: k.hash}, c: c, rs: k.rs}
+	if opts.PassThrough {
+		return k.passThrough(c, into), nil
+	}
+	return k.evaluateInto(c, into)
+}
+
+// passThrough returns the claims of c undecided, in into if it is set.
+func (k *Calculator) passThrough(c prisoner.Case, into *Result) *Result {
+	res := into
+	if res == nil {
+		res = &Result{}
+	} else {
+		*res = Result{Decisions: res.Decisions[:0], mem: res.mem}
+	}
+	res.CaseID, res.c, res.rs = c.ID, c, k.rs
+	res.Stamp = Stamp{Module: ModuleVersion, RuleSet: k.rs.Name, ParamsHash: k.hash}
 	for i, ev := range c.Events {
 		if ev.Kind == prisoner.Claim {
 			res.Decisions = append(res.Decisions, Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party})
 		}
 	}
-	return res, nil
+	if len(res.Decisions) == 0 {
+		res.Decisions = nil // as a fresh result has it
+	}
+	return res
 }

@@ -2,6 +2,7 @@ package aid_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/uacaptivity/captivity/aid"
+	"github.com/uacaptivity/captivity/internal/synth"
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
@@ -124,4 +126,44 @@ func TestBatchWindowBoundsInFlight(t *testing.T) {
 		aid.BatchOptions{Workers: 2, Window: 16}))
 	assert.Equal(t, int64(500), emitted.Load())
 	assert.LessOrEqual(t, maxAhead.Load(), int64(17))
+}
+
+// ReuseResults builds each result in the memory of an emitted one; what
+// emit sees must still be exactly what a fresh evaluation gives.
+func TestBatchReuseResultsMatchesFreshEvaluation(t *testing.T) {
+	g := synth.New(7)
+	cs := sampleCases(t)
+	for i := 0; i < 400; i++ {
+		cs = append(cs, g.Next())
+	}
+	k := aid.New(aid.Default())
+	for _, opts := range []aid.BatchOptions{{ReuseResults: true}, {ReuseResults: true, Workers: 3, Window: 5}, {ReuseResults: true, PassThrough: true}} {
+		var fresh []string
+		err := k.Batch(context.Background(), source(cs, len(cs)), func(it aid.Item) error {
+			if it.Err != nil {
+				fresh = append(fresh, it.Err.Error())
+				return nil
+			}
+			b, err := json.Marshal(it.Result)
+			fresh = append(fresh, string(b))
+			return err
+		}, aid.BatchOptions{Workers: opts.Workers, Window: opts.Window, PassThrough: opts.PassThrough})
+		require.NoError(t, err)
+		n := 0
+		err = k.Batch(context.Background(), source(cs, len(cs)), func(it aid.Item) error {
+			got := ""
+			if it.Err != nil {
+				got = it.Err.Error()
+			} else {
+				b, err := json.Marshal(it.Result)
+				require.NoError(t, err)
+				got = string(b)
+			}
+			require.Equal(t, fresh[it.Index], got, "case %d (%s)", it.Index, it.CaseID)
+			n++
+			return nil
+		}, opts)
+		require.NoError(t, err)
+		assert.Equal(t, len(cs), n)
+	}
 }

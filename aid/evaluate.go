@@ -64,38 +64,59 @@ func (k *Calculator) EvaluateValid(c prisoner.Case) (*Result, error) {
 	return k.evaluate(c)
 }
 
-func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
+func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) { return k.evaluateInto(c, nil) }
+
+// evaluateInto evaluates c. With into set (a batch that reuses results),
+// the result is written over into and built in the memory into kept from
+// its last evaluation; otherwise it is new.
+func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error) {
 	rs := k.rs
 	tl, err := status.Build(c, rs.Status)
 	if err != nil {
 		return nil, err
 	}
-	e := &evaluator{c: &c, rs: rs, tl: tl, led: newLedger()}
 	claims := 0
 	for i := range c.Events {
 		if c.Events[i].Kind == prisoner.Claim {
 			claims++
 		}
 	}
-	// The traces are built one after another in a scratch block, then
-	// copied into one block of their exact size.
-	scratch, _ := k.steps.Get().(*[]Step)
-	if scratch == nil {
-		scratch = new([]Step)
+	var res *Result
+	var mem *arena
+	if into != nil {
+		mem = into.mem
+		if mem == nil {
+			mem = new(arena)
+		}
+		*into = Result{Decisions: into.Decisions[:0], mem: mem}
+		res = into
+		mem.led = ledger{units: mem.led.units[:0], cmu328: mem.led.cmu328[:0], deathPaid: mem.led.deathPaid[:0]}
+	} else {
+		res = &Result{}
 	}
-	e.steps = (*scratch)[:0]
-	res := &Result{
-		CaseID:   c.ID,
-		Timeline: tl,
-		Stamp:    Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)},
-		c:        c,
-		rs:       rs,
-	}
-	if claims > 0 {
+	res.CaseID, res.Timeline, res.c, res.rs = c.ID, tl, c, rs
+	res.Stamp = Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)}
+	if claims > cap(res.Decisions) {
 		res.Decisions = make([]Decision, 0, claims)
 	}
-	for _, i := range ordered(&c) {
-		ev := c.Events[i]
+	e := &evaluator{c: &res.c, rs: rs, tl: tl}
+	var scratch *[]Step
+	var order []int
+	if mem != nil {
+		// The traces stay where they are built, in the arena's block.
+		e.led, e.steps, order = &mem.led, mem.steps[:0], mem.order[:0]
+	} else {
+		// The traces are built one after another in a scratch block, then
+		// copied into one block of their exact size.
+		scratch, _ = k.steps.Get().(*[]Step)
+		if scratch == nil {
+			scratch = new([]Step)
+		}
+		e.led, e.steps = newLedger(), (*scratch)[:0]
+	}
+	order = appendOrdered(order, &res.c)
+	for _, i := range order {
+		ev := res.c.Events[i]
 		switch ev.Kind {
 		case prisoner.Payment:
 			e.led.recordPayment(i, ev)
@@ -108,6 +129,13 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 		}
 	}
 	res.Recoveries = e.recoveries(res.Decisions)
+	if len(res.Decisions) == 0 {
+		res.Decisions = nil // as a fresh result has it
+	}
+	if mem != nil {
+		mem.steps, mem.order = e.steps, order
+		return res, nil
+	}
 	// Each decision's trace is the next run of steps in the scratch block.
 	block := make([]Step, len(e.steps))
 	copy(block, e.steps)
@@ -121,16 +149,27 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 	return res, nil
 }
 
+// arena is the memory a Result keeps for its next evaluation when a batch
+// reuses results ([BatchOptions.ReuseResults]).
+type arena struct {
+	steps []Step
+	order []int
+	led   ledger
+}
+
 // ordered returns the indexes of the claims and payments of c by date,
 // then sequence number.
-func ordered(c *prisoner.Case) []int {
-	idx := make([]int, 0, len(c.Events))
+func ordered(c *prisoner.Case) []int { return appendOrdered(nil, c) }
+
+// appendOrdered is [ordered] appending to idx.
+func appendOrdered(idx []int, c *prisoner.Case) []int {
+	start := len(idx)
 	for i, ev := range c.Events {
 		if ev.Kind == prisoner.Claim || ev.Kind == prisoner.Payment {
 			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int {
+	slices.SortStableFunc(idx[start:], func(a, b int) int {
 		ea, eb := &c.Events[a], &c.Events[b]
 		if d := ea.Date.Compare(eb.Date); d != 0 {
 			return d

@@ -184,8 +184,9 @@ type Result struct {
 	Decisions  []Decision       `json:"decisions"`
 	Recoveries []Recovery       `json:"recoveries,omitempty"`
 
-	c  prisoner.Case
-	rs RuleSet
+	c   prisoner.Case
+	rs  RuleSet
+	mem *arena // kept for reuse by a batch with ReuseResults
 }
 
 // Granted returns the total granted across the decisions.

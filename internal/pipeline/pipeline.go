@@ -22,7 +22,8 @@ type Config struct {
 	// baseline the cost of the rules is measured against.
 	PassThrough bool
 	// OnItem, if set, sees every item after it is written (progress,
-	// error reports). It runs on one goroutine.
+	// error reports). It runs on one goroutine and must not keep the
+	// item's Result: results are reused (aid.BatchOptions.ReuseResults).
 	OnItem func(aid.Item)
 }
 
@@ -53,7 +54,7 @@ func Run(ctx context.Context, src export.Sources, out io.Writer, cfg Config) (St
 			cfg.OnItem(it)
 		}
 		return nil
-	}, aid.BatchOptions{Workers: cfg.Workers, PassThrough: cfg.PassThrough})
+	}, aid.BatchOptions{Workers: cfg.Workers, PassThrough: cfg.PassThrough, ReuseResults: true})
 	if err != nil {
 		return st, err
 	}
