@@ -188,8 +188,8 @@ type evaluator struct {
 }
 
 // builder accumulates a decision. Its steps go to the evaluator's block
-// (see [evaluator.decide]); a builder without an evaluator, used to test a
-// condition on the side, keeps them in d.Trace.
+// (see [evaluator.decide]); a builder without an evaluator tests a
+// condition on the side and keeps no steps.
 type builder struct {
 	e *evaluator
 	d Decision
@@ -198,8 +198,6 @@ type builder struct {
 func (b *builder) add(s Step) {
 	if b.e != nil {
 		b.e.steps = append(b.e.steps, s)
-	} else {
-		b.d.Trace = append(b.d.Trace, s)
 	}
 }
 
