@@ -15,11 +15,19 @@ func Neutralize(s string) string {
 	if s == "" {
 		return s
 	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\'':
+	if neutralized(s[0]) {
 		return "'" + s
 	}
 	return s
+}
+
+// neutralized reports whether a cell beginning with c gets an apostrophe.
+func neutralized(c byte) bool {
+	switch c {
+	case '=', '+', '-', '@', '\t', '\r', '\'':
+		return true
+	}
+	return false
 }
 
 // Unneutralize removes the apostrophe [Neutralize] added.

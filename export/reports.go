@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -209,30 +210,38 @@ func (w *ReportCSVWriter) payees(shares []aid.Share) string {
 	return string(b)
 }
 
-// citations lists the distinct citations of a decision's trace.
+// citations lists the distinct citation codes of a decision's trace
+// (act, article, part, point; the note does not count), in order.
 func (w *ReportCSVWriter) citations(d aid.Decision) string {
 	b := w.buf[:0]
-	for i, s := range d.Trace {
-		if s.Citation.IsZero() || seenBefore(d.Trace[:i], s.Citation) {
+	for _, s := range d.Trace {
+		if s.Citation.IsZero() {
 			continue
 		}
-		if len(b) > 0 {
+		start := len(b)
+		if start > 0 {
 			b = append(b, ';')
 		}
 		b = s.Citation.AppendCode(b)
+		if code := b[start:]; start > 0 && containsCode(b[:start], code[1:]) {
+			b = b[:start]
+		}
 	}
 	w.buf = b
 	return string(b)
 }
 
-// seenBefore reports whether an earlier step has the same citation code
-// (act, article, part, point; the note does not count).
-func seenBefore(steps []aid.Step, c law.Citation) bool {
-	for _, s := range steps {
-		o := s.Citation
-		if o.Act == c.Act && o.Article == c.Article && o.Part == c.Part && o.Point == c.Point {
+// containsCode reports whether the ";"-separated list holds code.
+func containsCode(list, code []byte) bool {
+	for len(list) > 0 {
+		i := bytes.IndexByte(list, ';')
+		if i < 0 {
+			return bytes.Equal(list, code)
+		}
+		if bytes.Equal(list[:i], code) {
 			return true
 		}
+		list = list[i+1:]
 	}
 	return false
 }

@@ -1,13 +1,13 @@
 package export
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
@@ -53,20 +53,24 @@ type Tables struct {
 	Cases, Episodes, Family, Events io.Writer
 }
 
-// csvOut is one CSV destination with the options applied.
+// csvOut is one CSV destination with the options applied. It writes
+// records exactly as encoding/csv's Writer does (same quoting, CRLF when
+// asked), appending each record to one buffer instead of making a call
+// per field and separator.
 type csvOut struct {
-	w   *csv.Writer
-	buf *bufio.Writer
-	err error
-	rec []string
+	w    io.Writer
+	buf  []byte
+	crlf bool
+	err  error
 }
 
+// csvFlushAt is the buffered size at which a record's bytes are written.
+const csvFlushAt = 64 << 10
+
 func newCSVOut(w io.Writer, cols []column, o CSVOptions) *csvOut {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	out := &csvOut{w: csv.NewWriter(bw), buf: bw}
-	out.w.UseCRLF = o.Excel
+	out := &csvOut{w: w, buf: make([]byte, 0, csvFlushAt+4<<10), crlf: o.Excel}
 	if o.Excel {
-		_, out.err = bw.WriteString(bom)
+		out.buf = append(out.buf, bom...)
 	}
 	lang := o.Headers
 	out.write(headers(cols, lang))
@@ -77,7 +81,13 @@ func (o *csvOut) write(rec []string) {
 	if o.err != nil {
 		return
 	}
-	o.err = o.w.Write(rec)
+	for i, f := range rec {
+		if i > 0 {
+			o.buf = append(o.buf, ',')
+		}
+		o.field(f, false)
+	}
+	o.end()
 }
 
 // row writes cells neutralized against formula injection.
@@ -85,26 +95,102 @@ func (o *csvOut) row(cells ...string) {
 	if o.err != nil {
 		return
 	}
-	if cap(o.rec) < len(cells) {
-		o.rec = make([]string, len(cells))
-	}
-	rec := o.rec[:len(cells)]
 	for i, c := range cells {
-		rec[i] = Neutralize(c)
+		if i > 0 {
+			o.buf = append(o.buf, ',')
+		}
+		o.field(c, c != "" && neutralized(c[0]))
 	}
-	o.write(rec)
+	o.end()
+}
+
+func (o *csvOut) end() {
+	if o.crlf {
+		o.buf = append(o.buf, '\r', '\n')
+	} else {
+		o.buf = append(o.buf, '\n')
+	}
+	if len(o.buf) >= csvFlushAt {
+		o.flushBuf()
+	}
+}
+
+// field writes f, after an apostrophe if prefix is set (see
+// [Neutralize]), as encoding/csv writes the whole: quoted when it holds a
+// comma, a quote, CR or LF, begins with a space, or is the line \. .
+func (o *csvOut) field(f string, prefix bool) {
+	quote := hasSpecial(f)
+	if !quote && !prefix && f != "" {
+		if f == `\.` {
+			quote = true
+		} else if f[0] < utf8.RuneSelf {
+			quote = asciiSpace(f[0])
+		} else {
+			r, _ := utf8.DecodeRuneInString(f)
+			quote = unicode.IsSpace(r)
+		}
+	}
+	if !quote {
+		if prefix {
+			o.buf = append(o.buf, '\'')
+		}
+		o.buf = append(o.buf, f...)
+		return
+	}
+	o.buf = append(o.buf, '"')
+	if prefix {
+		o.buf = append(o.buf, '\'')
+	}
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; c {
+		case '"':
+			o.buf = append(o.buf, '"', '"')
+		case '\r':
+			if !o.crlf {
+				o.buf = append(o.buf, '\r')
+			}
+		case '\n':
+			if o.crlf {
+				o.buf = append(o.buf, '\r', '\n')
+			} else {
+				o.buf = append(o.buf, '\n')
+			}
+		default:
+			o.buf = append(o.buf, c)
+		}
+	}
+	o.buf = append(o.buf, '"')
+}
+
+// hasSpecial reports whether f holds a comma, a quote, CR or LF. Long
+// cells (hashes, texts) are searched with IndexByte, which is vectorised.
+func hasSpecial(f string) bool {
+	if len(f) < 24 {
+		for i := 0; i < len(f); i++ {
+			switch f[i] {
+			case ',', '"', '\r', '\n':
+				return true
+			}
+		}
+		return false
+	}
+	return strings.IndexByte(f, ',') >= 0 || strings.IndexByte(f, '"') >= 0 ||
+		strings.IndexByte(f, '\n') >= 0 || strings.IndexByte(f, '\r') >= 0
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+func (o *csvOut) flushBuf() {
+	if o.err == nil && len(o.buf) > 0 {
+		_, o.err = o.w.Write(o.buf)
+	}
+	o.buf = o.buf[:0]
 }
 
 func (o *csvOut) flush() error {
-	if o.err != nil {
-		return o.err
-	}
-	o.w.Flush()
-	if err := o.w.Error(); err != nil {
-		o.err = err
-		return err
-	}
-	o.err = o.buf.Flush()
+	o.flushBuf()
 	return o.err
 }
 

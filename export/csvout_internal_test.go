@@ -1,0 +1,50 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+
+	"pgregory.net/rapid"
+)
+
+// csvOut writes its own bytes; they must be exactly encoding/csv's for the
+// same (neutralized) record, with and without CRLF.
+func TestCSVOutMatchesEncodingCSV(t *testing.T) {
+	piece := rapid.SampledFrom([]string{"", "a", "Київ", ",", `"`, "\r", "\n", "\r\n", " ", "\t", "\u00a0", "\u2003",
+		"=", "+", "-", "@", "'", `\.`, `\`, ".", "1", "x y"})
+	cell := rapid.Custom(func(t *rapid.T) string {
+		var b bytes.Buffer
+		for _, p := range rapid.SliceOfN(piece, 0, 5).Draw(t, "pieces") {
+			b.WriteString(p)
+		}
+		return b.String()
+	})
+	rapid.Check(t, func(t *rapid.T) {
+		crlf := rapid.Bool().Draw(t, "crlf")
+		rec := rapid.SliceOfN(cell, 1, 6).Draw(t, "record")
+		header := rapid.SliceOfN(cell, 1, 6).Draw(t, "header")
+
+		var got bytes.Buffer
+		o := &csvOut{w: &got, crlf: crlf}
+		o.write(header)
+		o.row(rec...)
+		if err := o.flush(); err != nil {
+			t.Fatal(err)
+		}
+
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		w.UseCRLF = crlf
+		neutral := make([]string, len(rec))
+		for i, c := range rec {
+			neutral[i] = Neutralize(c)
+		}
+		_ = w.Write(header)
+		_ = w.Write(neutral)
+		w.Flush()
+		if got.String() != want.String() {
+			t.Fatalf("record %q (crlf %v):\n got %q\nwant %q", rec, crlf, got.String(), want.String())
+		}
+	})
+}
