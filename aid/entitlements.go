@@ -59,7 +59,7 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 		e.rs.Parameters = DefaultParameters()
 	}
 	for _, i := range ordered(&r.c) {
-		ev := r.c.Events[i]
+		ev := &r.c.Events[i]
 		if ev.Date.After(asOf) || ev.Kind != prisoner.Payment {
 			continue
 		}
@@ -87,7 +87,8 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 			out = append(out, Entitlement{Episode: d.Episode, Aid: d.Aid, State: StateGranted, Party: s.Party, Amount: s.Amount, Years: years, Date: d.Date, Seq: d.Seq})
 		}
 	}
-	for _, ep := range r.c.Episodes {
+	for i := range r.c.Episodes {
+		ep := &r.c.Episodes[i]
 		if ep.Captured.After(asOf) {
 			continue
 		}
@@ -97,7 +98,7 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 				continue
 			}
 			ev := prisoner.Event{Seq: 0, Date: asOf, Kind: prisoner.Claim, Episode: ep.ID, Aid: kind, Party: party}
-			d := e.decide(-1, ev, true)
+			d := e.decide(-1, &ev, true)
 			if !d.Granted {
 				continue
 			}
@@ -120,7 +121,7 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 }
 
 // openParty picks who would claim aid of kind on asOf, and how to show it.
-func (e *evaluator) openParty(kind prisoner.AidKind, ep prisoner.Episode, asOf civil.Date) (string, string) {
+func (e *evaluator) openParty(kind prisoner.AidKind, ep *prisoner.Episode, asOf civil.Date) (string, string) {
 	firstMember := func() string {
 		for _, m := range e.c.Family {
 			if e.tl.Member(m.ID, ep.ID, asOf).State == status.Recognised {

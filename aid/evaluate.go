@@ -116,7 +116,7 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 	}
 	order = appendOrdered(order, &res.c)
 	for _, i := range order {
-		ev := res.c.Events[i]
+		ev := &res.c.Events[i]
 		switch ev.Kind {
 		case prisoner.Payment:
 			e.led.recordPayment(i, ev)
@@ -164,8 +164,8 @@ func ordered(c *prisoner.Case) []int { return appendOrdered(nil, c) }
 // appendOrdered is [ordered] appending to idx.
 func appendOrdered(idx []int, c *prisoner.Case) []int {
 	start := len(idx)
-	for i, ev := range c.Events {
-		if ev.Kind == prisoner.Claim || ev.Kind == prisoner.Payment {
+	for i := range c.Events {
+		if k := c.Events[i].Kind; k == prisoner.Claim || k == prisoner.Payment {
 			idx = append(idx, i)
 		}
 	}
@@ -239,7 +239,7 @@ func cite(act law.ActID, article string, rest ...string) law.Citation {
 // and must not look at the claim's own documents. The decision's trace is
 // the run of steps appended to e.steps while deciding it, cut so that
 // appending to one trace cannot reach the next.
-func (e *evaluator) decide(i int, ev prisoner.Event, dry bool) Decision {
+func (e *evaluator) decide(i int, ev *prisoner.Event, dry bool) Decision {
 	start := len(e.steps)
 	d := e.decideKind(&builder{e: e, d: Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party}}, ev, dry)
 	end := len(e.steps)
@@ -247,8 +247,8 @@ func (e *evaluator) decide(i int, ev prisoner.Event, dry bool) Decision {
 	return d
 }
 
-func (e *evaluator) decideKind(b *builder, ev prisoner.Event, dry bool) Decision {
-	ep, _ := e.c.EpisodeByID(ev.Episode)
+func (e *evaluator) decideKind(b *builder, ev *prisoner.Event, dry bool) Decision {
+	ep := e.episode(ev.Episode)
 	switch ev.Aid {
 	case prisoner.Annual:
 		return e.annual(b, ev, ep)
@@ -264,6 +264,16 @@ func (e *evaluator) decideKind(b *builder, ev prisoner.Event, dry bool) Decision
 		return e.reg2018Support(b, ev, ep)
 	}
 	return b.refuse(ClaimantNotEntitled, cite(law.Brief, "5"), law.Assumption)
+}
+
+// episode returns the case's episode with the given ID, or an empty one.
+func (e *evaluator) episode(id string) *prisoner.Episode {
+	for i := range e.c.Episodes {
+		if e.c.Episodes[i].ID == id {
+			return &e.c.Episodes[i]
+		}
+	}
+	return &prisoner.Episode{}
 }
 
 // version looks up the parameter in force on the claim date; a claim
@@ -285,7 +295,7 @@ func (e *evaluator) version(b *builder, s *Schedule, rule string, t civil.Date) 
 
 // established checks the status conditions shared by the Law 2010-IX aid:
 // the fact established on the claim date, not cancelled, no conviction.
-func (e *evaluator) established(b *builder, ev prisoner.Event) (status.Snapshot, *Decision) {
+func (e *evaluator) established(b *builder, ev *prisoner.Event) (status.Snapshot, *Decision) {
 	snap := e.tl.At(ev.Episode, ev.Date)
 	switch {
 	case snap.State == status.Cancelled:
@@ -304,7 +314,7 @@ func (e *evaluator) established(b *builder, ev prisoner.Event) (status.Snapshot,
 	return snap, nil
 }
 
-func (e *evaluator) documents(b *builder, ev prisoner.Event) *Decision {
+func (e *evaluator) documents(b *builder, ev *prisoner.Event) *Decision {
 	if len(ev.Missing) > 0 {
 		d := b.refuse(DocumentsIncomplete, cite(law.CMU1281, "").WithNote("Procedure for granting the aid; document list not seen"), law.Secondary)
 		return &d
@@ -314,7 +324,7 @@ func (e *evaluator) documents(b *builder, ev prisoner.Event) *Decision {
 
 // member checks that a family claimant is covered and recognised on the
 // day assessed (Art. 2(3), 4(5); LAW.md §2.3–2.4, §8).
-func (e *evaluator) member(b *builder, party string, ev prisoner.Event, ep prisoner.Episode) *Decision {
+func (e *evaluator) member(b *builder, party string, ev *prisoner.Event, ep *prisoner.Episode) *Decision {
 	if ep.Category == prisoner.ForeignMilitary && e.rs.Options.FamilyOfForeignServicemanCovered.norm() == ForeignFamilyNotCovered {
 		d := b.refuse(FamilyNotCovered, cite(law.Law2010, "2", "3"), law.Verified)
 		return &d
@@ -338,7 +348,7 @@ func isFamily(party string) bool {
 	return party != prisoner.PartyPerson && party != prisoner.PartyRepresentative
 }
 
-func (e *evaluator) annual(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
 	t := ev.Date
 	v, ok := e.version(b, e.rs.Parameters.Annual, "A1", t)
 	if !ok {
@@ -504,7 +514,7 @@ func uniqueSorted(ks []int) []int {
 
 // pay grants total to the claimant, or, for a family claim while held under
 // held_payee=equal_shares, in equal shares to every recognised member.
-func (e *evaluator) pay(b *builder, total Money, ev prisoner.Event, ep prisoner.Episode, heldFamily bool) Decision {
+func (e *evaluator) pay(b *builder, total Money, ev *prisoner.Event, ep *prisoner.Episode, heldFamily bool) Decision {
 	payees := []string{payee(ev.Party)}
 	if heldFamily && e.rs.Options.HeldPayee.norm() == EqualShares {
 		for _, m := range e.c.Family {

@@ -10,7 +10,7 @@ import (
 )
 
 // release decides one-time aid after release (R1–R3, Art. 7(2)).
-func (e *evaluator) release(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+func (e *evaluator) release(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
 	t := ev.Date
 	v, ok := e.version(b, e.rs.Parameters.Release, "R1", t)
 	if !ok {
@@ -59,7 +59,7 @@ func (e *evaluator) release(b *builder, ev prisoner.Event, ep prisoner.Episode) 
 	return b.grant(v.Amount, []Share{{Party: prisoner.PartyPerson, Amount: v.Amount}})
 }
 
-func (e *evaluator) deadline(b *builder, ev prisoner.Event, from civil.Date) *Decision {
+func (e *evaluator) deadline(b *builder, ev *prisoner.Event, from civil.Date) *Decision {
 	n := e.rs.ClaimDeadlineDays
 	if n <= 0 {
 		return nil
@@ -76,7 +76,7 @@ func (e *evaluator) deadline(b *builder, ev prisoner.Event, from civil.Date) *De
 
 // deathCovered checks Art. 7(3): death while held, or within one year
 // after release (the anniversary included) from a linked cause.
-func (e *evaluator) deathCovered(b *builder, ep prisoner.Episode) bool {
+func (e *evaluator) deathCovered(b *builder, ep *prisoner.Episode) bool {
 	switch {
 	case ep.DiedInCaptivity():
 		b.stepf("D2", cite(law.Law2010, "7", "3"), law.Verified, law.Text{UK: "помер у полоні {d0}", EN: "died in captivity on {d0}"}, stepArgs{d: [3]civil.Date{ep.Died}})
@@ -121,7 +121,7 @@ func (e *evaluator) recipient(b *builder, party string) *Decision {
 
 // deathEligible runs every check of a death-aid claim except the split
 // and whether the sum was already paid.
-func (e *evaluator) deathEligible(b *builder, ev prisoner.Event, ep prisoner.Episode) (Version, *Decision) {
+func (e *evaluator) deathEligible(b *builder, ev *prisoner.Event, ep *prisoner.Episode) (Version, *Decision) {
 	v, ok := e.version(b, e.rs.Parameters.Death, "D1", ev.Date)
 	if !ok {
 		d := b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "1"), law.Verified)
@@ -172,7 +172,7 @@ func (e *evaluator) deathEligible(b *builder, ev prisoner.Event, ep prisoner.Epi
 // death decides one-time aid on death (D1–D5). Under the equal split, the
 // sum is shared among every eligible claim registered before the death aid
 // was paid; each claim's decision shows its own share and all the shares.
-func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dry bool) Decision {
+func (e *evaluator) death(b *builder, ev *prisoner.Event, ep *prisoner.Episode, dry bool) Decision {
 	v, bad := e.deathEligible(b, ev, ep)
 	if bad != nil {
 		return *bad
@@ -208,9 +208,10 @@ func (e *evaluator) death(b *builder, ev prisoner.Event, ep prisoner.Episode, dr
 // deathGroup lists, in registration order, the claimants of every eligible
 // death-aid claim for the episode registered before the first payment of
 // death aid, one entry per family member.
-func (e *evaluator) deathGroup(cur prisoner.Event, ep prisoner.Episode, dry bool) []string {
+func (e *evaluator) deathGroup(cur *prisoner.Event, ep *prisoner.Episode, dry bool) []string {
 	var paidOn civil.Date
-	for _, ev := range e.c.Events {
+	for i := range e.c.Events {
+		ev := &e.c.Events[i]
 		if ev.Kind == prisoner.Payment && ev.Aid == prisoner.DeathAid && ev.Episode == ep.ID && (paidOn.IsZero() || ev.Date.Before(paidOn)) {
 			paidOn = ev.Date
 		}
@@ -224,7 +225,7 @@ func (e *evaluator) deathGroup(cur prisoner.Event, ep prisoner.Episode, dry bool
 		}
 	}
 	for _, i := range ordered(e.c) {
-		ev := e.c.Events[i]
+		ev := &e.c.Events[i]
 		if ev.Kind != prisoner.Claim || ev.Aid != prisoner.DeathAid || ev.Episode != ep.ID {
 			continue
 		}
@@ -242,7 +243,7 @@ func (e *evaluator) deathGroup(cur prisoner.Event, ep prisoner.Episode, dry bool
 }
 
 // civilian decides the 2026 one-time aid to released civilians (C1–C3).
-func (e *evaluator) civilian(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+func (e *evaluator) civilian(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
 	v, ok := e.version(b, e.rs.Parameters.Civilian, "C3", ev.Date)
 	if !ok {
 		return b.refuse(RegimeNotInForce, cite(law.CMUCivilian2026, ""), law.Secondary)
@@ -283,7 +284,7 @@ func (e *evaluator) civilian(b *builder, ev prisoner.Event, ep prisoner.Episode)
 // reg2018Release decides the 2018–2022 one-time release aid (CMU 38, 845,
 // 1122). The programme was discretionary; the library checks its dates,
 // its term and that it is paid once per release.
-func (e *evaluator) reg2018Release(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+func (e *evaluator) reg2018Release(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
 	v, ok := e.version(b, e.rs.Parameters.Reg2018Release, "reg2018", ev.Date)
 	if !ok {
 		return b.refuse(RegimeNotInForce, v.Citation, law.Assumption)
@@ -318,7 +319,7 @@ func (e *evaluator) reg2018Release(b *builder, ev prisoner.Event, ep prisoner.Ep
 // reg2018Support decides the CMU 328 legal-aid and family support: while
 // the person is held, once (from 2018-04-28) or once a calendar year (from
 // the 2019 amendment).
-func (e *evaluator) reg2018Support(b *builder, ev prisoner.Event, ep prisoner.Episode) Decision {
+func (e *evaluator) reg2018Support(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
 	v, ok := e.version(b, e.rs.Parameters.Reg2018Support, "reg2018", ev.Date)
 	if !ok {
 		return b.refuse(RegimeNotInForce, v.Citation, law.Assumption)
@@ -373,7 +374,8 @@ func (e *evaluator) recoveries(ds []Decision) []Recovery {
 					Citation: cite(law.Law2010, "4", "9")})
 			}
 		}
-		for i, ev := range e.c.Events {
+		for i := range e.c.Events {
+			ev := &e.c.Events[i]
 			if ev.Kind != prisoner.Payment || ev.Episode != et.Episode || ev.Regime != prisoner.Law2022 || ev.Date.After(cancelled) {
 				continue
 			}

@@ -110,7 +110,7 @@ func (l *ledger) cmu328Nth(episode string, n int) civil.Date {
 	return civil.Date{}
 }
 
-func (l *ledger) recordPayment(i int, ev prisoner.Event) {
+func (l *ledger) recordPayment(i int, ev *prisoner.Event) {
 	amount, err := ParseMoney(ev.Amount)
 	if err != nil {
 		amount = Money{}

@@ -253,7 +253,7 @@ type step struct {
 	ground   prisoner.Ground
 }
 
-func signalOf(ev prisoner.Event) Signal {
+func signalOf(ev *prisoner.Event) Signal {
 	switch ev.Kind {
 	case prisoner.Application:
 		return SigApply
@@ -287,7 +287,7 @@ func signalOf(ev prisoner.Event) Signal {
 	return 0
 }
 
-func effective(ev prisoner.Event, opts Options) civil.Date {
+func effective(ev *prisoner.Event, opts Options) civil.Date {
 	if ev.Kind == prisoner.Decision && opts.DecisionEffectiveOn.orDefault() == DecisionDate {
 		return ev.Date
 	}
@@ -300,7 +300,8 @@ func buildEpisode(c *prisoner.Case, ep prisoner.Episode, opts Options, table []T
 		problems                       []Problem
 		recordedRelease, recordedDeath bool
 	)
-	for i, ev := range c.Events {
+	for i := range c.Events {
+		ev := &c.Events[i]
 		if ev.Episode != ep.ID {
 			continue
 		}
@@ -449,7 +450,8 @@ func outOfScope(p prisoner.Person, ep prisoner.Episode) (Problem, bool) {
 // establishing the fact).
 func checkMemberDecisions(t *Timeline, c *prisoner.Case) []Problem {
 	var out []Problem
-	for i, ev := range c.Events {
+	for i := range c.Events {
+		ev := &c.Events[i]
 		if ev.Kind != prisoner.Decision || ev.Member == "" {
 			continue
 		}

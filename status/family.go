@@ -49,16 +49,16 @@ func (t *Timeline) Member(id, episode string, on civil.Date) MemberStatus {
 	var last *prisoner.Event
 	for i := range t.c.Events {
 		ev := &t.c.Events[i]
-		if ev.Kind != prisoner.Decision || ev.Member != id || ev.Episode != episode || effective(*ev, t.opts).After(on) {
+		if ev.Kind != prisoner.Decision || ev.Member != id || ev.Episode != episode || effective(ev, t.opts).After(on) {
 			continue
 		}
-		if last == nil || effective(*ev, t.opts).After(effective(*last, t.opts)) ||
-			(effective(*ev, t.opts) == effective(*last, t.opts) && ev.Seq > last.Seq) {
+		if last == nil || effective(ev, t.opts).After(effective(last, t.opts)) ||
+			(effective(ev, t.opts) == effective(last, t.opts) && ev.Seq > last.Seq) {
 			last = ev
 		}
 	}
 	if last != nil {
-		since := effective(*last, t.opts)
+		since := effective(last, t.opts)
 		switch last.Decision {
 		case prisoner.RecogniseMember:
 			out.State, out.Since, out.Ground, out.Conf = Recognised, since, law.Cite(law.Law2010, "4", "7"), law.Verified
