@@ -140,8 +140,13 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 		}
 	}()
 
-	// With ReuseResults, emitted results come back here for the workers.
-	var spent sync.Pool
+	// With ReuseResults, emitted results come back here for the workers;
+	// there are never more than the window holds, and the garbage
+	// collector does not empty it as it would a sync.Pool.
+	var spent chan *Result
+	if opts.ReuseResults {
+		spent = make(chan *Result, chunks*size+workers)
+	}
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -159,14 +164,15 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 					if err == nil {
 						var into *Result
 						if opts.ReuseResults {
-							into, _ = spent.Get().(*Result)
-							if into == nil {
+							select {
+							case into = <-spent:
+							default:
 								into = new(Result)
 							}
 						}
 						it.Result, it.Err = k.batchOne(c, into, opts)
 						if it.Err != nil && into != nil {
-							spent.Put(into)
+							recycle(spent, into)
 						}
 					}
 					b.items[i] = it
@@ -207,7 +213,7 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 					break
 				}
 				if opts.ReuseResults && it.Result != nil {
-					spent.Put(it.Result)
+					recycle(spent, it.Result)
 				}
 			}
 			<-slots
@@ -217,6 +223,14 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 		return stop
 	}
 	return ctx.Err()
+}
+
+// recycle hands r back to the workers, unless enough are waiting.
+func recycle(spent chan *Result, r *Result) {
+	select {
+	case spent <- r:
+	default:
+	}
 }
 
 // batchOne evaluates c for a batch, into a reused result if into is set.

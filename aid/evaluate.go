@@ -82,37 +82,47 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 		}
 	}
 	var res *Result
-	var mem *arena
+	var e *evaluator
+	var scratch *[]Step
+	mem := (*arena)(nil)
 	if into != nil {
+		// Everything is built in the arena the result kept from its last
+		// evaluation: the evaluator and its blocks, the ledger, the order
+		// of the events, the decisions; the traces stay where they are
+		// built.
 		mem = into.mem
 		if mem == nil {
 			mem = new(arena)
 		}
-		*into = Result{Decisions: into.Decisions[:0], mem: mem}
+		*into = Result{mem: mem}
 		res = into
+		ev := &mem.ev
+		*ev = evaluator{reuse: true, steps: ev.steps[:0], years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0]}
 		mem.led = ledger{units: mem.led.units[:0], cmu328: mem.led.cmu328[:0], deathPaid: mem.led.deathPaid[:0]}
+		e = ev
+		e.led = &mem.led
+		if claims > 0 {
+			res.Decisions = mem.decisions[:0]
+		}
 	} else {
 		res = &Result{}
-	}
-	res.CaseID, res.Timeline, res.c, res.rs = c.ID, tl, c, rs
-	res.Stamp = Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)}
-	if claims > cap(res.Decisions) {
-		res.Decisions = make([]Decision, 0, claims)
-	}
-	e := &evaluator{c: &res.c, rs: rs, tl: tl}
-	var scratch *[]Step
-	var order []int
-	if mem != nil {
-		// The traces stay where they are built, in the arena's block.
-		e.led, e.steps, order = &mem.led, mem.steps[:0], mem.order[:0]
-	} else {
 		// The traces are built one after another in a scratch block, then
 		// copied into one block of their exact size.
 		scratch, _ = k.steps.Get().(*[]Step)
 		if scratch == nil {
 			scratch = new([]Step)
 		}
-		e.led, e.steps = newLedger(), (*scratch)[:0]
+		e = &evaluator{steps: (*scratch)[:0], led: newLedger()}
+	}
+	res.CaseID, res.Timeline, res.c, res.rs = c.ID, tl, c, rs
+	res.Stamp = Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)}
+	if claims > cap(res.Decisions) {
+		res.Decisions = make([]Decision, 0, claims)
+	}
+	e.c, e.rs, e.tl = &res.c, rs, tl
+	var order []int
+	if mem != nil {
+		order = mem.order[:0]
 	}
 	order = appendOrdered(order, &res.c)
 	for _, i := range order {
@@ -129,11 +139,11 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 		}
 	}
 	res.Recoveries = e.recoveries(res.Decisions)
-	if len(res.Decisions) == 0 {
-		res.Decisions = nil // as a fresh result has it
-	}
 	if mem != nil {
-		mem.steps, mem.order = e.steps, order
+		mem.order = order
+		if cap(res.Decisions) > cap(mem.decisions) {
+			mem.decisions = res.Decisions
+		}
 		return res, nil
 	}
 	// Each decision's trace is the next run of steps in the scratch block.
@@ -152,9 +162,10 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 // arena is the memory a Result keeps for its next evaluation when a batch
 // reuses results ([BatchOptions.ReuseResults]).
 type arena struct {
-	steps []Step
-	order []int
-	led   ledger
+	ev        evaluator // with its blocks of steps, years, shares, reasons
+	order     []int
+	led       ledger
+	decisions []Decision
 }
 
 // ordered returns the indexes of the claims and payments of c by date,
@@ -185,6 +196,34 @@ type evaluator struct {
 	tl    *status.Timeline
 	led   *ledger
 	steps []Step
+	// With reuse set (a batch that reuses results), the decisions' years,
+	// shares and reasons are cut from these blocks of the result's arena.
+	reuse   bool
+	years   []YearLine
+	shares  []Share
+	reasons []Reason
+	units   []unit // scratch for the annual aid
+}
+
+// carve returns an empty slice with room for n items: cut from *block when
+// reusing (growing the block when it is short; slices cut before keep the
+// old one), otherwise made for the purpose.
+func carve[T any](reuse bool, block *[]T, n int) []T {
+	if !reuse {
+		return make([]T, 0, n)
+	}
+	b := *block
+	if cap(b)-len(b) < n {
+		b = make([]T, 0, max(2*cap(b), n, 16))
+	}
+	start := len(b)
+	*block = b[:start+n]
+	return b[start : start : start+n]
+}
+
+// share1 is the single share of a grant to one payee.
+func (e *evaluator) share1(party string, amount Money) []Share {
+	return append(carve(e.reuse, &e.shares, 1), Share{Party: party, Amount: amount})
 }
 
 // builder accumulates a decision. Its steps go to the evaluator's block
@@ -218,6 +257,9 @@ func (b *builder) param(rule, name string, v Version) {
 
 func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) Decision {
 	b.d.Granted, b.d.Refusal, b.d.Amount = false, code, Money{}
+	if b.d.Reasons == nil && b.e != nil {
+		b.d.Reasons = carve(b.e.reuse, &b.e.reasons, 1)
+	}
 	b.d.Reasons = append(b.d.Reasons, Reason{Code: code, Message: code.Message(), Citation: cite, Confidence: conf})
 	b.add(Step{Rule: "refuse", tmpl: escaped(code.Message()), Citation: cite, Confidence: conf})
 	b.d.Years, b.d.Shares = nil, nil
@@ -299,14 +341,14 @@ func (e *evaluator) established(b *builder, ev *prisoner.Event) (status.Snapshot
 	snap := e.tl.At(ev.Episode, ev.Date)
 	switch {
 	case snap.State == status.Cancelled:
-		d := b.refuse(FactCancelled, cite(law.Law2010, "4", "8"), law.Verified)
-		return snap, &d
+		b.refuse(FactCancelled, cite(law.Law2010, "4", "8"), law.Verified)
+		return snap, &b.d
 	case snap.Excluded:
-		d := b.refuse(ExcludedConviction, cite(law.Law2010, "2", "4"), law.Verified)
-		return snap, &d
+		b.refuse(ExcludedConviction, cite(law.Law2010, "2", "4"), law.Verified)
+		return snap, &b.d
 	case !snap.State.Established():
-		d := b.refuse(FactNotEstablished, cite(law.Law2010, "4", "7"), law.Verified)
-		return snap, &d
+		b.refuse(FactNotEstablished, cite(law.Law2010, "4", "7"), law.Verified)
+		return snap, &b.d
 	}
 	b.stepf("status", snap.Change.Ground, snap.Change.Conf,
 		law.Text{UK: "факт встановлено; статус «{state}» з {d0}", EN: "fact established; status {state} since {d0}"},
@@ -316,8 +358,8 @@ func (e *evaluator) established(b *builder, ev *prisoner.Event) (status.Snapshot
 
 func (e *evaluator) documents(b *builder, ev *prisoner.Event) *Decision {
 	if len(ev.Missing) > 0 {
-		d := b.refuse(DocumentsIncomplete, cite(law.CMU1281, "").WithNote("Procedure for granting the aid; document list not seen"), law.Secondary)
-		return &d
+		b.refuse(DocumentsIncomplete, cite(law.CMU1281, "").WithNote("Procedure for granting the aid; document list not seen"), law.Secondary)
+		return &b.d
 	}
 	return nil
 }
@@ -326,18 +368,18 @@ func (e *evaluator) documents(b *builder, ev *prisoner.Event) *Decision {
 // day assessed (Art. 2(3), 4(5); LAW.md §2.3–2.4, §8).
 func (e *evaluator) member(b *builder, party string, ev *prisoner.Event, ep *prisoner.Episode) *Decision {
 	if ep.Category == prisoner.ForeignMilitary && e.rs.Options.FamilyOfForeignServicemanCovered.norm() == ForeignFamilyNotCovered {
-		d := b.refuse(FamilyNotCovered, cite(law.Law2010, "2", "3"), law.Verified)
-		return &d
+		b.refuse(FamilyNotCovered, cite(law.Law2010, "2", "3"), law.Verified)
+		return &b.d
 	}
 	m, _ := e.c.Member(party)
 	if e.rs.Options.FamilyMemberCitizenshipRequired.norm() == CitizenshipRequired && m.Citizenship != "UA" {
-		d := b.refuse(NotCitizen, cite(law.Brief, "8").WithNote("family_member_citizenship_required"), law.Assumption)
-		return &d
+		b.refuse(NotCitizen, cite(law.Brief, "8").WithNote("family_member_citizenship_required"), law.Assumption)
+		return &b.d
 	}
 	ms := e.tl.Member(party, ev.Episode, ev.Date)
 	if ms.State != status.Recognised {
-		d := b.refuse(NotFamilyMember, ms.Ground, ms.Conf)
-		return &d
+		b.refuse(NotFamilyMember, ms.Ground, ms.Conf)
+		return &b.d
 	}
 	b.stepf("family", ms.Ground, ms.Conf, law.Text{UK: "заявник {s0} — визнаний член сім'ї (на {d0})", EN: "claimant {s0} is a recognised family member (assessed on {d0})"},
 		stepArgs{s: [2]string{party}, d: [3]civil.Date{ms.AssessedOn}})
@@ -408,7 +450,8 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 	default:
 		candidates = e.heldYears(b, s, t)
 	}
-	var years []unit
+	years := e.units[:0]
+	defer func() { e.units = years[:0] }()
 	anyPaid := false
 	for _, k := range candidates {
 		u := s.unit(k)
@@ -426,7 +469,7 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 		}
 		return b.refuse(NothingDue, cite(law.Law2010, "7", "1").WithNote("no creditable year"), law.Secondary)
 	}
-	b.d.Years = make([]YearLine, 0, len(years))
+	b.d.Years = carve(e.reuse, &e.years, len(years))
 	for _, u := range years {
 		b.d.Years = append(b.d.Years, YearLine{K: u.k, ID: u.id, From: u.from, To: u.to, PreLaw: u.preLaw, Amount: v.Amount})
 	}
@@ -540,7 +583,7 @@ func payee(party string) string {
 
 func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
 	if len(payees) == 1 {
-		return []Share{{Party: payees[0], Amount: total}}
+		return e.share1(payees[0], total)
 	}
 	w := make([]int64, len(payees))
 	for i := range w {
@@ -549,7 +592,7 @@ func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
 	r := e.rs.SplitRounding.norm()
 	amounts, err := Allocate(total, w, r)
 	if err != nil { // cannot happen: weights are positive and totals non-negative
-		return []Share{{Party: payees[0], Amount: total}}
+		return e.share1(payees[0], total)
 	}
 	if len(payees) > 1 {
 		if r == HalfUpAdjustFirst {
@@ -560,7 +603,7 @@ func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
 				"частки округлено вниз до копійки; залишок — першому заявникові")
 		}
 	}
-	out := make([]Share, len(payees))
+	out := carve(e.reuse, &e.shares, len(payees))[:len(payees)]
 	for i, p := range payees {
 		out[i] = Share{Party: p, Amount: amounts[i]}
 	}
@@ -569,7 +612,7 @@ func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
 
 // escaped protects a fixed text's braces from being read as placeholders.
 func escaped(t law.Text) law.Text {
-	if strings.Contains(t.UK+t.EN, "{") {
+	if strings.Contains(t.UK, "{") || strings.Contains(t.EN, "{") {
 		return law.Text{UK: escape(t.UK), EN: escape(t.EN)}
 	}
 	return t

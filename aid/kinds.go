@@ -38,7 +38,7 @@ func (e *evaluator) release(b *builder, ev *prisoner.Event, ep *prisoner.Episode
 	if bad := e.documents(b, ev); bad != nil {
 		return *bad
 	}
-	if e.rs.Options.ReleaseAidPer.norm() == PerPerson && e.led.personRelease != nil {
+	if e.rs.Options.ReleaseAidPer.norm() == PerPerson && e.led.personRelease {
 		b.step("R1", cite(law.Brief, "9").WithNote("Q10 release_aid_per=person"), law.Assumption,
 			"release aid was already granted for another release", "допомогу після звільнення вже призначено за інше звільнення")
 		return b.refuse(AlreadyPaid, cite(law.Law2010, "7", "2"), law.Assumption)
@@ -56,7 +56,7 @@ func (e *evaluator) release(b *builder, ev *prisoner.Event, ep *prisoner.Episode
 	}
 	b.stepf("R1", cite(law.Law2010, "7", "2"), law.Verified, law.Text{UK: "звільнено {d0}; одна виплата за звільнення", EN: "released on {d0}; one payment per release"},
 		stepArgs{d: [3]civil.Date{ep.Released}})
-	return b.grant(v.Amount, []Share{{Party: prisoner.PartyPerson, Amount: v.Amount}})
+	return b.grant(v.Amount, e.share1(prisoner.PartyPerson, v.Amount))
 }
 
 func (e *evaluator) deadline(b *builder, ev *prisoner.Event, from civil.Date) *Decision {
@@ -68,8 +68,8 @@ func (e *evaluator) deadline(b *builder, ev *prisoner.Event, from civil.Date) *D
 	if ev.Date.After(last) {
 		b.stepf("deadline", cite(law.Brief, "3.4").WithNote("claim_deadline"), law.Assumption,
 			law.Text{UK: "строк звернення сплив {d0}", EN: "the term to claim ended on {d0}"}, stepArgs{d: [3]civil.Date{last}})
-		d := b.refuse(DeadlinePassed, cite(law.Brief, "3.4"), law.Assumption)
-		return &d
+		b.refuse(DeadlinePassed, cite(law.Brief, "3.4"), law.Assumption)
+		return &b.d
 	}
 	return nil
 }
@@ -115,8 +115,8 @@ func (e *evaluator) recipient(b *builder, party string) *Decision {
 	}
 	b.stepf("D4", cite(law.Law2010, "7", "3").WithNote("death_aid_recipients=family_code_strict (Q23)"), law.Assumption,
 		law.Text{UK: "за суворим тлумаченням не є отримувачем ({s0})", EN: "a {s0} is not a recipient under the strict reading"}, stepArgs{s: [2]string{m.Relation.String()}})
-	d := b.refuse(NotFamilyMember, cite(law.Law2010, "7", "3"), law.Assumption)
-	return &d
+	b.refuse(NotFamilyMember, cite(law.Law2010, "7", "3"), law.Assumption)
+	return &b.d
 }
 
 // deathEligible runs every check of a death-aid claim except the split
@@ -124,29 +124,29 @@ func (e *evaluator) recipient(b *builder, party string) *Decision {
 func (e *evaluator) deathEligible(b *builder, ev *prisoner.Event, ep *prisoner.Episode) (Version, *Decision) {
 	v, ok := e.version(b, e.rs.Parameters.Death, "D1", ev.Date)
 	if !ok {
-		d := b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "1"), law.Verified)
-		return v, &d
+		b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "1"), law.Verified)
+		return v, &b.d
 	}
 	if !isFamily(ev.Party) {
-		d := b.refuse(ClaimantNotEntitled, cite(law.Law2010, "7", "3"), law.Verified)
-		return v, &d
+		b.refuse(ClaimantNotEntitled, cite(law.Law2010, "7", "3"), law.Verified)
+		return v, &b.d
 	}
 	snap := e.tl.At(ev.Episode, ev.Date)
 	if snap.State == status.Cancelled {
-		d := b.refuse(FactCancelled, cite(law.Law2010, "4", "8"), law.Verified)
-		return v, &d
+		b.refuse(FactCancelled, cite(law.Law2010, "4", "8"), law.Verified)
+		return v, &b.d
 	}
 	if snap.Excluded {
-		d := b.refuse(ExcludedConviction, cite(law.Law2010, "2", "4"), law.Verified)
-		return v, &d
+		b.refuse(ExcludedConviction, cite(law.Law2010, "2", "4"), law.Verified)
+		return v, &b.d
 	}
 	if !snap.State.Established() {
-		d := b.refuse(FactNotEstablished, cite(law.Law2010, "4", "7"), law.Verified)
-		return v, &d
+		b.refuse(FactNotEstablished, cite(law.Law2010, "4", "7"), law.Verified)
+		return v, &b.d
 	}
 	if ep.Died.IsZero() || ep.Died.After(ev.Date) || !e.deathCovered(b, ep) {
-		d := b.refuse(DeathNotCovered, cite(law.Law2010, "7", "3"), law.Verified)
-		return v, &d
+		b.refuse(DeathNotCovered, cite(law.Law2010, "7", "3"), law.Verified)
+		return v, &b.d
 	}
 	if bad := e.deadline(b, ev, ep.Died); bad != nil {
 		return v, bad
@@ -160,8 +160,8 @@ func (e *evaluator) deathEligible(b *builder, ev *prisoner.Event, ep *prisoner.E
 	if ev.OtherLawElected {
 		b.step("D5", cite(law.Law2010, "7", "3"), law.Verified, "the claimant chose the one-time payment of another law",
 			"заявник обрав одноразову виплату за іншим законом")
-		d := b.refuse(OtherGroundElected, cite(law.Law2010, "7", "3"), law.Verified)
-		return v, &d
+		b.refuse(OtherGroundElected, cite(law.Law2010, "7", "3"), law.Verified)
+		return v, &b.d
 	}
 	if bad := e.documents(b, ev); bad != nil {
 		return v, bad
@@ -190,7 +190,7 @@ func (e *evaluator) death(b *builder, ev *prisoner.Event, ep *prisoner.Episode, 
 		}
 		b.step("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=single_applicant"), law.Assumption,
 			"the first eligible applicant takes the whole sum", "перший заявник отримує всю суму")
-		return b.grant(v.Amount, []Share{{Party: ev.Party, Amount: v.Amount}})
+		return b.grant(v.Amount, e.share1(ev.Party, v.Amount))
 	}
 	group := e.deathGroup(ev, ep, dry)
 	b.stepf("D3", cite(law.Brief, "6.3").WithNote("death_aid_split=equal_shares_among_applicants (Q8)"), law.Assumption,
@@ -273,12 +273,12 @@ func (e *evaluator) civilian(b *builder, ev *prisoner.Event, ep *prisoner.Episod
 	if bad := e.documents(b, ev); bad != nil {
 		return *bad
 	}
-	if e.led.civilian != nil {
+	if e.led.civilian {
 		return b.refuse(AlreadyPaid, cite(law.CMUCivilian2026, "").WithNote("once"), law.Secondary)
 	}
 	b.stepf("C1", cite(law.CMUCivilian2026, ""), law.Secondary, law.Text{UK: "звільнена цивільна особа {d0}; виплачується один раз", EN: "released civilian on {d0}; paid once"},
 		stepArgs{d: [3]civil.Date{ep.Released}})
-	return b.grant(v.Amount, []Share{{Party: prisoner.PartyPerson, Amount: v.Amount}})
+	return b.grant(v.Amount, e.share1(prisoner.PartyPerson, v.Amount))
 }
 
 // reg2018Release decides the 2018–2022 one-time release aid (CMU 38, 845,
@@ -313,7 +313,7 @@ func (e *evaluator) reg2018Release(b *builder, ev *prisoner.Event, ep *prisoner.
 	if _, ok := e.led.once(ev.Episode, prisoner.Reg2018Release); ok {
 		return b.refuse(AlreadyPaid, v.Citation, v.Confidence)
 	}
-	return b.grant(v.Amount, []Share{{Party: prisoner.PartyPerson, Amount: v.Amount}})
+	return b.grant(v.Amount, e.share1(prisoner.PartyPerson, v.Amount))
 }
 
 // reg2018Support decides the CMU 328 legal-aid and family support: while
@@ -337,7 +337,7 @@ func (e *evaluator) reg2018Support(b *builder, ev *prisoner.Event, ep *prisoner.
 	} else if e.led.cmu328Count(ev.Episode) > 0 {
 		return b.refuse(AlreadyPaid, v.Citation, v.Confidence)
 	}
-	return b.grant(v.Amount, []Share{{Party: payee(ev.Party), Amount: v.Amount}})
+	return b.grant(v.Amount, e.share1(payee(ev.Party), v.Amount))
 }
 
 // recoveries lists the payments and grants made under an establishing

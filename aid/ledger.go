@@ -37,8 +37,8 @@ type ledger struct {
 	units         []unitPaid
 	cmu328        []dated // CMU 328 payments or grants, per episode, in order
 	deathPaid     []dated // the first recorded payment of death aid, per episode
-	personRelease *paid   // the first release payment of any episode
-	civilian      *paid
+	personRelease bool    // a release payment or grant, of any episode
+	civilian      bool    // a payment or grant of the 2026 civilian aid
 }
 
 type unitPaid struct {
@@ -68,13 +68,9 @@ func (l *ledger) put(k key, p paid) {
 	}
 	switch k.kind {
 	case prisoner.ReleaseAid:
-		if l.personRelease == nil {
-			l.personRelease = &p
-		}
+		l.personRelease = true
 	case prisoner.CivilianAid:
-		if l.civilian == nil {
-			l.civilian = &p
-		}
+		l.civilian = true
 	}
 }
 
