@@ -31,6 +31,13 @@ type BatchOptions struct {
 	// traces), after it returns; copy what it needs. A whole-register run
 	// that writes each result out and forgets it allocates far less.
 	ReuseResults bool
+	// Render, if set, is called by the worker that evaluated a case, right
+	// after, to append what will be written of the result to b (CSV rows,
+	// say); what it appended reaches emit as Item.Rendered. Formatting
+	// each result where it was made, in parallel and while it is in that
+	// core's cache, costs far less than formatting it in emit. Render is
+	// called from several goroutines at once.
+	Render func(b []byte, r *Result) []byte
 }
 
 // An Item is the outcome of one case of a batch: its index in the input
@@ -40,6 +47,9 @@ type Item struct {
 	CaseID string
 	Result *Result
 	Err    error
+	// Rendered is what BatchOptions.Render made of the result. Like the
+	// result with ReuseResults, it must not be kept after emit returns.
+	Rendered []byte
 }
 
 // chunk is how many cases travel together between the reader, the
@@ -102,6 +112,7 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 		first int // index of its first case
 		jobs  []job
 		items []Item
+		out   []byte // what Render made of the chunk's results
 	}
 	jobs := make(chan *batch, chunks)
 	results := make(chan *batch, chunks)
@@ -147,6 +158,8 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 	if opts.ReuseResults {
 		spent = make(chan *Result, chunks*size+workers)
 	}
+	// The chunks' render buffers come back here once emitted.
+	spentOut := make(chan []byte, chunks+workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -154,6 +167,12 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 			defer wg.Done()
 			for b := range jobs {
 				b.items = make([]Item, len(b.jobs))
+				if opts.Render != nil {
+					select {
+					case b.out = <-spentOut:
+					default:
+					}
+				}
 				for i, j := range b.jobs {
 					var c prisoner.Case
 					err := j.err
@@ -173,6 +192,11 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 						it.Result, it.Err = k.batchOne(c, into, opts)
 						if it.Err != nil && into != nil {
 							recycle(spent, into)
+						}
+						if it.Err == nil && opts.Render != nil {
+							start := len(b.out)
+							b.out = opts.Render(b.out, it.Result)
+							it.Rendered = b.out[start:len(b.out):len(b.out)]
 						}
 					}
 					b.items[i] = it
@@ -214,6 +238,12 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 				}
 				if opts.ReuseResults && it.Result != nil {
 					recycle(spent, it.Result)
+				}
+			}
+			if p.out != nil {
+				select {
+				case spentOut <- p.out[:0]:
+				default:
 				}
 			}
 			<-slots

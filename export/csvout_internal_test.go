@@ -26,7 +26,7 @@ func TestCSVOutMatchesEncodingCSV(t *testing.T) {
 		header := rapid.SliceOfN(cell, 1, 6).Draw(t, "header")
 
 		var got bytes.Buffer
-		o := &csvOut{w: &got, crlf: crlf}
+		o := &csvOut{csvRec: csvRec{crlf: crlf}, w: &got}
 		o.write(header)
 		o.row(rec...)
 		if err := o.flush(); err != nil {

@@ -128,16 +128,9 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 			}
 		}
 	}
-	if o := w.decisions; o != nil {
-		for _, d := range r.Decisions {
-			decision, amount := "refused", ""
-			if d.Granted {
-				decision, amount = "granted", d.Amount.String()
-			}
-			o.row(r.CaseID, strconv.Itoa(d.Seq), d.Date.String(), d.Episode, d.Aid.String(), d.Claimant, decision, amount,
-				w.yearList(d), w.payees(d.Shares), string(d.Refusal), d.Refusal.Message().UK, w.citations(d), boolCell(d.Assumed()),
-				r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
-		}
+	if o := w.decisions; o != nil && o.err == nil {
+		w.buf = appendDecisionRows(&o.csvRec, w.buf, r)
+		o.maybeFlush()
 	}
 	if o := w.ents; o != nil {
 		for _, e := range r.Entitlements(w.asOf) {
@@ -172,18 +165,6 @@ func (w *ReportCSVWriter) Flush() error {
 	return first
 }
 
-func (w *ReportCSVWriter) yearList(d aid.Decision) string {
-	b := w.buf[:0]
-	for i, y := range d.Years {
-		if i > 0 {
-			b = append(b, ';')
-		}
-		b = strconv.AppendInt(b, int64(y.ID), 10)
-	}
-	w.buf = b
-	return string(b)
-}
-
 func ints(xs []int) string {
 	var b strings.Builder
 	for i, x := range xs {
@@ -195,9 +176,62 @@ func ints(xs []int) string {
 	return b.String()
 }
 
-// payees lists the shares of a decision as "party=amount".
-func (w *ReportCSVWriter) payees(shares []aid.Share) string {
-	b := w.buf[:0]
+// AppendDecisions appends to b the rows of decisions.csv for result r,
+// byte for byte as a [ReportCSVWriter] with the same options writes them.
+// It is safe for concurrent use: a batch can format each result in the
+// worker that made it (aid.BatchOptions.Render) and write the rows in
+// order with [ReportCSVWriter.WriteDecisionRows].
+func AppendDecisions(b []byte, r *aid.Result, opts CSVOptions) []byte {
+	rec := csvRec{buf: b, crlf: opts.Excel}
+	var scratch [256]byte
+	appendDecisionRows(&rec, scratch[:0], r)
+	return rec.buf
+}
+
+// WriteDecisionRows writes rows made by [AppendDecisions], with the
+// options this writer was made with, to the decisions table.
+func (w *ReportCSVWriter) WriteDecisionRows(rows []byte) error {
+	if o := w.decisions; o != nil {
+		o.raw(rows)
+		return o.err
+	}
+	return nil
+}
+
+// appendDecisionRows appends the decisions.csv rows of r to rec, building
+// the list cells in scratch, and returns scratch for reuse.
+func appendDecisionRows(rec *csvRec, scratch []byte, r *aid.Result) []byte {
+	for _, d := range r.Decisions {
+		decision, amount := "refused", ""
+		if d.Granted {
+			decision, amount = "granted", d.Amount.String()
+		}
+		var years, payees, cites string
+		years, scratch = yearList(scratch, d)
+		payees, scratch = payeeList(scratch, d.Shares)
+		cites, scratch = citations(scratch, d)
+		rec.row(r.CaseID, strconv.Itoa(d.Seq), d.Date.String(), d.Episode, d.Aid.String(), d.Claimant, decision, amount,
+			years, payees, string(d.Refusal), d.Refusal.Message().UK, cites, boolCell(d.Assumed()),
+			r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
+	}
+	return scratch
+}
+
+// yearList lists the captivity years of a decision, ";"-separated.
+func yearList(b []byte, d aid.Decision) (string, []byte) {
+	b = b[:0]
+	for i, y := range d.Years {
+		if i > 0 {
+			b = append(b, ';')
+		}
+		b = strconv.AppendInt(b, int64(y.ID), 10)
+	}
+	return string(b), b
+}
+
+// payeeList lists the shares of a decision as "party=amount".
+func payeeList(b []byte, shares []aid.Share) (string, []byte) {
+	b = b[:0]
 	for i, s := range shares {
 		if i > 0 {
 			b = append(b, ';')
@@ -206,14 +240,13 @@ func (w *ReportCSVWriter) payees(shares []aid.Share) string {
 		b = append(b, '=')
 		b = s.Amount.Append(b)
 	}
-	w.buf = b
-	return string(b)
+	return string(b), b
 }
 
 // citations lists the distinct citation codes of a decision's trace
 // (act, article, part, point; the note does not count), in order.
-func (w *ReportCSVWriter) citations(d aid.Decision) string {
-	b := w.buf[:0]
+func citations(b []byte, d aid.Decision) (string, []byte) {
+	b = b[:0]
 	for _, s := range d.Trace {
 		if s.Citation.IsZero() {
 			continue
@@ -227,8 +260,7 @@ func (w *ReportCSVWriter) citations(d aid.Decision) string {
 			b = b[:start]
 		}
 	}
-	w.buf = b
-	return string(b)
+	return string(b), b
 }
 
 // containsCode reports whether the ";"-separated list holds code.

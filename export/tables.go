@@ -53,72 +53,47 @@ type Tables struct {
 	Cases, Episodes, Family, Events io.Writer
 }
 
-// csvOut is one CSV destination with the options applied. It writes
-// records exactly as encoding/csv's Writer does (same quoting, CRLF when
-// asked), appending each record to one buffer instead of making a call
-// per field and separator.
-type csvOut struct {
-	w    io.Writer
+// csvRec appends CSV records to buf exactly as encoding/csv's Writer
+// writes them (same quoting, CRLF when asked), without a call per field
+// and separator.
+type csvRec struct {
 	buf  []byte
 	crlf bool
-	err  error
 }
 
-// csvFlushAt is the buffered size at which a record's bytes are written.
-const csvFlushAt = 64 << 10
-
-func newCSVOut(w io.Writer, cols []column, o CSVOptions) *csvOut {
-	out := &csvOut{w: w, buf: make([]byte, 0, csvFlushAt+4<<10), crlf: o.Excel}
-	if o.Excel {
-		out.buf = append(out.buf, bom...)
-	}
-	lang := o.Headers
-	out.write(headers(cols, lang))
-	return out
-}
-
-func (o *csvOut) write(rec []string) {
-	if o.err != nil {
-		return
-	}
+func (o *csvRec) write(rec []string) {
 	for i, f := range rec {
 		if i > 0 {
 			o.buf = append(o.buf, ',')
 		}
 		o.field(f, false)
 	}
-	o.end()
+	o.endRecord()
 }
 
-// row writes cells neutralized against formula injection.
-func (o *csvOut) row(cells ...string) {
-	if o.err != nil {
-		return
-	}
+// row appends cells neutralized against formula injection.
+func (o *csvRec) row(cells ...string) {
 	for i, c := range cells {
 		if i > 0 {
 			o.buf = append(o.buf, ',')
 		}
 		o.field(c, c != "" && neutralized(c[0]))
 	}
-	o.end()
+	o.endRecord()
 }
 
-func (o *csvOut) end() {
+func (o *csvRec) endRecord() {
 	if o.crlf {
 		o.buf = append(o.buf, '\r', '\n')
 	} else {
 		o.buf = append(o.buf, '\n')
 	}
-	if len(o.buf) >= csvFlushAt {
-		o.flushBuf()
-	}
 }
 
-// field writes f, after an apostrophe if prefix is set (see
+// field appends f, after an apostrophe if prefix is set (see
 // [Neutralize]), as encoding/csv writes the whole: quoted when it holds a
 // comma, a quote, CR or LF, begins with a space, or is the line \. .
-func (o *csvOut) field(f string, prefix bool) {
+func (o *csvRec) field(f string, prefix bool) {
 	quote := hasSpecial(f)
 	if !quote && !prefix && f != "" {
 		if f == `\.` {
@@ -160,6 +135,56 @@ func (o *csvOut) field(f string, prefix bool) {
 		}
 	}
 	o.buf = append(o.buf, '"')
+}
+
+// csvOut is one CSV destination with the options applied: records are
+// appended to one buffer, written out when it passes csvFlushAt.
+type csvOut struct {
+	csvRec
+	w   io.Writer
+	err error
+}
+
+// csvFlushAt is the buffered size at which a record's bytes are written.
+const csvFlushAt = 64 << 10
+
+func newCSVOut(w io.Writer, cols []column, o CSVOptions) *csvOut {
+	out := &csvOut{csvRec: csvRec{buf: make([]byte, 0, csvFlushAt+4<<10), crlf: o.Excel}, w: w}
+	if o.Excel {
+		out.buf = append(out.buf, bom...)
+	}
+	lang := o.Headers
+	out.write(headers(cols, lang))
+	return out
+}
+
+func (o *csvOut) write(rec []string) {
+	if o.err == nil {
+		o.csvRec.write(rec)
+		o.maybeFlush()
+	}
+}
+
+// row writes cells neutralized against formula injection.
+func (o *csvOut) row(cells ...string) {
+	if o.err == nil {
+		o.csvRec.row(cells...)
+		o.maybeFlush()
+	}
+}
+
+// raw writes records appended by a csvRec with the same options.
+func (o *csvOut) raw(recs []byte) {
+	if o.err == nil {
+		o.buf = append(o.buf, recs...)
+		o.maybeFlush()
+	}
+}
+
+func (o *csvOut) maybeFlush() {
+	if len(o.buf) >= csvFlushAt {
+		o.flushBuf()
+	}
 }
 
 // hasSpecial reports whether f holds a comma, a quote, CR or LF. Long

@@ -38,7 +38,8 @@ func Run(ctx context.Context, src export.Sources, out io.Writer, cfg Config) (St
 	src.NoValidate = true
 	r := export.NewCaseTablesReader(src)
 	bw := bufio.NewWriterSize(out, 256<<10)
-	w := export.NewReportCSVWriter(export.ReportTables{Decisions: bw}, cfg.AsOf, export.CSVOptions{})
+	var opts export.CSVOptions
+	w := export.NewReportCSVWriter(export.ReportTables{Decisions: bw}, cfg.AsOf, opts)
 	var st Stats
 	err := aid.New(cfg.RuleSet).BatchLazy(ctx, r.NextLazy, func(it aid.Item) error {
 		if it.Err != nil {
@@ -46,7 +47,7 @@ func Run(ctx context.Context, src export.Sources, out io.Writer, cfg Config) (St
 		} else {
 			st.Cases++
 			st.Decisions += len(it.Result.Decisions)
-			if err := w.Write(it.Result); err != nil {
+			if err := w.WriteDecisionRows(it.Rendered); err != nil {
 				return err
 			}
 		}
@@ -54,7 +55,9 @@ func Run(ctx context.Context, src export.Sources, out io.Writer, cfg Config) (St
 			cfg.OnItem(it)
 		}
 		return nil
-	}, aid.BatchOptions{Workers: cfg.Workers, PassThrough: cfg.PassThrough, ReuseResults: true})
+	}, aid.BatchOptions{Workers: cfg.Workers, PassThrough: cfg.PassThrough, ReuseResults: true,
+		// Each worker formats the rows of the results it makes.
+		Render: func(b []byte, r *aid.Result) []byte { return export.AppendDecisions(b, r, opts) }})
 	if err != nil {
 		return st, err
 	}
