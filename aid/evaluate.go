@@ -251,7 +251,7 @@ func (b *builder) stepf(rule string, cite law.Citation, conf law.Confidence, tmp
 
 func (b *builder) param(rule, name string, v Version) {
 	b.add(Step{Rule: rule, Citation: v.Citation, Confidence: v.Confidence,
-		paramName: name, paramFrom: v.ValidFrom, args: stepArgs{m: v.Amount},
+		param: true, args: stepArgs{m: v.Amount, s: [2]string{name}, d: [3]civil.Date{v.ValidFrom}},
 		tmpl: law.Text{UK: "сума за одиницю {m0} грн", EN: "amount per unit UAH {m0}"}})
 }
 
@@ -418,10 +418,10 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 		b.stepf("A6", cite(law.Law2010, "17", "6").WithNote("day arithmetic and ties: LAW.md §7"), law.Assumption,
 			law.Text{UK: "роки до закону: {n0} повних років до {d0}, ще {n1} днів із {n2}, округлено ({s0}) до {n3}",
 				EN: "pre-law block: {n0} full years to {d0}, {n1} more days of a {n2}-day year, rounded ({s0}) to {n3} years"},
-			stepArgs{n: [4]int32{int32(s.m), int32(s.r), int32(s.yearLen), int32(s.n)}, d: [3]civil.Date{s.blockEnd}, s: [2]string{e.rs.Options.PreLawRounding.String()}})
+			stepArgs{n: [4]int16{int16(s.m), int16(s.r), int16(s.yearLen), int16(s.n)}, d: [3]civil.Date{s.blockEnd}, s: [2]string{e.rs.Options.PreLawRounding.String()}})
 		if off := e.led.offsets(ev.Episode); off > 0 {
 			b.stepf("A6", cite(law.Law2010, "17", "6").WithNote("which block years the CMU 328 payments remove: the earliest (our convention)"), law.Assumption,
-				law.Text{UK: "{n0} рік(и) виключено через виплати за ПКМУ 328", EN: "{n0} year(s) of the block left out for CMU 328 payments"}, stepArgs{n: [4]int32{int32(off)}})
+				law.Text{UK: "{n0} рік(и) виключено через виплати за ПКМУ 328", EN: "{n0} year(s) of the block left out for CMU 328 payments"}, stepArgs{n: [4]int16{int16(off)}})
 		}
 	}
 	died := !ep.Died.IsZero() && !ep.Died.After(t)
@@ -458,7 +458,7 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 		if p, paid := e.led.annualPaid(ev.Episode, u, s); paid {
 			anyPaid = true
 			b.stepf("A3", cite(law.Brief, "6.1").WithNote("a year is never paid twice"), law.Assumption,
-				law.Text{UK: "рік {n0} уже {s1} {d0}", EN: "year {n0} already {s0} on {d0}"}, stepArgs{n: [4]int32{int32(k)}, s: [2]string{p.how, p.howUK()}, d: [3]civil.Date{p.date}})
+				law.Text{UK: "рік {n0} уже {s1} {d0}", EN: "year {n0} already {s0} on {d0}"}, stepArgs{n: [4]int16{int16(k)}, s: [2]string{p.how, p.howUK()}, d: [3]civil.Date{p.date}})
 			continue
 		}
 		years = append(years, u)
@@ -487,7 +487,7 @@ func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 	u := s.unit(kc)
 	b.stepf("A3", cite(law.Law2010, "7", "1"), law.Secondary,
 		law.Text{UK: "утримується на {d0}: поточний рік полону {n0} ({d1} – {d2})", EN: "held on {d0}: the current captivity year is {n0} ({d1} to {d2})"},
-		stepArgs{n: [4]int32{int32(kc)}, d: [3]civil.Date{t, u.from, u.to}})
+		stepArgs{n: [4]int16{int16(kc)}, d: [3]civil.Date{t, u.from, u.to}})
 	blockOpen := s.block && s.n > 0
 	if blockOpen && e.rs.Options.PreLawClaimsFrom.norm() == FromCMU1182 && t.Before(cmu1182Assumed) {
 		blockOpen = false
@@ -524,7 +524,7 @@ var cmu1182Assumed = civil.MustNew(2023, 11, 10)
 func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 	done := s.completed(end)
 	b.stepf("A4", cite(law.Brief, "7").WithNote("a year is complete when its anniversary is on or before the release"), law.Assumption,
-		law.Text{UK: "полон завершився {d0}: повних років {n0}", EN: "captivity ended on {d0}: {n0} year(s) complete"}, stepArgs{d: [3]civil.Date{end}, n: [4]int32{int32(done)}})
+		law.Text{UK: "полон завершився {d0}: повних років {n0}", EN: "captivity ended on {d0}: {n0} year(s) complete"}, stepArgs{d: [3]civil.Date{end}, n: [4]int16{int16(done)}})
 	var ks []int
 	for k := 1; k <= done; k++ {
 		ks = append(ks, k)
@@ -537,7 +537,7 @@ func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 	if e.rs.Options.ReleasedPartialYear.norm() == PartialPaid {
 		if k := s.current(end); k > done {
 			b.stepf("A4", cite(law.Brief, "8").WithNote("released_partial_year=paid"), law.Assumption,
-				law.Text{UK: "неповний рік {n0} також виплачується", EN: "the incomplete year {n0} is paid too"}, stepArgs{n: [4]int32{int32(k)}})
+				law.Text{UK: "неповний рік {n0} також виплачується", EN: "the incomplete year {n0} is paid too"}, stepArgs{n: [4]int16{int16(k)}})
 			ks = append(ks, k)
 		}
 	}
@@ -566,7 +566,7 @@ func (e *evaluator) pay(b *builder, total Money, ev *prisoner.Event, ep *prisone
 			}
 		}
 		b.stepf("A3", cite(law.Brief, "8").WithNote("held_payee=equal_shares"), law.Assumption,
-			law.Text{UK: "порівну між {n0} членами сім'ї", EN: "shared equally among {n0} recognised family members"}, stepArgs{n: [4]int32{int32(len(payees))}})
+			law.Text{UK: "порівну між {n0} членами сім'ї", EN: "shared equally among {n0} recognised family members"}, stepArgs{n: [4]int16{int16(len(payees))}})
 	} else if heldFamily {
 		b.step("A3", cite(law.Brief, "6.1").WithNote("held_payee=single_first_applicant: 'one of the family members'"), law.Secondary,
 			"paid to the first family member who claimed", "виплачується першому члену сім'ї, який звернувся")

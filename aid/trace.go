@@ -21,19 +21,21 @@ type Step struct {
 	Citation   law.Citation
 	Confidence law.Confidence
 
-	tmpl      law.Text // text with {d0} {n0} {s0} {m0} {state} placeholders
-	args      stepArgs
-	paramName string
-	paramFrom civil.Date
+	// param: the step states a parameter version; args.s[0] is the
+	// parameter's name and args.d[0] the version's first day.
+	param bool
+	tmpl  law.Text // text with {d0} {n0} {s0} {m0} {state} placeholders
+	args  stepArgs
 }
 
 // stepArgs are the values a step's text refers to; kept typed so that a
-// step costs no allocation until its text is rendered.
+// step costs no allocation until its text is rendered. The fields are in
+// the order that packs them tightest: a trace is built for every claim.
 type stepArgs struct {
-	d     [3]civil.Date
-	n     [4]int32
 	s     [2]string
 	m     Money
+	d     [3]civil.Date
+	n     [4]int16 // counts of years, days, people: all far below 2^15
 	state status.State
 }
 
@@ -45,10 +47,13 @@ func (s Step) Text() law.Text {
 // Param returns the parameter version the step used
 // ("law2022.annual@2022-11-19"), or "".
 func (s Step) Param() string {
-	if s.paramName == "" || s.paramFrom.IsZero() {
-		return s.paramName
+	if !s.param {
+		return ""
 	}
-	return s.paramName + "@" + s.paramFrom.String()
+	if s.args.d[0].IsZero() {
+		return s.args.s[0]
+	}
+	return s.args.s[0] + "@" + s.args.d[0].String()
 }
 
 type stepJSON struct {
@@ -70,7 +75,8 @@ func (s *Step) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*s = Step{Rule: j.Rule, Citation: j.Citation, Confidence: j.Confidence, tmpl: law.Text{UK: escape(j.Text.UK), EN: escape(j.Text.EN)}, paramName: j.Param}
+	*s = Step{Rule: j.Rule, Citation: j.Citation, Confidence: j.Confidence, tmpl: law.Text{UK: escape(j.Text.UK), EN: escape(j.Text.EN)},
+		param: j.Param != "", args: stepArgs{s: [2]string{j.Param}}}
 	return nil
 }
 

@@ -312,17 +312,23 @@ func (d Date) AddYears(n int, rule Feb29Rule) Date {
 		return Date{}
 	}
 	y, m, day := d.YMD()
-	ty := y + n
+	return anniversary(y, m, day, y+n, rule)
+}
+
+// anniversary returns the day m-day of year ty, the month and day being
+// those of a valid date; 29 February in a common year is moved by rule.
+func anniversary(y, m, day, ty int, rule Feb29Rule) Date {
 	if ty < MinYear || ty > MaxYear {
 		return Date{}
 	}
 	if m == 2 && day == 29 && !IsLeap(ty) {
 		if rule == Mar1 {
-			return MustNew(ty, 3, 1)
+			m, day = 3, 1
+		} else {
+			day = 28
 		}
-		return MustNew(ty, 2, 28)
 	}
-	return MustNew(ty, m, day)
+	return Date{n: int32(daysFromCivil(ty, m, day) - epochOffset)}
 }
 
 // Anniversary returns the k-th anniversary of d: d.AddYears(k, rule).
@@ -358,8 +364,9 @@ func (d Date) YearsSince(t Date, rule Feb29Rule) int {
 	if d.n == 0 || t.n == 0 || t.Before(d) {
 		return 0
 	}
-	k := t.Year() - d.Year()
-	for k > 0 && d.AddYears(k, rule).After(t) {
+	y, m, day := d.YMD()
+	k := t.Year() - y
+	for k > 0 && anniversary(y, m, day, y+k, rule).After(t) {
 		k--
 	}
 	return k
