@@ -108,11 +108,12 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 		err   error
 	}
 	type batch struct {
-		n     int // chunk number
-		first int // index of its first case
-		jobs  []job
-		items []Item
-		out   []byte // what Render made of the chunk's results
+		n      int // chunk number
+		first  int // index of its first case
+		jobs   []job
+		items  []Item
+		out    []byte // what Render made of the chunk's results
+		worker int    // the worker that evaluated the chunk
 	}
 	jobs := make(chan *batch, chunks)
 	results := make(chan *batch, chunks)
@@ -151,21 +152,27 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 		}
 	}()
 
-	// With ReuseResults, emitted results come back here for the workers;
-	// there are never more than the window holds, and the garbage
-	// collector does not empty it as it would a sync.Pool.
-	var spent chan *Result
-	if opts.ReuseResults {
-		spent = make(chan *Result, chunks*size+workers)
+	// With ReuseResults, emitted results go back to the worker that built
+	// them, so that a result is rebuilt where it was last built; a channel
+	// never holds more than the window, and the collector does not empty
+	// it as it would a sync.Pool. The chunks' render buffers come back the
+	// same way.
+	spent := make([]chan *Result, workers)
+	spentOut := make([]chan []byte, workers)
+	for w := range spent {
+		if opts.ReuseResults {
+			spent[w] = make(chan *Result, chunks*size)
+		}
+		spentOut[w] = make(chan []byte, chunks)
 	}
-	// The chunks' render buffers come back here once emitted.
-	spentOut := make(chan []byte, chunks+workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
+		spent, spentOut := spent[w], spentOut[w]
 		go func() {
 			defer wg.Done()
 			for b := range jobs {
+				b.worker = w
 				b.items = make([]Item, len(b.jobs))
 				if opts.Render != nil {
 					select {
@@ -237,12 +244,12 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 					break
 				}
 				if opts.ReuseResults && it.Result != nil {
-					recycle(spent, it.Result)
+					recycle(spent[p.worker], it.Result)
 				}
 			}
 			if p.out != nil {
 				select {
-				case spentOut <- p.out[:0]:
+				case spentOut[p.worker] <- p.out[:0]:
 				default:
 				}
 			}
