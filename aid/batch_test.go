@@ -167,3 +167,31 @@ func TestBatchReuseResultsMatchesFreshEvaluation(t *testing.T) {
 		assert.Equal(t, len(cs), n)
 	}
 }
+
+// BenchmarkBatchGenerated evaluates generated cases in one reusing batch
+// on one worker, as the whole-register pipeline does: ns/op is per case.
+// The pass-through is the same batch deciding nothing.
+func BenchmarkBatchGenerated(b *testing.B) {
+	g := synth.New(1)
+	cs := make([]prisoner.Case, 2000)
+	for i := range cs {
+		cs[i] = g.Next()
+	}
+	k := aid.New(aid.Default())
+	for _, mode := range []string{"rules", "passthrough"} {
+		b.Run("mode="+mode, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			err := k.Batch(context.Background(), func() (prisoner.Case, error) {
+				if i == b.N {
+					return prisoner.Case{}, io.EOF
+				}
+				i++
+				return cs[i%len(cs)], nil
+			}, func(it aid.Item) error { return it.Err }, aid.BatchOptions{Workers: 1, Validated: true, ReuseResults: true, PassThrough: mode == "passthrough"})
+			if err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}
