@@ -17,3 +17,9 @@ func TestChild(t *testing.T) {
 	assert.Equal(t, 0, runChild(dir, "baseline"))
 	assert.Equal(t, 1, runChild(filepath.Join(dir, "none"), "rules"))
 }
+
+func TestMedian(t *testing.T) {
+	assert.Equal(t, 2.0, median([]float64{3, 1, 2}))
+	assert.Equal(t, 2.5, median([]float64{4, 1, 3, 2}))
+	assert.Equal(t, 0.0, median(nil))
+}
