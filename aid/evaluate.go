@@ -71,9 +71,20 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) { return k.evalu
 // its last evaluation; otherwise it is new.
 func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error) {
 	rs := k.rs
-	tl, err := status.Build(c, rs.Status)
-	if err != nil {
-		return nil, err
+	var tl *status.Timeline
+	if into != nil {
+		if into.mem == nil {
+			into.mem = new(arena)
+		}
+		tl = &into.mem.tl
+		if err := tl.Rebuild(c, rs.Status); err != nil {
+			return nil, err
+		}
+	} else {
+		var err error
+		if tl, err = status.Build(c, rs.Status); err != nil {
+			return nil, err
+		}
 	}
 	claims := 0
 	for i := range c.Events {
@@ -91,9 +102,6 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 		// of the events, the decisions; the traces stay where they are
 		// built.
 		mem = into.mem
-		if mem == nil {
-			mem = new(arena)
-		}
 		*into = Result{mem: mem}
 		res = into
 		ev := &mem.ev
@@ -162,6 +170,7 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 // arena is the memory a Result keeps for its next evaluation when a batch
 // reuses results ([BatchOptions.ReuseResults]).
 type arena struct {
+	tl        status.Timeline
 	ev        evaluator // with its blocks of steps, years, shares, reasons
 	order     []int
 	led       ledger

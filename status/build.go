@@ -177,6 +177,7 @@ type Timeline struct {
 	Episodes []EpisodeTimeline `json:"episodes"`
 	opts     Options
 	c        prisoner.Case
+	changes  []Change // the block the episodes' changes are cut from (Rebuild)
 }
 
 // Options returns the options the timeline was built with.
@@ -229,19 +230,46 @@ func (et EpisodeTimeline) At(d civil.Date) Snapshot {
 // decision for a person outside Art. 2, is reported in one *HistoryError;
 // no timeline is returned then.
 func Build(c prisoner.Case, opts Options) (*Timeline, error) {
-	t := &Timeline{CaseID: c.ID, opts: opts, c: c}
-	var problems []Problem
-	t.Episodes = make([]EpisodeTimeline, 0, len(c.Episodes))
-	for _, ep := range c.Episodes {
-		et, ps := buildEpisode(&c, ep, opts, table)
-		t.Episodes = append(t.Episodes, et)
-		problems = append(problems, ps...)
-	}
-	problems = append(problems, checkMemberDecisions(t, &c)...)
-	if len(problems) > 0 {
-		return nil, &HistoryError{CaseID: c.ID, Problems: problems}
+	t := &Timeline{}
+	if err := t.rebuild(c, opts, false); err != nil {
+		return nil, err
 	}
 	return t, nil
+}
+
+// Rebuild is [Build] writing into t, and reusing the memory t holds (its
+// episodes and their changes): for a batch that builds one timeline per
+// case and forgets it (aid.BatchOptions.ReuseResults). Nothing may still
+// use t, or a slice of it, when Rebuild is called. On error t is empty.
+func (t *Timeline) Rebuild(c prisoner.Case, opts Options) error { return t.rebuild(c, opts, true) }
+
+// rebuild builds into t; with reuse the changes are cut from a block that
+// grows by doubling, otherwise each episode gets its own, exactly sized.
+func (t *Timeline) rebuild(c prisoner.Case, opts Options, reuse bool) error {
+	episodes, block := t.Episodes[:0], t.changes[:0]
+	*t = Timeline{CaseID: c.ID, opts: opts, c: c}
+	var problems []Problem
+	if cap(episodes) < len(c.Episodes) {
+		episodes = make([]EpisodeTimeline, 0, len(c.Episodes))
+	}
+	for i := range c.Episodes {
+		if !reuse {
+			block = nil
+		}
+		et, ps := buildEpisode(&t.c, &t.c.Episodes[i], opts, table, &block)
+		episodes = append(episodes, et)
+		problems = append(problems, ps...)
+	}
+	t.Episodes = episodes
+	if reuse {
+		t.changes = block
+	}
+	problems = append(problems, checkMemberDecisions(t, &t.c)...)
+	if len(problems) > 0 {
+		*t = Timeline{Episodes: episodes[:0], changes: block[:0]}
+		return &HistoryError{CaseID: c.ID, Problems: problems}
+	}
+	return nil
 }
 
 type step struct {
@@ -294,7 +322,9 @@ func effective(ev *prisoner.Event, opts Options) civil.Date {
 	return ev.Effective()
 }
 
-func buildEpisode(c *prisoner.Case, ep prisoner.Episode, opts Options, table []Transition) (EpisodeTimeline, []Problem) {
+// buildEpisode derives the timeline of episode ep, its changes cut from
+// *block (which grows when short; changes cut before keep the old one).
+func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []Transition, block *[]Change) (EpisodeTimeline, []Problem) {
 	var (
 		steps                          = make([]step, 0, 8)
 		problems                       []Problem
@@ -343,7 +373,12 @@ func buildEpisode(c *prisoner.Case, ep prisoner.Episode, opts Options, table []T
 		return cmp.Compare(a.seq, b.seq)
 	})
 
-	et := EpisodeTimeline{Episode: ep.ID, Changes: make([]Change, 0, len(steps))}
+	if cap(*block)-len(*block) < len(steps) {
+		*block = make([]Change, 0, max(2*cap(*block), len(steps)))
+	}
+	start := len(*block)
+	*block = (*block)[:start+len(steps)]
+	et := EpisodeTimeline{Episode: ep.ID, Changes: (*block)[start:start:start+len(steps)]}
 	state, suspended, excluded := None, false, false
 	convictionGround := false
 	for _, st := range steps {
@@ -372,7 +407,7 @@ func buildEpisode(c *prisoner.Case, ep prisoner.Episode, opts Options, table []T
 				Message: law.Text{UK: "закон не застосовується після обвинувального вироку (ст. 2 ч. 4)", EN: "the law does not apply after a final conviction (Art. 2(4))"}})
 			continue
 		case st.sig == SigEstablish:
-			if p, bad := outOfScope(c.Person, ep); bad {
+			if p, bad := outOfScope(c.Person, *ep); bad {
 				p.Path, p.Seq, p.State, p.Signal = path.String(), seqOf(c, st.index), state, st.sig
 				problems = append(problems, p)
 				continue
