@@ -378,7 +378,7 @@ func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []
 	}
 	start := len(*block)
 	*block = (*block)[:start+len(steps)]
-	et := EpisodeTimeline{Episode: ep.ID, Changes: (*block)[start:start:start+len(steps)]}
+	et := EpisodeTimeline{Episode: ep.ID, Changes: (*block)[start : start : start+len(steps)]}
 	state, suspended, excluded := None, false, false
 	convictionGround := false
 	for _, st := range steps {

@@ -357,7 +357,7 @@ func TestRebuildMatchesBuild(t *testing.T) {
 	require.NoError(t, err)
 	bad := prisoner.Case{ID: "BAD", Person: prisoner.Person{Citizenship: "UA"},
 		Episodes: []prisoner.Episode{{ID: "e1", Category: prisoner.Civilian, Captured: civil.MustNew(2023, 1, 1)}},
-		Events: []prisoner.Event{{Seq: 1, Date: civil.MustNew(2023, 2, 1), Kind: prisoner.Decision, Episode: "e1", Decision: prisoner.Establish}}}
+		Events:   []prisoner.Event{{Seq: 1, Date: civil.MustNew(2023, 2, 1), Kind: prisoner.Decision, Episode: "e1", Decision: prisoner.Establish}}}
 	var tl status.Timeline
 	for round := 0; round < 2; round++ {
 		for i := len(cs) - 1; i >= 0; i-- {
