@@ -172,18 +172,19 @@ func (d Decision) Explain(lang string) string {
 	fmt.Fprintf(&b, "#%d %s %s %s %s → %s\n", d.Seq, d.Date, d.Aid, d.Episode, d.Claimant, outcome)
 	for _, s := range d.Trace {
 		flag := ""
-		if s.Confidence == law.Assumption {
+		if s.Confidence() == law.Assumption {
 			flag = " [U]"
 		}
-		ground := s.Citation.EN()
+		c := s.Citation()
+		ground := c.EN()
 		if lang == "uk" {
-			ground = s.Citation.UK()
+			ground = c.UK()
 		}
 		param := ""
 		if p := s.Param(); p != "" {
 			param = " {" + p + "}"
 		}
-		fmt.Fprintf(&b, "  %-8s %s — %s%s%s\n", s.Rule, s.Text().In(lang), ground, param, flag)
+		fmt.Fprintf(&b, "  %-8s %s — %s%s%s\n", s.Rule(), s.Text().In(lang), ground, param, flag)
 	}
 	for _, sh := range d.Shares {
 		fmt.Fprintf(&b, "  share    %s %s\n", sh.Party, sh.Amount)

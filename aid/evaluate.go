@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/uacaptivity/captivity/civil"
@@ -105,7 +104,7 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 		*into = Result{mem: mem}
 		res = into
 		ev := &mem.ev
-		*ev = evaluator{reuse: true, steps: ev.steps[:0], years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0]}
+		*ev = evaluator{reuse: true, steps: ev.steps[:0], cites: ev.cites[:0], years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0]}
 		mem.led = ledger{units: mem.led.units[:0], cmu328: mem.led.cmu328[:0], deathPaid: mem.led.deathPaid[:0]}
 		e = ev
 		e.led = &mem.led
@@ -120,7 +119,7 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 		if scratch == nil {
 			scratch = new([]Step)
 		}
-		e = &evaluator{steps: (*scratch)[:0], led: newLedger()}
+		e = &evaluator{steps: (*scratch)[:0], led: newLedger(), cites: make([]law.Citation, 0, claims)}
 	}
 	res.CaseID, res.Timeline, res.c, res.rs = c.ID, tl, c, rs
 	res.Stamp = Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)}
@@ -205,6 +204,7 @@ type evaluator struct {
 	tl    *status.Timeline
 	led   *ledger
 	steps []Step
+	cites []law.Citation // grounds computed for this case, that steps point to
 	// With reuse set (a batch that reuses results), the decisions' years,
 	// shares and reasons are cut from these blocks of the result's arena.
 	reuse   bool
@@ -243,25 +243,28 @@ type builder struct {
 	d Decision
 }
 
-func (b *builder) add(s Step) {
+// add appends a step of kind def, on def's own ground.
+func (b *builder) add(def *stepDef, a stepArgs) {
 	if b.e != nil {
-		b.e.steps = append(b.e.steps, s)
+		b.e.steps = append(b.e.steps, Step{def: def, cite: &def.cite, conf: def.conf, args: a})
 	}
 }
 
-func (b *builder) step(rule string, cite law.Citation, conf law.Confidence, en, uk string) {
-	b.add(Step{Rule: rule, Citation: cite, Confidence: conf, tmpl: law.Text{UK: uk, EN: en}})
+// addOn appends a step of kind def on a ground of the case's own.
+func (b *builder) addOn(def *stepDef, cite *law.Citation, conf law.Confidence, a stepArgs) {
+	if b.e != nil {
+		b.e.steps = append(b.e.steps, Step{def: def, cite: cite, conf: conf, args: a})
+	}
 }
 
-// stepf adds a step whose text has placeholders filled from a when rendered.
-func (b *builder) stepf(rule string, cite law.Citation, conf law.Confidence, tmpl law.Text, a stepArgs) {
-	b.add(Step{Rule: rule, Citation: cite, Confidence: conf, tmpl: tmpl, args: a})
-}
-
-func (b *builder) param(rule, name string, v Version) {
-	b.add(Step{Rule: rule, Citation: v.Citation, Confidence: v.Confidence,
-		param: true, args: stepArgs{m: v.Amount, s: [2]string{name}, d: [3]civil.Date{v.ValidFrom}},
-		tmpl: law.Text{UK: "сума за одиницю {m0} грн", EN: "amount per unit UAH {m0}"}})
+// keep stores a ground computed for this case among the evaluator's, for
+// a step to point to; nil for a builder that keeps no steps.
+func (b *builder) keep(c law.Citation) *law.Citation {
+	if b.e == nil {
+		return nil
+	}
+	b.e.cites = append(b.e.cites, c)
+	return &b.e.cites[len(b.e.cites)-1]
 }
 
 func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) Decision {
@@ -270,7 +273,7 @@ func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) Deci
 		b.d.Reasons = carve(b.e.reuse, &b.e.reasons, 1)
 	}
 	b.d.Reasons = append(b.d.Reasons, Reason{Code: code, Message: code.Message(), Citation: cite, Confidence: conf})
-	b.add(Step{Rule: "refuse", tmpl: escaped(code.Message()), Citation: cite, Confidence: conf})
+	b.addOn(&stepRefuse, b.keep(cite), conf, stepArgs{s: [2]string{string(code)}})
 	b.d.Years, b.d.Shares = nil, nil
 	return b.d
 }
@@ -330,17 +333,22 @@ func (e *evaluator) episode(id string) *prisoner.Episode {
 // version looks up the parameter in force on the claim date; a claim
 // before the first version or while the version is not in force is
 // refused as regime_not_in_force.
-func (e *evaluator) version(b *builder, s *Schedule, rule string, t civil.Date) (Version, bool) {
-	v, err := s.At(t)
-	if err != nil || !v.InForce {
-		c := v.Citation
-		if err != nil {
-			c = s.versions[0].Citation
+func (e *evaluator) version(b *builder, s *Schedule, vs *versionSteps, t civil.Date) (*Version, bool) {
+	v := s.at(t)
+	if v == nil || !v.InForce {
+		c := &s.versions[0].Citation
+		if v != nil {
+			c = &v.Citation
+		} else {
+			v = &Version{}
 		}
-		b.stepf(rule, c, law.Verified, law.Text{UK: "{s0} не діє на {d0}", EN: "{s0} is not in force on {d0}"}, stepArgs{s: [2]string{s.Name()}, d: [3]civil.Date{t}})
+		b.addOn(&vs.notInForce, c, law.Verified, stepArgs{s: [2]string{s.Name()}, d: [3]civil.Date{t}})
 		return v, false
 	}
-	b.param(rule, s.Name(), v)
+	if b.e != nil {
+		b.e.steps = append(b.e.steps, Step{def: &vs.param, cite: &v.Citation, conf: v.Confidence, param: true,
+			args: stepArgs{m: v.Amount, s: [2]string{s.Name()}, d: [3]civil.Date{v.ValidFrom}}})
+	}
 	return v, true
 }
 
@@ -359,9 +367,7 @@ func (e *evaluator) established(b *builder, ev *prisoner.Event) (status.Snapshot
 		b.refuse(FactNotEstablished, cite(law.Law2010, "4", "7"), law.Verified)
 		return snap, &b.d
 	}
-	b.stepf("status", snap.Change.Ground, snap.Change.Conf,
-		law.Text{UK: "факт встановлено; статус «{state}» з {d0}", EN: "fact established; status {state} since {d0}"},
-		stepArgs{state: snap.State, d: [3]civil.Date{snap.Since}})
+	b.addOn(&stepStatus, &snap.Change.Ground, snap.Change.Conf, stepArgs{state: snap.State, d: [3]civil.Date{snap.Since}})
 	return snap, nil
 }
 
@@ -390,8 +396,7 @@ func (e *evaluator) member(b *builder, party string, ev *prisoner.Event, ep *pri
 		b.refuse(NotFamilyMember, ms.Ground, ms.Conf)
 		return &b.d
 	}
-	b.stepf("family", ms.Ground, ms.Conf, law.Text{UK: "заявник {s0} — визнаний член сім'ї (на {d0})", EN: "claimant {s0} is a recognised family member (assessed on {d0})"},
-		stepArgs{s: [2]string{party}, d: [3]civil.Date{ms.AssessedOn}})
+	b.addOn(&stepFamily, b.keep(ms.Ground), ms.Conf, stepArgs{s: [2]string{party}, d: [3]civil.Date{ms.AssessedOn}})
 	return nil
 }
 
@@ -401,13 +406,12 @@ func isFamily(party string) bool {
 
 func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
 	t := ev.Date
-	v, ok := e.version(b, e.rs.Parameters.Annual, "A1", t)
+	v, ok := e.version(b, e.rs.Parameters.Annual, &annualVersion, t)
 	if !ok {
 		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "1"), law.Verified)
 	}
 	if paid, ok := e.led.cmu328In2022(ev.Episode); ok && t.Before(civil.MustNew(2023, 1, 1)) {
-		b.stepf("A6b", cite(law.Law2010, "17", "5"), law.Verified, law.Text{UK: "виплата за ПКМУ 328 від {d0} відкладає щорічну допомогу до 01.01.2023",
-			EN: "a CMU 328 payment of {d0} defers the annual aid to 2023-01-01"}, stepArgs{d: [3]civil.Date{paid}})
+		b.add(&stepA6bCMU328Defers, stepArgs{d: [3]civil.Date{paid}})
 		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "5"), law.Verified)
 	}
 	if _, bad := e.established(b, ev); bad != nil {
@@ -424,13 +428,9 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 	}
 	s := newScheme(ep, e.rs)
 	if s.block {
-		b.stepf("A6", cite(law.Law2010, "17", "6").WithNote("day arithmetic and ties: LAW.md §7"), law.Assumption,
-			law.Text{UK: "роки до закону: {n0} повних років до {d0}, ще {n1} днів із {n2}, округлено ({s0}) до {n3}",
-				EN: "pre-law block: {n0} full years to {d0}, {n1} more days of a {n2}-day year, rounded ({s0}) to {n3} years"},
-			stepArgs{n: [4]int16{int16(s.m), int16(s.r), int16(s.yearLen), int16(s.n)}, d: [3]civil.Date{s.blockEnd}, s: [2]string{e.rs.Options.PreLawRounding.String()}})
+		b.add(&stepA6PreLawBlock, stepArgs{n: [4]int16{int16(s.m), int16(s.r), int16(s.yearLen), int16(s.n)}, d: [3]civil.Date{s.blockEnd}, s: [2]string{e.rs.Options.PreLawRounding.String()}})
 		if off := e.led.offsets(ev.Episode); off > 0 {
-			b.stepf("A6", cite(law.Law2010, "17", "6").WithNote("which block years the CMU 328 payments remove: the earliest (our convention)"), law.Assumption,
-				law.Text{UK: "{n0} рік(и) виключено через виплати за ПКМУ 328", EN: "{n0} year(s) of the block left out for CMU 328 payments"}, stepArgs{n: [4]int16{int16(off)}})
+			b.add(&stepA6BlockOffsetCMU328, stepArgs{n: [4]int16{int16(off)}})
 		}
 	}
 	died := !ep.Died.IsZero() && !ep.Died.After(t)
@@ -439,8 +439,7 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 	switch {
 	case died:
 		if e.rs.Options.UnpaidYearsAfterDeath.norm() == AfterDeathNobody || !family {
-			b.step("A7", cite(law.Law2010, "7", "1"), law.Assumption, "the person has died; completed unpaid years go to no one (Q6)",
-				"особа померла; невиплачені роки нікому не виплачуються (Q6)")
+			b.add(&stepA7DiedUnpaidToNoOne, stepArgs{})
 			return b.refuse(PersonDeceased, cite(law.Law2010, "7", "1"), law.Assumption)
 		}
 		end := ep.Died
@@ -450,9 +449,7 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 		candidates = e.closedYears(b, s, end)
 	case released:
 		if family && e.rs.Options.FamilyClaimAfterRelease.norm() == FamilyRefused {
-			b.stepf("A5", cite(law.Law2010, "7", "1").WithNote("and 17(6): the family's right runs while the person is held"), law.Verified,
-				law.Text{UK: "особу звільнено {d0}; право сім'ї припинилося", EN: "the person was released on {d0}; the family's right has ended"},
-				stepArgs{d: [3]civil.Date{ep.Released}})
+			b.add(&stepA5FamilyRightEnded, stepArgs{d: [3]civil.Date{ep.Released}})
 			return b.refuse(FamilyClaimAfterRelease, cite(law.Law2010, "7", "1"), law.Verified)
 		}
 		candidates = e.closedYears(b, s, ep.Released)
@@ -466,8 +463,7 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 		u := s.unit(k)
 		if p, paid := e.led.annualPaid(ev.Episode, u, s); paid {
 			anyPaid = true
-			b.stepf("A3", cite(law.Brief, "6.1").WithNote("a year is never paid twice"), law.Assumption,
-				law.Text{UK: "рік {n0} уже {s1} {d0}", EN: "year {n0} already {s0} on {d0}"}, stepArgs{n: [4]int16{int16(k)}, s: [2]string{p.how, p.howUK()}, d: [3]civil.Date{p.date}})
+			b.add(&stepA3YearAlreadyPaid, stepArgs{n: [4]int16{int16(k)}, s: [2]string{p.how, p.howUK()}, d: [3]civil.Date{p.date}})
 			continue
 		}
 		years = append(years, u)
@@ -494,14 +490,11 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 	kc := s.current(t)
 	u := s.unit(kc)
-	b.stepf("A3", cite(law.Law2010, "7", "1"), law.Secondary,
-		law.Text{UK: "утримується на {d0}: поточний рік полону {n0} ({d1} – {d2})", EN: "held on {d0}: the current captivity year is {n0} ({d1} to {d2})"},
-		stepArgs{n: [4]int16{int16(kc)}, d: [3]civil.Date{t, u.from, u.to}})
+	b.add(&stepA3HeldCurrentYear, stepArgs{n: [4]int16{int16(kc)}, d: [3]civil.Date{t, u.from, u.to}})
 	blockOpen := s.block && s.n > 0
 	if blockOpen && e.rs.Options.PreLawClaimsFrom.norm() == FromCMU1182 && t.Before(cmu1182Assumed) {
 		blockOpen = false
-		b.step("A6", cite(law.CMU1182, "").WithNote("pre_law_claims_from=cmu1182_effective, taken as 2023-11-10"), law.Assumption,
-			"the pre-law block cannot be claimed before CMU 1182", "роки до закону не можна отримати до ПКМУ 1182")
+		b.add(&stepA6BlockNotBeforeCMU1182, stepArgs{})
 	}
 	var ks []int
 	if blockOpen {
@@ -513,8 +506,7 @@ func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 		ks = append(ks, kc)
 	}
 	if e.rs.Options.HeldClaimScope.norm() == AllStartedYears {
-		b.step("A3", cite(law.Brief, "9").WithNote("Q4: catch-up of unpaid started years"), law.Assumption,
-			"catch-up: every unpaid year begun since the block is claimable", "наздоганяння: усі невиплачені розпочаті роки")
+		b.add(&stepA3CatchUp, stepArgs{})
 		// Years before the block's end are the block's (s.n is 0 without one).
 		for k := s.n + 1; k < kc; k++ {
 			ks = append(ks, k)
@@ -532,8 +524,7 @@ var cmu1182Assumed = civil.MustNew(2023, 11, 10)
 // incomplete year when released_partial_year is paid.
 func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 	done := s.completed(end)
-	b.stepf("A4", cite(law.Brief, "7").WithNote("a year is complete when its anniversary is on or before the release"), law.Assumption,
-		law.Text{UK: "полон завершився {d0}: повних років {n0}", EN: "captivity ended on {d0}: {n0} year(s) complete"}, stepArgs{d: [3]civil.Date{end}, n: [4]int16{int16(done)}})
+	b.add(&stepA4CaptivityEnded, stepArgs{d: [3]civil.Date{end}, n: [4]int16{int16(done)}})
 	var ks []int
 	for k := 1; k <= done; k++ {
 		ks = append(ks, k)
@@ -545,8 +536,7 @@ func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 	}
 	if e.rs.Options.ReleasedPartialYear.norm() == PartialPaid {
 		if k := s.current(end); k > done {
-			b.stepf("A4", cite(law.Brief, "8").WithNote("released_partial_year=paid"), law.Assumption,
-				law.Text{UK: "неповний рік {n0} також виплачується", EN: "the incomplete year {n0} is paid too"}, stepArgs{n: [4]int16{int16(k)}})
+			b.add(&stepA4IncompleteYearPaid, stepArgs{n: [4]int16{int16(k)}})
 			ks = append(ks, k)
 		}
 	}
@@ -574,11 +564,9 @@ func (e *evaluator) pay(b *builder, total Money, ev *prisoner.Event, ep *prisone
 				payees = append(payees, m.ID)
 			}
 		}
-		b.stepf("A3", cite(law.Brief, "8").WithNote("held_payee=equal_shares"), law.Assumption,
-			law.Text{UK: "порівну між {n0} членами сім'ї", EN: "shared equally among {n0} recognised family members"}, stepArgs{n: [4]int16{int16(len(payees))}})
+		b.add(&stepA3SharedEqually, stepArgs{n: [4]int16{int16(len(payees))}})
 	} else if heldFamily {
-		b.step("A3", cite(law.Brief, "6.1").WithNote("held_payee=single_first_applicant: 'one of the family members'"), law.Secondary,
-			"paid to the first family member who claimed", "виплачується першому члену сім'ї, який звернувся")
+		b.add(&stepA3PaidFirstApplicant, stepArgs{})
 	}
 	return b.grant(total, e.split(b, total, payees))
 }
@@ -605,11 +593,9 @@ func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
 	}
 	if len(payees) > 1 {
 		if r == HalfUpAdjustFirst {
-			b.step("D3", splitCitation.WithNote("split_rounding=half_up"), law.Assumption, "shares rounded half up to the kopiyka; the first share corrected to keep the total",
-				"частки округлено до копійки; першу частку виправлено, щоб зберегти суму")
+			b.add(&stepD3SplitHalfUp, stepArgs{})
 		} else {
-			b.step("D3", splitCitation, law.Assumption, "shares rounded down to the kopiyka; leftover to the earliest applicant",
-				"частки округлено вниз до копійки; залишок — першому заявникові")
+			b.add(&stepD3SplitDown, stepArgs{})
 		}
 	}
 	out := carve(e.reuse, &e.shares, len(payees))[:len(payees)]
@@ -617,12 +603,4 @@ func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
 		out[i] = Share{Party: p, Amount: amounts[i]}
 	}
 	return out
-}
-
-// escaped protects a fixed text's braces from being read as placeholders.
-func escaped(t law.Text) law.Text {
-	if strings.Contains(t.UK, "{") || strings.Contains(t.EN, "{") {
-		return law.Text{UK: escape(t.UK), EN: escape(t.EN)}
-	}
-	return t
 }

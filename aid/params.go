@@ -91,6 +91,16 @@ func (s *Schedule) At(d civil.Date) (Version, error) {
 	return s.versions[i-1], nil
 }
 
+// at is [Schedule.At] without the error: the version in force on d, in
+// place in the schedule, or nil before the first.
+func (s *Schedule) at(d civil.Date) *Version {
+	i := sort.Search(len(s.versions), func(i int) bool { return s.versions[i].ValidFrom.After(d) })
+	if i == 0 {
+		return nil
+	}
+	return &s.versions[i-1]
+}
+
 // MarshalJSON writes the versions as a JSON array.
 func (s *Schedule) MarshalJSON() ([]byte, error) { return json.Marshal(s.versions) }
 

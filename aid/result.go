@@ -128,7 +128,7 @@ type Decision struct {
 // (confidence U) rather than verified law.
 func (d Decision) Assumed() bool {
 	for _, s := range d.Trace {
-		if s.Confidence == law.Assumption {
+		if s.conf == law.Assumption {
 			return true
 		}
 	}

@@ -11,22 +11,40 @@ import (
 )
 
 // A Step is one step of a decision's reasoning: the rule of LAW.md it
-// applies (A1–A8, R1–R3, D1–D5, C1–C3, …), what it found ([Step.Text]),
-// its legal ground and how sure that ground is, and the parameter version
-// used, if any ([Step.Param]). The text is rendered when asked for, so
-// evaluating stays cheap; in JSON a step is
+// applies (A1–A8, R1–R3, D1–D5, C1–C3, …; [Step.Rule]), what it found
+// ([Step.Text]), its legal ground and how sure that ground is
+// ([Step.Citation], [Step.Confidence]), and the parameter version used, if
+// any ([Step.Param]). The text is rendered when asked for, so evaluating
+// stays cheap; in JSON a step is
 // {"rule", "text": {"uk", "en"}, "citation", "confidence", "param"}.
 type Step struct {
-	Rule       string
-	Citation   law.Citation
-	Confidence law.Confidence
-
+	def  *stepDef      // the kind of step: rule, text (see steps.go)
+	cite *law.Citation // its ground: def.cite, or the case's own
+	conf law.Confidence
 	// param: the step states a parameter version; args.s[0] is the
 	// parameter's name and args.d[0] the version's first day.
 	param bool
-	tmpl  law.Text // text with {d0} {n0} {s0} {m0} {state} placeholders
 	args  stepArgs
 }
+
+// Rule returns the rule of LAW.md the step applies ("A3", "refuse", …).
+func (s Step) Rule() string {
+	if s.def == nil {
+		return ""
+	}
+	return s.def.rule
+}
+
+// Citation returns the step's legal ground.
+func (s Step) Citation() law.Citation {
+	if s.cite == nil {
+		return law.Citation{}
+	}
+	return *s.cite
+}
+
+// Confidence returns how sure the step's ground is.
+func (s Step) Confidence() law.Confidence { return s.conf }
 
 // stepArgs are the values a step's text refers to; kept typed so that a
 // step costs no allocation until its text is rendered. The fields are in
@@ -41,7 +59,13 @@ type stepArgs struct {
 
 // Text returns what the step found, in Ukrainian and English.
 func (s Step) Text() law.Text {
-	return law.Text{UK: s.args.render(s.tmpl.UK, true), EN: s.args.render(s.tmpl.EN, false)}
+	switch {
+	case s.def == nil:
+		return law.Text{}
+	case s.def.fromCode:
+		return Code(s.args.s[0]).Message()
+	}
+	return law.Text{UK: s.args.render(s.def.text.UK, true), EN: s.args.render(s.def.text.EN, false)}
 }
 
 // Param returns the parameter version the step used
@@ -66,7 +90,7 @@ type stepJSON struct {
 
 // MarshalJSON writes the step with its text rendered.
 func (s Step) MarshalJSON() ([]byte, error) {
-	return json.Marshal(stepJSON{Rule: s.Rule, Text: s.Text(), Citation: s.Citation, Confidence: s.Confidence, Param: s.Param()})
+	return json.Marshal(stepJSON{Rule: s.Rule(), Text: s.Text(), Citation: s.Citation(), Confidence: s.conf, Param: s.Param()})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
@@ -75,8 +99,8 @@ func (s *Step) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*s = Step{Rule: j.Rule, Citation: j.Citation, Confidence: j.Confidence, tmpl: law.Text{UK: escape(j.Text.UK), EN: escape(j.Text.EN)},
-		param: j.Param != "", args: stepArgs{s: [2]string{j.Param}}}
+	def := &stepDef{rule: j.Rule, cite: j.Citation, conf: j.Confidence, text: law.Text{UK: escape(j.Text.UK), EN: escape(j.Text.EN)}}
+	*s = Step{def: def, cite: &def.cite, conf: j.Confidence, param: j.Param != "", args: stepArgs{s: [2]string{j.Param}}}
 	return nil
 }
 

@@ -248,14 +248,15 @@ func payeeList(b []byte, shares []aid.Share) (string, []byte) {
 func citations(b []byte, d aid.Decision) (string, []byte) {
 	b = b[:0]
 	for _, s := range d.Trace {
-		if s.Citation.IsZero() {
+		c := s.Citation()
+		if c.IsZero() {
 			continue
 		}
 		start := len(b)
 		if start > 0 {
 			b = append(b, ';')
 		}
-		b = s.Citation.AppendCode(b)
+		b = c.AppendCode(b)
 		if code := b[start:]; start > 0 && containsCode(b[:start], code[1:]) {
 			b = b[:start]
 		}
