@@ -333,9 +333,7 @@ type caseBuilder struct {
 	r     *CaseTablesReader
 	id    string
 	probs []CellProblem
-	// where each part came from, for mapping validation paths back
-	headLine                  int
-	epLines, fmLines, evLines []int
+	raw   *rawCase // the rows each part came from, for mapping validation paths back
 }
 
 func (b *caseBuilder) add(t *tableIn, line, field int, code prisoner.Code, msg law.Text) {
@@ -390,7 +388,7 @@ func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
 	r := b.r
 	head := raw.head
 	ct := r.cases
-	b.headLine = head.line
+	b.raw = raw
 	c := prisoner.Case{ID: b.id, Note: ct.cell(head.rec, "note")}
 	c.Person = prisoner.Person{
 		Citizenship: ct.cell(head.rec, "citizenship"), Stateless: b.flag(ct, head, "stateless"),
@@ -403,8 +401,10 @@ func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
 			DeathLinked: b.flag(et, rw, "death_linked"), EarlyDateReason: et.cell(rw.rec, "early_date_reason")}
 		b.enum(et, rw, "category", &e.Category)
 		b.enum(et, rw, "release_kind", &e.ReleaseKind)
+		if c.Episodes == nil {
+			c.Episodes = make([]prisoner.Episode, 0, len(raw.eps))
+		}
 		c.Episodes = append(c.Episodes, e)
-		b.epLines = append(b.epLines, rw.line)
 	}
 	ft := r.family
 	for _, rw := range raw.family {
@@ -413,8 +413,10 @@ func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
 			RNOKPP: ft.cell(rw.rec, "rnokpp"), Since: b.date(ft, rw, "since"), Ended: b.date(ft, rw, "ended")}
 		b.enum(ft, rw, "relation", &m.Relation)
 		b.enum(ft, rw, "proof", &m.Proof)
+		if c.Family == nil {
+			c.Family = make([]prisoner.FamilyMember, 0, len(raw.family))
+		}
 		c.Family = append(c.Family, m)
-		b.fmLines = append(b.fmLines, rw.line)
 	}
 	vt := r.events
 	for _, rw := range raw.evnts {
@@ -431,8 +433,10 @@ func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
 		if m := vt.cell(rw.rec, "missing"); m != "" {
 			ev.Missing = strings.Split(m, ";")
 		}
+		if c.Events == nil {
+			c.Events = make([]prisoner.Event, 0, len(raw.evnts))
+		}
 		c.Events = append(c.Events, ev)
-		b.evLines = append(b.evLines, rw.line)
 	}
 	if r.noValidate {
 		return c
@@ -457,7 +461,7 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 		name = head[:i]
 		idx, _ = strconv.Atoi(strings.TrimSuffix(head[i+1:], "]"))
 	}
-	t, line, key := r.cases, b.headLine, ""
+	t, line, key := r.cases, b.raw.head.line, ""
 	switch name {
 	case "id":
 		key = "case_id"
@@ -466,10 +470,10 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 	case "person":
 		key = rest
 	case "episodes", "family", "events":
-		lines := map[string][]int{"episodes": b.epLines, "family": b.fmLines, "events": b.evLines}[name]
+		rows := map[string][]row{"episodes": b.raw.eps, "family": b.raw.family, "events": b.raw.evnts}[name]
 		tables := map[string]*tableIn{"episodes": r.eps, "family": r.family, "events": r.events}
-		if idx >= 0 && idx < len(lines) {
-			t, line, key = tables[name], lines[idx], rest
+		if idx >= 0 && idx < len(rows) {
+			t, line, key = tables[name], rows[idx].line, rest
 			if rest == "id" {
 				key = map[string]string{"episodes": "episode_id", "family": "member_id"}[name]
 			}
