@@ -30,6 +30,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -47,7 +48,19 @@ func main() {
 	dir := flag.String("dir", "", "folder for the generated tables (default under the temporary directory)")
 	child := flag.String("child", "", "internal: run one pipeline in this process (rules or baseline)")
 	cpuprofile := flag.String("cpuprofile", "", "with -child: write a CPU profile here")
+	ceiling := flag.Bool("ceiling", false, "only measure how much faster all cores run independent arithmetic than one (the machine's own limit)")
 	flag.Parse()
+	if *ceiling {
+		for _, k := range []struct {
+			name string
+			run  func(g int) uint64
+		}{{"arithmetic", arithmetic}, {"memory streaming", streaming}} {
+			one, all := parallel(1, k.run), parallel(runtime.NumCPU(), k.run)
+			fmt.Printf("scale: %d goroutines of %s: %s on 1 core, %s on %d: %.2fx\n", runtime.NumCPU(), k.name,
+				one.Round(time.Millisecond), all.Round(time.Millisecond), runtime.NumCPU(), float64(one)/float64(all))
+		}
+		return
+	}
 	if *dir == "" {
 		*dir = filepath.Join(os.TempDir(), fmt.Sprintf("captivity-scale-%d-%d", *n, *seed))
 	}
@@ -131,6 +144,47 @@ func main() {
 		fmt.Fprintf(os.Stderr, "  %d cores are %.2fx faster than one (median of the rounds; best against best %.2fx; target at least 1.7x)\n",
 			all, median(speedups), one.ns/r.ns)
 	}
+}
+
+// parallel times one goroutine per core running work with
+// GOMAXPROCS=procs: with work pure arithmetic, how much all cores can give
+// at best on this machine; with work streaming through memory, how much
+// they give when memory is the limit.
+func parallel(procs int, work func(g int) uint64) time.Duration {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	start := time.Now()
+	var wg sync.WaitGroup
+	sums := make([]uint64, runtime.NumCPU())
+	for g := range sums {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sums[g] = work(g)
+		}()
+	}
+	wg.Wait()
+	return time.Since(start)
+}
+
+func arithmetic(g int) uint64 {
+	x := uint64(g + 1)
+	for i := 0; i < 1_500_000_000; i++ {
+		x = x*6364136223846793005 + 1442695040888963407
+		x ^= x >> 17
+	}
+	return x
+}
+
+func streaming(g int) uint64 {
+	buf := make([]uint64, 8<<20) // 64 MiB, far past the caches
+	var s uint64
+	for r := 0; r < 30; r++ {
+		for i := 0; i < len(buf); i += 8 { // one word per 64-byte line
+			buf[i] += uint64(g)
+			s += buf[i]
+		}
+	}
+	return s
 }
 
 // median returns the middle value of xs (the mean of the middle two when
