@@ -48,7 +48,7 @@ import (
 )
 
 func main() {
-	cli.TuneGCStreaming()
+	cli.TuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now, cli.Kyiv()))
 }
 

@@ -232,7 +232,7 @@ func trim(b []byte) []byte {
 }
 
 func runChild(dir, mode string) int {
-	cli.TuneGCStreaming()
+	cli.TuneGC()
 	src, closeAll, err := cli.OpenTables(dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)

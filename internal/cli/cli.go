@@ -34,25 +34,6 @@ func TuneGC() {
 	}
 }
 
-// StreamingHeap is the heap a streaming program lets grow between
-// collections (see [TuneGCStreaming]).
-const StreamingHeap = 96 << 20
-
-// TuneGCStreaming is [TuneGC] for a program that streams case tables and
-// keeps about a megabyte live however many cases it reads (the
-// whole-register pipeline): unless GOGC or GOMEMLIMIT is set, the
-// collector runs only when the heap reaches StreamingHeap (GOGC=off with
-// a memory limit). A million-case run then collects about a hundred times
-// instead of five hundred, and two cores run it about a tenth faster: the
-// collector's concurrent marking and write barriers compete with the
-// workers. Memory stays bounded by the limit, not by the number of cases.
-func TuneGCStreaming() {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(StreamingHeap)
-	}
-}
-
 // OpenTables opens the case tables in the folder dir, named in messages
 // by their paths under dir. Close them with the function returned.
 func OpenTables(dir string) (export.Sources, func(), error) {
