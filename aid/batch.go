@@ -248,10 +248,7 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 				}
 			}
 			if p.out != nil {
-				select {
-				case spentOut[p.worker] <- p.out[:0]:
-				default:
-				}
+				recycle(spentOut[p.worker], p.out[:0])
 			}
 			<-slots
 		}
@@ -262,10 +259,11 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 	return ctx.Err()
 }
 
-// recycle hands r back to the workers, unless enough are waiting.
-func recycle(spent chan *Result, r *Result) {
+// recycle hands v (a result or a buffer) back to a worker, unless enough
+// are waiting.
+func recycle[T any](spent chan T, v T) {
 	select {
-	case spent <- r:
+	case spent <- v:
 	default:
 	}
 }

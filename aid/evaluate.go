@@ -70,67 +70,62 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) { return k.evalu
 // its last evaluation; otherwise it is new.
 func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error) {
 	rs := k.rs
-	var tl *status.Timeline
-	if into != nil {
-		if into.mem == nil {
-			into.mem = new(arena)
-		}
-		tl = &into.mem.tl
-		if err := tl.Rebuild(c, rs.Status); err != nil {
-			return nil, err
-		}
-	} else {
-		var err error
-		if tl, err = status.Build(c, rs.Status); err != nil {
-			return nil, err
-		}
-	}
 	claims := 0
 	for i := range c.Events {
 		if c.Events[i].Kind == prisoner.Claim {
 			claims++
 		}
 	}
-	var res *Result
-	var e *evaluator
-	var scratch *[]Step
-	mem := (*arena)(nil)
+	var (
+		res     *Result
+		e       *evaluator
+		order   []int
+		scratch *[]Step
+	)
 	if into != nil {
 		// Everything is built in the arena the result kept from its last
-		// evaluation: the evaluator and its blocks, the ledger, the order
-		// of the events, the decisions; the traces stay where they are
-		// built.
-		mem = into.mem
-		*into = Result{mem: mem}
-		res = into
-		ev := &mem.ev
-		*ev = evaluator{reuse: true, steps: ev.steps[:0], cites: ev.cites[:0], years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0]}
-		mem.led = ledger{units: mem.led.units[:0], cmu328: mem.led.cmu328[:0], deathPaid: mem.led.deathPaid[:0]}
-		e = ev
-		e.led = &mem.led
-		if claims > 0 {
-			res.Decisions = mem.decisions[:0]
+		// evaluation: the timeline, the evaluator and its blocks, the
+		// ledger, the order of the events, the decisions; the traces stay
+		// where they are built.
+		if into.mem == nil {
+			into.mem = new(arena)
 		}
+		mem := into.mem
+		if err := mem.tl.Rebuild(c, rs.Status); err != nil {
+			return nil, err
+		}
+		ev := &mem.ev
+		*ev = evaluator{reuse: true, tl: &mem.tl, led: &mem.led, steps: ev.steps[:0], cites: ev.cites[:0],
+			years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0]}
+		mem.led = ledger{units: mem.led.units[:0], cmu328: mem.led.cmu328[:0], deathPaid: mem.led.deathPaid[:0]}
+		if claims > cap(mem.decisions) {
+			mem.decisions = make([]Decision, 0, claims)
+		}
+		*into = Result{Timeline: &mem.tl, mem: mem}
+		if claims > 0 {
+			into.Decisions = mem.decisions[:0]
+		}
+		res, e, order = into, ev, mem.order[:0]
 	} else {
-		res = &Result{}
+		tl, err := status.Build(c, rs.Status)
+		if err != nil {
+			return nil, err
+		}
 		// The traces are built one after another in a scratch block, then
 		// copied into one block of their exact size.
 		scratch, _ = k.steps.Get().(*[]Step)
 		if scratch == nil {
 			scratch = new([]Step)
 		}
-		e = &evaluator{steps: (*scratch)[:0], led: newLedger(), cites: make([]law.Citation, 0, claims)}
+		e = &evaluator{tl: tl, led: newLedger(), steps: (*scratch)[:0], cites: make([]law.Citation, 0, claims)}
+		res = &Result{Timeline: tl}
+		if claims > 0 {
+			res.Decisions = make([]Decision, 0, claims)
+		}
 	}
-	res.CaseID, res.Timeline, res.c, res.rs = c.ID, tl, c, rs
+	res.CaseID, res.c, res.rs = c.ID, c, rs
 	res.Stamp = Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)}
-	if claims > cap(res.Decisions) {
-		res.Decisions = make([]Decision, 0, claims)
-	}
-	e.c, e.rs, e.tl = &res.c, rs, tl
-	var order []int
-	if mem != nil {
-		order = mem.order[:0]
-	}
+	e.c, e.rs = &res.c, rs
 	order = appendOrdered(order, &res.c)
 	for _, i := range order {
 		ev := &res.c.Events[i]
@@ -146,11 +141,8 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 		}
 	}
 	res.Recoveries = e.recoveries(res.Decisions)
-	if mem != nil {
-		mem.order = order
-		if cap(res.Decisions) > cap(mem.decisions) {
-			mem.decisions = res.Decisions
-		}
+	if into != nil {
+		into.mem.order = order
 		return res, nil
 	}
 	// Each decision's trace is the next run of steps in the scratch block.
