@@ -394,6 +394,15 @@ func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
 		Citizenship: ct.cell(head.rec, "citizenship"), Stateless: b.flag(ct, head, "stateless"),
 		Name: ct.cell(head.rec, "name"), BirthDate: b.date(ct, head, "birth_date"), RNOKPP: ct.cell(head.rec, "rnokpp"),
 	}
+	if len(raw.eps) > 0 {
+		c.Episodes = make([]prisoner.Episode, 0, len(raw.eps))
+	}
+	if len(raw.family) > 0 {
+		c.Family = make([]prisoner.FamilyMember, 0, len(raw.family))
+	}
+	if len(raw.evnts) > 0 {
+		c.Events = make([]prisoner.Event, 0, len(raw.evnts))
+	}
 	et := r.eps
 	for _, rw := range raw.eps {
 		e := prisoner.Episode{ID: et.cell(rw.rec, "episode_id"), ServingAtCapture: b.flag(et, rw, "serving_at_capture"),
@@ -401,9 +410,6 @@ func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
 			DeathLinked: b.flag(et, rw, "death_linked"), EarlyDateReason: et.cell(rw.rec, "early_date_reason")}
 		b.enum(et, rw, "category", &e.Category)
 		b.enum(et, rw, "release_kind", &e.ReleaseKind)
-		if c.Episodes == nil {
-			c.Episodes = make([]prisoner.Episode, 0, len(raw.eps))
-		}
 		c.Episodes = append(c.Episodes, e)
 	}
 	ft := r.family
@@ -413,9 +419,6 @@ func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
 			RNOKPP: ft.cell(rw.rec, "rnokpp"), Since: b.date(ft, rw, "since"), Ended: b.date(ft, rw, "ended")}
 		b.enum(ft, rw, "relation", &m.Relation)
 		b.enum(ft, rw, "proof", &m.Proof)
-		if c.Family == nil {
-			c.Family = make([]prisoner.FamilyMember, 0, len(raw.family))
-		}
 		c.Family = append(c.Family, m)
 	}
 	vt := r.events
@@ -432,9 +435,6 @@ func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
 		b.enum(vt, rw, "regime", &ev.Regime)
 		if m := vt.cell(rw.rec, "missing"); m != "" {
 			ev.Missing = strings.Split(m, ";")
-		}
-		if c.Events == nil {
-			c.Events = make([]prisoner.Event, 0, len(raw.evnts))
 		}
 		c.Events = append(c.Events, ev)
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
@@ -165,15 +164,20 @@ func (w *ReportCSVWriter) Flush() error {
 	return first
 }
 
+// ints lists numbers ";"-separated.
 func ints(xs []int) string {
-	var b strings.Builder
-	for i, x := range xs {
+	return string(appendList(nil, len(xs), func(i int) int { return xs[i] }))
+}
+
+// appendList appends the n numbers at(0) … at(n-1) to b, ";"-separated.
+func appendList(b []byte, n int, at func(i int) int) []byte {
+	for i := 0; i < n; i++ {
 		if i > 0 {
-			b.WriteByte(';')
+			b = append(b, ';')
 		}
-		b.WriteString(strconv.Itoa(x))
+		b = strconv.AppendInt(b, int64(at(i)), 10)
 	}
-	return b.String()
+	return b
 }
 
 // AppendDecisions appends to b the rows of decisions.csv for result r,
@@ -219,13 +223,7 @@ func appendDecisionRows(rec *csvRec, scratch []byte, r *aid.Result) []byte {
 
 // yearList lists the captivity years of a decision, ";"-separated.
 func yearList(b []byte, d aid.Decision) (string, []byte) {
-	b = b[:0]
-	for i, y := range d.Years {
-		if i > 0 {
-			b = append(b, ';')
-		}
-		b = strconv.AppendInt(b, int64(y.ID), 10)
-	}
+	b = appendList(b[:0], len(d.Years), func(i int) int { return d.Years[i].ID })
 	return string(b), b
 }
 
