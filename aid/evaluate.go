@@ -235,18 +235,21 @@ type builder struct {
 	d Decision
 }
 
+// push appends s to the trace, unless the builder keeps no steps.
+func (b *builder) push(s Step) {
+	if b.e != nil {
+		b.e.steps = append(b.e.steps, s)
+	}
+}
+
 // add appends a step of kind def, on def's own ground.
 func (b *builder) add(def *stepDef, a stepArgs) {
-	if b.e != nil {
-		b.e.steps = append(b.e.steps, Step{def: def, cite: &def.cite, conf: def.conf, args: a})
-	}
+	b.push(Step{def: def, cite: &def.cite, conf: def.conf, args: a})
 }
 
 // addOn appends a step of kind def on a ground of the case's own.
 func (b *builder) addOn(def *stepDef, cite *law.Citation, conf law.Confidence, a stepArgs) {
-	if b.e != nil {
-		b.e.steps = append(b.e.steps, Step{def: def, cite: cite, conf: conf, args: a})
-	}
+	b.push(Step{def: def, cite: cite, conf: conf, args: a})
 }
 
 // keep stores a ground computed for this case among the evaluator's, for
@@ -337,10 +340,8 @@ func (e *evaluator) version(b *builder, s *Schedule, vs *versionSteps, t civil.D
 		b.addOn(&vs.notInForce, c, law.Verified, stepArgs{s: [2]string{s.Name()}, d: [3]civil.Date{t}})
 		return v, false
 	}
-	if b.e != nil {
-		b.e.steps = append(b.e.steps, Step{def: &vs.param, cite: &v.Citation, conf: v.Confidence, param: true,
-			args: stepArgs{m: v.Amount, s: [2]string{s.Name()}, d: [3]civil.Date{v.ValidFrom}}})
-	}
+	b.push(Step{def: &vs.param, cite: &v.Citation, conf: v.Confidence, param: true,
+		args: stepArgs{m: v.Amount, s: [2]string{s.Name()}, d: [3]civil.Date{v.ValidFrom}}})
 	return v, true
 }
 

@@ -84,11 +84,11 @@ func (s *Schedule) Versions() []Version { return append([]Version(nil), s.versio
 // At returns the version in force on d. Before the first version it
 // returns an error wrapping [ErrNoVersion].
 func (s *Schedule) At(d civil.Date) (Version, error) {
-	i := sort.Search(len(s.versions), func(i int) bool { return s.versions[i].ValidFrom.After(d) })
-	if i == 0 {
+	v := s.at(d)
+	if v == nil {
 		return Version{}, fmt.Errorf("%s on %s: %w", s.name, d, ErrNoVersion)
 	}
-	return s.versions[i-1], nil
+	return *v, nil
 }
 
 // at is [Schedule.At] without the error: the version in force on d, in
