@@ -33,10 +33,13 @@ type Sources struct {
 type tableIn struct {
 	name    string
 	cols    []column
-	r       *csv.Reader
-	keys    []string       // column key per field index
+	r       *recReader
+	keys    []string       // column key (or the header as written) per field index
 	at      map[string]int // key -> field index
-	peek    []string
+	pos     []int          // column ordinal -> field index, -1 if absent
+	peek    record         // the next row, read ahead; valid until the next read
+	peekID  []byte         // its case_id
+	peeked  bool
 	line    int
 	eof     bool
 	fatal   *CellProblem
@@ -49,7 +52,7 @@ func newTableIn(r io.Reader, name string, cols []column) *tableIn {
 		t.eof, t.started = true, true
 		return t
 	}
-	t.r = csv.NewReader(r)
+	t.r = newRecReader(r)
 	return t
 }
 
@@ -65,7 +68,7 @@ func (t *tableIn) problem(line, field int, code prisoner.Code, msg law.Text) Cel
 // Ukrainian headers), none twice, case_id present.
 func (t *tableIn) header() []CellProblem {
 	t.started = true
-	rec, err := t.r.Read()
+	rec, err := t.r.read()
 	if err != nil {
 		t.eof = true
 		if err == io.EOF {
@@ -77,16 +80,24 @@ func (t *tableIn) header() []CellProblem {
 		t.fatal = &p
 		return []CellProblem{p}
 	}
+	fields := rec.fields
+	if rec.text != nil {
+		fields = splitRecord(nil, string(rec.text))
+	}
 	var probs []CellProblem
-	t.keys = make([]string, len(rec))
-	for i, h := range rec {
+	t.keys = make([]string, len(fields))
+	t.pos = make([]int, len(t.cols))
+	for i := range t.pos {
+		t.pos[i] = -1
+	}
+	for i, h := range fields {
 		if i == 0 {
 			h = strings.TrimPrefix(h, bom)
 		}
-		key := ""
-		for _, c := range t.cols {
+		key, ord := "", -1
+		for o, c := range t.cols {
 			if h == c.key || h == c.uk {
-				key = c.key
+				key, ord = c.key, o
 			}
 		}
 		t.keys[i] = h
@@ -97,6 +108,7 @@ func (t *tableIn) header() []CellProblem {
 			probs = append(probs, t.problem(1, i, prisoner.CodeDuplicate, law.Text{UK: "стовпець повторюється", EN: "is a column given twice"}))
 		default:
 			t.at[key] = i
+			t.pos[ord] = i
 			t.keys[i] = key
 		}
 	}
@@ -133,12 +145,13 @@ func (t *tableIn) csvProblem(err error) CellProblem {
 	return CellProblem{File: t.name, Line: line, Code: prisoner.CodeInvalid, Message: msg}
 }
 
-// next fills peek with the next row, or sets eof or fatal.
+// next reads the next row into peek, or sets eof or fatal. The row stays
+// valid until the table is read again: take copies it out first.
 func (t *tableIn) next() {
-	if t.eof || t.fatal != nil || t.peek != nil {
+	if t.eof || t.fatal != nil || t.peeked {
 		return
 	}
-	rec, err := t.r.Read()
+	rec, err := t.r.read()
 	if err == io.EOF {
 		t.eof = true
 		return
@@ -148,33 +161,39 @@ func (t *tableIn) next() {
 		t.fatal, t.eof = &p, true
 		return
 	}
-	line, _ := t.r.FieldPos(0)
-	t.peek, t.line = rec, line
+	t.peek, t.peekID, t.peeked, t.line = rec, rec.field(t.pos[colCaseID]), true, rec.line
 }
 
-func (t *tableIn) cell(rec []string, key string) string {
-	i, ok := t.at[key]
-	if !ok || i >= len(rec) {
+// cell returns the cell of column ord (a column ordinal) in rec, the
+// fields of one row, restored if it was neutralized against formulas.
+func (t *tableIn) cell(rec []string, ord int) string {
+	i := t.pos[ord]
+	if i < 0 || i >= len(rec) {
 		return ""
 	}
 	return Unneutralize(rec[i])
 }
 
+// A row is where one row of a case is kept between reading and building:
+// its text in the case's slab, or its fields if it had quotes.
 type row struct {
-	rec  []string
-	line int
+	line     int
+	off, end int
+	fields   []string
 }
 
-// take returns the rows at the head of the table that belong to case id.
-func (t *tableIn) take(id string) []row {
-	var rows []row
+// take moves the rows at the head of the table that belong to case id
+// into raw and returns how many there were.
+func (t *tableIn) take(id string, raw *rawCase) int {
+	n := 0
 	for {
 		t.next()
-		if t.peek == nil || t.cell(t.peek, "case_id") != id {
-			return rows
+		if !t.peeked || string(t.peekID) != id {
+			return n
 		}
-		rows = append(rows, row{t.peek, t.line})
-		t.peek = nil
+		raw.keep(t.peek)
+		t.peeked = false
+		n++
 	}
 }
 
@@ -189,6 +208,7 @@ type CaseTablesReader struct {
 	lastID                     string
 	done                       bool
 	noValidate                 bool
+	slabHint, rowsHint         int
 }
 
 // NewCaseTablesReader returns a reader of s.
@@ -205,6 +225,8 @@ func NewCaseTablesReader(s Sources) *CaseTablesReader {
 		family:     newTableIn(s.Family, name(s.FamilyName, FamilyFile), familyCols),
 		events:     newTableIn(s.Events, name(s.EventsName, EventsFile), eventsCols),
 		noValidate: s.NoValidate,
+		slabHint:   512,
+		rowsHint:   16,
 	}
 }
 
@@ -234,16 +256,32 @@ func (r *CaseTablesReader) NextLazy() (func() (prisoner.Case, error), error) {
 	return raw.build, nil
 }
 
-// rawCase is the rows of one case, read but not yet converted.
+// rawCase is the rows of one case, read but not yet converted: their
+// text in one slab, the rows of the cases table first, then those of
+// episodes, family and events.
 type rawCase struct {
-	r                  *CaseTablesReader
-	id                 string
-	head               row
-	dup                bool
-	eps, family, evnts []row
+	r                 *CaseTablesReader
+	id                string
+	dup               bool
+	slab              []byte
+	rows              []row
+	nEps, nFam, nEvts int
 }
 
-// nextRaw reads the rows of the next case: the serial half of Next.
+// keep copies a record out of the reader into the case.
+func (raw *rawCase) keep(rec record) {
+	rw := row{line: rec.line, fields: rec.fields}
+	if rec.fields == nil {
+		rw.off = len(raw.slab)
+		raw.slab = append(raw.slab, rec.text...)
+		rw.end = len(raw.slab)
+	}
+	raw.rows = append(raw.rows, rw)
+}
+
+// nextRaw reads the rows of the next case: the serial half of Next. It
+// only finds where records end and which case they belong to; the cells
+// are cut and converted by build.
 func (r *CaseTablesReader) nextRaw() (*rawCase, error) {
 	if r.done {
 		return nil, io.EOF
@@ -263,31 +301,44 @@ func (r *CaseTablesReader) nextRaw() (*rawCase, error) {
 		r.done = true
 		return nil, &TableError{Problems: []CellProblem{*p}}
 	}
-	if r.cases.peek == nil {
+	if !r.cases.peeked {
 		r.done = true
 		return nil, r.leftovers()
 	}
-	raw := &rawCase{r: r, head: row{r.cases.peek, r.cases.line}}
-	r.cases.peek = nil
-	raw.id = r.cases.cell(raw.head.rec, "case_id")
+	// Size the case's slab and rows like the last case's: one allocation
+	// each for most cases.
+	raw := &rawCase{r: r, slab: make([]byte, 0, r.slabHint), rows: make([]row, 0, r.rowsHint)}
+	raw.id = string(r.cases.peekID)
+	raw.keep(r.cases.peek)
+	r.cases.peeked = false
 	raw.dup = raw.id != "" && raw.id == r.lastID
 	r.lastID = raw.id
-	raw.eps, raw.family, raw.evnts = r.eps.take(raw.id), r.family.take(raw.id), r.events.take(raw.id)
+	raw.nEps = r.eps.take(raw.id, raw)
+	raw.nFam = r.family.take(raw.id, raw)
+	raw.nEvts = r.events.take(raw.id, raw)
 	if p := r.firstFatal(); p != nil {
 		r.done = true
 		return nil, &TableError{Problems: []CellProblem{*p}}
 	}
+	r.slabHint = len(raw.slab) + len(raw.slab)/4 + 64
+	r.rowsHint = len(raw.rows) + len(raw.rows)/4 + 2
 	return raw, nil
 }
+
+func (raw *rawCase) head() row         { return raw.rows[0] }
+func (raw *rawCase) episodes() []row   { return raw.rows[1 : 1+raw.nEps] }
+func (raw *rawCase) family() []row     { return raw.rows[1+raw.nEps : 1+raw.nEps+raw.nFam] }
+func (raw *rawCase) events() []row     { return raw.rows[1+raw.nEps+raw.nFam:] }
+func (raw *rawCase) table(i int) []row { return [][]row{raw.episodes(), raw.family(), raw.events()}[i] }
 
 // build converts the rows (reading only the tables' headers, which no
 // longer change), so it may run concurrently with nextRaw.
 func (raw *rawCase) build() (prisoner.Case, error) {
-	b := &caseBuilder{r: raw.r, id: raw.id}
+	b := &caseBuilder{r: raw.r, id: raw.id, raw: raw, text: string(raw.slab)}
 	if raw.dup {
-		b.add(raw.r.cases, raw.head.line, raw.r.cases.at["case_id"], prisoner.CodeDuplicate, law.Text{UK: "справа з таким ідентифікатором щойно була", EN: "repeats the case just before"})
+		b.add(raw.r.cases, raw.head().line, raw.r.cases.pos[colCaseID], prisoner.CodeDuplicate, law.Text{UK: "справа з таким ідентифікатором щойно була", EN: "repeats the case just before"})
 	}
-	c := b.build(raw)
+	c := b.build()
 	if len(b.probs) > 0 {
 		return prisoner.Case{ID: raw.id}, &TableError{Problems: b.probs}
 	}
@@ -311,12 +362,12 @@ func (r *CaseTablesReader) leftovers() error {
 	for _, t := range []*tableIn{r.eps, r.family, r.events} {
 		for {
 			t.next()
-			if t.peek == nil {
+			if !t.peeked {
 				break
 			}
-			probs = append(probs, t.problem(t.line, t.at["case_id"], prisoner.CodeReference,
+			probs = append(probs, t.problem(t.line, t.pos[colCaseID], prisoner.CodeReference,
 				law.Text{UK: "рядок справи, якої немає в cases.csv або не в тому порядку", EN: "belongs to no case of cases.csv in order (unknown case, or rows out of the cases' order)"}))
-			t.peek = nil
+			t.peeked = false
 		}
 		if t.fatal != nil {
 			probs = append(probs, *t.fatal)
@@ -329,11 +380,19 @@ func (r *CaseTablesReader) leftovers() error {
 }
 
 // caseBuilder turns the rows of one case into a Case, collecting problems.
+// It converts one row at a time: at sets the row, and the cell readers
+// read from it.
 type caseBuilder struct {
 	r     *CaseTablesReader
 	id    string
 	probs []CellProblem
 	raw   *rawCase // the rows each part came from, for mapping validation paths back
+	text  string   // the case's slab as a string: every cell is a piece of it
+
+	t       *tableIn // the row being converted: its table, line and fields
+	line    int
+	rec     []string
+	scratch [24]string
 }
 
 func (b *caseBuilder) add(t *tableIn, line, field int, code prisoner.Code, msg law.Text) {
@@ -342,98 +401,117 @@ func (b *caseBuilder) add(t *tableIn, line, field int, code prisoner.Code, msg l
 	b.probs = append(b.probs, p)
 }
 
-func (b *caseBuilder) date(t *tableIn, rw row, key string) civil.Date {
-	s := t.cell(rw.rec, key)
+// at makes rw, a row of table t, the one the cell readers read.
+func (b *caseBuilder) at(t *tableIn, rw row) {
+	b.t, b.line, b.rec = t, rw.line, rw.fields
+	if rw.fields == nil {
+		b.rec = splitRecord(b.scratch[:0], b.text[rw.off:rw.end])
+	}
+}
+
+func (b *caseBuilder) str(ord int) string { return b.t.cell(b.rec, ord) }
+
+func (b *caseBuilder) bad(ord int, code prisoner.Code, msg law.Text) {
+	b.add(b.t, b.line, b.t.pos[ord], code, msg)
+}
+
+func (b *caseBuilder) date(ord int) civil.Date {
+	s := b.str(ord)
 	if s == "" {
 		return civil.Date{}
 	}
 	d, err := civil.Parse(s)
 	if err != nil {
-		b.add(t, rw.line, t.at[key], prisoner.CodeInvalid, law.Text{UK: "не є наявною датою у формі РРРР-ММ-ДД", EN: "is not an existing date written YYYY-MM-DD"})
+		b.bad(ord, prisoner.CodeInvalid, law.Text{UK: "не є наявною датою у формі РРРР-ММ-ДД", EN: "is not an existing date written YYYY-MM-DD"})
 	}
 	return d
 }
 
-func (b *caseBuilder) flag(t *tableIn, rw row, key string) bool {
-	switch strings.ToLower(t.cell(rw.rec, key)) {
+func (b *caseBuilder) flag(ord int) bool {
+	switch s := b.str(ord); s {
 	case "", "false", "0", "no", "ні":
 		return false
 	case "true", "1", "yes", "так":
 		return true
+	default:
+		switch strings.ToLower(s) {
+		case "false", "no", "ні":
+			return false
+		case "true", "yes", "так":
+			return true
+		}
 	}
-	b.add(t, rw.line, t.at[key], prisoner.CodeType, law.Text{UK: "має бути true або false", EN: "must be true or false"})
+	b.bad(ord, prisoner.CodeType, law.Text{UK: "має бути true або false", EN: "must be true or false"})
 	return false
 }
 
-func (b *caseBuilder) num(t *tableIn, rw row, key string) int {
-	s := t.cell(rw.rec, key)
+func (b *caseBuilder) num(ord int) int {
+	s := b.str(ord)
 	if s == "" {
 		return 0
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
-		b.add(t, rw.line, t.at[key], prisoner.CodeType, law.Text{UK: "має бути цілим невід'ємним числом", EN: "must be a whole number of zero or more"})
+		b.bad(ord, prisoner.CodeType, law.Text{UK: "має бути цілим невід'ємним числом", EN: "must be a whole number of zero or more"})
 	}
 	return n
 }
 
 // enum parses a code into v.
-func (b *caseBuilder) enum(t *tableIn, rw row, key string, v interface{ Set(string) error }) {
-	if err := v.Set(t.cell(rw.rec, key)); err != nil {
-		b.add(t, rw.line, t.at[key], prisoner.CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
+func (b *caseBuilder) enum(ord int, v interface{ Set(string) error }) {
+	if err := v.Set(b.str(ord)); err != nil {
+		b.bad(ord, prisoner.CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
 	}
 }
 
-func (b *caseBuilder) build(raw *rawCase) prisoner.Case {
-	r := b.r
-	head := raw.head
-	ct := r.cases
-	b.raw = raw
-	c := prisoner.Case{ID: b.id, Note: ct.cell(head.rec, "note")}
+func (b *caseBuilder) build() prisoner.Case {
+	r, raw := b.r, b.raw
+	b.at(r.cases, raw.head())
+	c := prisoner.Case{ID: b.id, Note: b.str(csNote)}
 	c.Person = prisoner.Person{
-		Citizenship: ct.cell(head.rec, "citizenship"), Stateless: b.flag(ct, head, "stateless"),
-		Name: ct.cell(head.rec, "name"), BirthDate: b.date(ct, head, "birth_date"), RNOKPP: ct.cell(head.rec, "rnokpp"),
+		Citizenship: b.str(csCitizenship), Stateless: b.flag(csStateless),
+		Name: b.str(csName), BirthDate: b.date(csBirthDate), RNOKPP: b.str(csRNOKPP),
 	}
-	if len(raw.eps) > 0 {
-		c.Episodes = make([]prisoner.Episode, 0, len(raw.eps))
+	if raw.nEps > 0 {
+		c.Episodes = make([]prisoner.Episode, 0, raw.nEps)
 	}
-	if len(raw.family) > 0 {
-		c.Family = make([]prisoner.FamilyMember, 0, len(raw.family))
+	if raw.nFam > 0 {
+		c.Family = make([]prisoner.FamilyMember, 0, raw.nFam)
 	}
-	if len(raw.evnts) > 0 {
-		c.Events = make([]prisoner.Event, 0, len(raw.evnts))
+	if raw.nEvts > 0 {
+		c.Events = make([]prisoner.Event, 0, raw.nEvts)
 	}
-	et := r.eps
-	for _, rw := range raw.eps {
-		e := prisoner.Episode{ID: et.cell(rw.rec, "episode_id"), ServingAtCapture: b.flag(et, rw, "serving_at_capture"),
-			Captured: b.date(et, rw, "captured"), Released: b.date(et, rw, "released"), Died: b.date(et, rw, "died"),
-			DeathLinked: b.flag(et, rw, "death_linked"), EarlyDateReason: et.cell(rw.rec, "early_date_reason")}
-		b.enum(et, rw, "category", &e.Category)
-		b.enum(et, rw, "release_kind", &e.ReleaseKind)
+	for _, rw := range raw.episodes() {
+		b.at(r.eps, rw)
+		e := prisoner.Episode{ID: b.str(epID), ServingAtCapture: b.flag(epServing),
+			Captured: b.date(epCaptured), Released: b.date(epReleased), Died: b.date(epDied),
+			DeathLinked: b.flag(epDeathLinked), EarlyDateReason: b.str(epEarlyReason)}
+		b.enum(epCategory, &e.Category)
+		b.enum(epReleaseKind, &e.ReleaseKind)
 		c.Episodes = append(c.Episodes, e)
 	}
-	ft := r.family
-	for _, rw := range raw.family {
-		m := prisoner.FamilyMember{ID: ft.cell(rw.rec, "member_id"), Dependant: b.flag(ft, rw, "dependant"),
-			Name: ft.cell(rw.rec, "name"), BirthDate: b.date(ft, rw, "birth_date"), Citizenship: ft.cell(rw.rec, "citizenship"),
-			RNOKPP: ft.cell(rw.rec, "rnokpp"), Since: b.date(ft, rw, "since"), Ended: b.date(ft, rw, "ended")}
-		b.enum(ft, rw, "relation", &m.Relation)
-		b.enum(ft, rw, "proof", &m.Proof)
+	for _, rw := range raw.family() {
+		b.at(r.family, rw)
+		m := prisoner.FamilyMember{ID: b.str(fmID), Dependant: b.flag(fmDependant),
+			Name: b.str(fmName), BirthDate: b.date(fmBirthDate), Citizenship: b.str(fmCitizenship),
+			RNOKPP: b.str(fmRNOKPP), Since: b.date(fmSince), Ended: b.date(fmEnded)}
+		b.enum(fmRelation, &m.Relation)
+		b.enum(fmProof, &m.Proof)
 		c.Family = append(c.Family, m)
 	}
-	vt := r.events
-	for _, rw := range raw.evnts {
-		ev := prisoner.Event{Seq: b.num(vt, rw, "seq"), Date: b.date(vt, rw, "date"), Episode: vt.cell(rw.rec, "episode"),
-			Party: vt.cell(rw.rec, "party"), Member: vt.cell(rw.rec, "member"), Notified: b.date(vt, rw, "notified"),
-			PriorProcedure: b.flag(vt, rw, "prior_procedure"), Year: b.num(vt, rw, "year"), Amount: vt.cell(rw.rec, "amount"),
-			OtherLawElected: b.flag(vt, rw, "other_law_elected"), Note: vt.cell(rw.rec, "note")}
-		b.enum(vt, rw, "kind", &ev.Kind)
-		b.enum(vt, rw, "decision", &ev.Decision)
-		b.enum(vt, rw, "ground", &ev.Ground)
-		b.enum(vt, rw, "ruling", &ev.Ruling)
-		b.enum(vt, rw, "aid", &ev.Aid)
-		b.enum(vt, rw, "regime", &ev.Regime)
-		if m := vt.cell(rw.rec, "missing"); m != "" {
+	for _, rw := range raw.events() {
+		b.at(r.events, rw)
+		ev := prisoner.Event{Seq: b.num(evSeq), Date: b.date(evDate), Episode: b.str(evEpisode),
+			Party: b.str(evParty), Member: b.str(evMember), Notified: b.date(evNotified),
+			PriorProcedure: b.flag(evPrior), Year: b.num(evYear), Amount: b.str(evAmount),
+			OtherLawElected: b.flag(evOtherLaw), Note: b.str(evNote)}
+		b.enum(evKind, &ev.Kind)
+		b.enum(evDecision, &ev.Decision)
+		b.enum(evGround, &ev.Ground)
+		b.enum(evRuling, &ev.Ruling)
+		b.enum(evAid, &ev.Aid)
+		b.enum(evRegime, &ev.Regime)
+		if m := b.str(evMissing); m != "" {
 			ev.Missing = strings.Split(m, ";")
 		}
 		c.Events = append(c.Events, ev)
@@ -461,7 +539,7 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 		name = head[:i]
 		idx, _ = strconv.Atoi(strings.TrimSuffix(head[i+1:], "]"))
 	}
-	t, line, key := r.cases, b.raw.head.line, ""
+	t, line, key := r.cases, b.raw.head().line, ""
 	switch name {
 	case "id":
 		key = "case_id"
@@ -470,10 +548,10 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 	case "person":
 		key = rest
 	case "episodes", "family", "events":
-		rows := map[string][]row{"episodes": b.raw.eps, "family": b.raw.family, "events": b.raw.evnts}[name]
-		tables := map[string]*tableIn{"episodes": r.eps, "family": r.family, "events": r.events}
+		i := map[string]int{"episodes": 0, "family": 1, "events": 2}[name]
+		rows := b.raw.table(i)
 		if idx >= 0 && idx < len(rows) {
-			t, line, key = tables[name], rows[idx].line, rest
+			t, line, key = []*tableIn{r.eps, r.family, r.events}[i], rows[idx].line, rest
 			if rest == "id" {
 				key = map[string]string{"episodes": "episode_id", "family": "member_id"}[name]
 			}

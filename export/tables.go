@@ -22,28 +22,91 @@ const (
 	EventsFile   = "events.csv"
 )
 
+// Column ordinals: a column's place in its table's list below, which is
+// also the order the writer writes them in. The reader maps each to the
+// field it is in, since a file may hold them in any order.
+const colCaseID = 0 // every table
+
+const (
+	csCitizenship = iota + 1
+	csStateless
+	csName
+	csBirthDate
+	csRNOKPP
+	csNote
+)
+
+const (
+	epID = iota + 1
+	epCategory
+	epServing
+	epCaptured
+	epReleased
+	epReleaseKind
+	epDied
+	epDeathLinked
+	epEarlyReason
+)
+
+const (
+	fmID = iota + 1
+	fmRelation
+	fmProof
+	fmDependant
+	fmName
+	fmBirthDate
+	fmCitizenship
+	fmRNOKPP
+	fmSince
+	fmEnded
+)
+
+const (
+	evSeq = iota + 1
+	evDate
+	evKind
+	evEpisode
+	evParty
+	evMember
+	evDecision
+	evGround
+	evNotified
+	evPrior
+	evRuling
+	evAid
+	evYear
+	evAmount
+	evRegime
+	evMissing
+	evOtherLaw
+	evNote
+)
+
 var (
 	casesCols = []column{
-		{"case_id", "ідентифікатор справи"}, {"citizenship", "громадянство"}, {"stateless", "особа без громадянства"},
-		{"name", "ПІБ"}, {"birth_date", "дата народження"}, {"rnokpp", "РНОКПП"}, {"note", "примітка"},
+		colCaseID: {"case_id", "ідентифікатор справи"}, csCitizenship: {"citizenship", "громадянство"},
+		csStateless: {"stateless", "особа без громадянства"}, csName: {"name", "ПІБ"}, csBirthDate: {"birth_date", "дата народження"},
+		csRNOKPP: {"rnokpp", "РНОКПП"}, csNote: {"note", "примітка"},
 	}
 	episodesCols = []column{
-		{"case_id", "ідентифікатор справи"}, {"episode_id", "епізод"}, {"category", "категорія"},
-		{"serving_at_capture", "на службі під час захоплення"}, {"captured", "дата позбавлення свободи"},
-		{"released", "дата звільнення"}, {"release_kind", "спосіб звільнення"}, {"died", "дата смерті"},
-		{"death_linked", "смерть пов'язана з полоном"}, {"early_date_reason", "пояснення ранньої дати"},
+		colCaseID: {"case_id", "ідентифікатор справи"}, epID: {"episode_id", "епізод"}, epCategory: {"category", "категорія"},
+		epServing: {"serving_at_capture", "на службі під час захоплення"}, epCaptured: {"captured", "дата позбавлення свободи"},
+		epReleased: {"released", "дата звільнення"}, epReleaseKind: {"release_kind", "спосіб звільнення"}, epDied: {"died", "дата смерті"},
+		epDeathLinked: {"death_linked", "смерть пов'язана з полоном"}, epEarlyReason: {"early_date_reason", "пояснення ранньої дати"},
 	}
 	familyCols = []column{
-		{"case_id", "ідентифікатор справи"}, {"member_id", "член сім'ї"}, {"relation", "ступінь спорідненості"},
-		{"proof", "підтвердження"}, {"dependant", "утриманець"}, {"name", "ПІБ"}, {"birth_date", "дата народження"},
-		{"citizenship", "громадянство"}, {"rnokpp", "РНОКПП"}, {"since", "з дати"}, {"ended", "до дати"},
+		colCaseID: {"case_id", "ідентифікатор справи"}, fmID: {"member_id", "член сім'ї"}, fmRelation: {"relation", "ступінь спорідненості"},
+		fmProof: {"proof", "підтвердження"}, fmDependant: {"dependant", "утриманець"}, fmName: {"name", "ПІБ"},
+		fmBirthDate: {"birth_date", "дата народження"}, fmCitizenship: {"citizenship", "громадянство"}, fmRNOKPP: {"rnokpp", "РНОКПП"},
+		fmSince: {"since", "з дати"}, fmEnded: {"ended", "до дати"},
 	}
 	eventsCols = []column{
-		{"case_id", "ідентифікатор справи"}, {"seq", "№"}, {"date", "дата"}, {"kind", "вид події"}, {"episode", "епізод"},
-		{"party", "сторона"}, {"member", "член сім'ї"}, {"decision", "рішення"}, {"ground", "підстава"},
-		{"notified", "дата повідомлення"}, {"prior_procedure", "за попереднім порядком"}, {"ruling", "рішення суду"},
-		{"aid", "вид допомоги"}, {"year", "рік"}, {"amount", "сума"}, {"regime", "режим"},
-		{"missing", "бракує документів"}, {"other_law_elected", "обрано інший закон"}, {"note", "примітка"},
+		colCaseID: {"case_id", "ідентифікатор справи"}, evSeq: {"seq", "№"}, evDate: {"date", "дата"}, evKind: {"kind", "вид події"},
+		evEpisode: {"episode", "епізод"}, evParty: {"party", "сторона"}, evMember: {"member", "член сім'ї"},
+		evDecision: {"decision", "рішення"}, evGround: {"ground", "підстава"}, evNotified: {"notified", "дата повідомлення"},
+		evPrior: {"prior_procedure", "за попереднім порядком"}, evRuling: {"ruling", "рішення суду"}, evAid: {"aid", "вид допомоги"},
+		evYear: {"year", "рік"}, evAmount: {"amount", "сума"}, evRegime: {"regime", "режим"},
+		evMissing: {"missing", "бракує документів"}, evOtherLaw: {"other_law_elected", "обрано інший закон"}, evNote: {"note", "примітка"},
 	}
 )
 
