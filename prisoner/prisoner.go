@@ -33,6 +33,10 @@ func AggressionStart() civil.Date { return aggressionStart }
 // A Case is a plain record: build it in Go or decode it with [Decode], then
 // call [Case.Validate]. Its JSON form is the case file (see the package
 // documentation). A Case holds personal data; its LogValue redacts it.
+//
+// The validate tags are the field rules go-playground/validator checks; a
+// field tagged validate:"-" has no rule of its own (its rules, if any, are
+// cross-field ones, checked in Go) and the validator does not visit it.
 type Case struct {
 	// ID identifies the case within a file: 1–64 printable characters.
 	ID       string         `json:"id" validate:"required,max=64,printascii"`
@@ -51,11 +55,11 @@ type Person struct {
 	// Citizenship is an ISO 3166-1 alpha-2 code ("UA"); empty only when
 	// Stateless is true.
 	Citizenship string     `json:"citizenship,omitempty" validate:"omitempty,iso3166_1_alpha2"`
-	Stateless   bool       `json:"stateless,omitempty"`
+	Stateless   bool       `json:"stateless,omitempty" validate:"-"`
 	Name        string     `json:"name,omitempty" validate:"max=200"`
-	BirthDate   civil.Date `json:"birth_date,omitzero"`
+	BirthDate   civil.Date `json:"birth_date,omitzero" validate:"-"`
 	// RNOKPP is the 10-digit taxpayer number; its check digit is verified.
-	RNOKPP string `json:"rnokpp,omitempty"`
+	RNOKPP string `json:"rnokpp,omitempty" validate:"-"`
 }
 
 // Citizen reports whether the person is a citizen of Ukraine.
@@ -80,19 +84,19 @@ type Episode struct {
 	Category Category `json:"category" validate:"required,known"`
 	// ServingAtCapture: a member of Ukraine's forces when captured
 	// (required for Art. 2(1)(1) and 2(2)).
-	ServingAtCapture bool `json:"serving_at_capture,omitempty"`
+	ServingAtCapture bool `json:"serving_at_capture,omitempty" validate:"-"`
 	// Captured is the day the deprivation began, as the Commission fixes it
 	// (Art. 4(7)).
 	Captured civil.Date `json:"captured" validate:"required"`
 	// Released is the day of release; unset while held.
-	Released    civil.Date  `json:"released,omitzero"`
+	Released    civil.Date  `json:"released,omitzero" validate:"-"`
 	ReleaseKind ReleaseKind `json:"release_kind,omitzero" validate:"omitempty,known"`
 	// Died is the day of death; unset while alive.
-	Died civil.Date `json:"died,omitzero"`
+	Died civil.Date `json:"died,omitzero" validate:"-"`
 	// DeathLinked: a death after release was caused by a wound, disease
 	// or accident linked to the captivity, proven by the MoH-form
 	// certificate (Art. 7(3)).
-	DeathLinked bool `json:"death_linked,omitempty"`
+	DeathLinked bool `json:"death_linked,omitempty" validate:"-"`
 	// EarlyDateReason explains a capture before 2014-02-20; without it
 	// such a date is flagged as a likely typing error.
 	EarlyDateReason string `json:"early_date_reason,omitempty" validate:"max=500"`

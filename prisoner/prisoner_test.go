@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/internal/samples"
+	"github.com/uacaptivity/captivity/internal/synth"
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
@@ -373,5 +374,23 @@ func BenchmarkDecodeSamples(b *testing.B) {
 		if _, err := prisoner.Decode(bytes.NewReader(data), prisoner.DecodeOptions{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Validating generated cases (a register's mix): time and allocations per
+// case. Validation runs once per case in a batch, in the workers.
+func BenchmarkValidateGenerated(b *testing.B) {
+	g := synth.New(1)
+	cs := make([]prisoner.Case, 1024)
+	for i := range cs {
+		cs[i] = g.Next()
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := cs[i%len(cs)].Validate(); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

@@ -27,8 +27,18 @@ var validate = sync.OnceValue(func() *validator.Validate {
 		return name
 	})
 	// known: an enum value that has a code (zero passes only with omitempty).
+	// The field is reached through its address where it has one (it has
+	// in a Case): boxing a pointer does not allocate, boxing the value
+	// does, and this runs for every episode of every case.
 	_ = v.RegisterValidation("known", func(fl validator.FieldLevel) bool {
-		k, ok := fl.Field().Interface().(interface{ Valid() bool })
+		f := fl.Field()
+		var x any
+		if f.CanAddr() {
+			x = f.Addr().Interface()
+		} else {
+			x = f.Interface()
+		}
+		k, ok := x.(interface{ Valid() bool })
 		return ok && k.Valid()
 	})
 	return v
@@ -103,14 +113,14 @@ func (c *Case) checkCross(p *problems) {
 	case !person.Stateless && person.Citizenship == "" && !p.has("person.citizenship"):
 		p.add("person.citizenship", CodeRequired, law.Text{UK: "вкажіть громадянство або позначте особу без громадянства", EN: "is required unless person.stateless is true"})
 	}
-	checkRNOKPP(p, "person.rnokpp", person.RNOKPP)
+	checkRNOKPP(p, elemAt{"person", -1}, person.RNOKPP)
 
 	episodes := map[string]Episode{}
 	for i, e := range c.Episodes {
-		at := fmt.Sprintf("episodes[%d]", i)
+		at := elemAt{"episodes", i}
 		if e.ID != "" {
 			if _, dup := episodes[e.ID]; dup {
-				p.add(at+".id", CodeDuplicate, msgDuplicate(wordEpisodeID))
+				p.add(at.f("id"), CodeDuplicate, msgDuplicate(wordEpisodeID))
 			}
 			episodes[e.ID] = e
 		}
@@ -120,30 +130,30 @@ func (c *Case) checkCross(p *problems) {
 			end := civil.Min(prev.Released, prev.Died)
 			switch {
 			case end.IsZero() && !prev.Captured.IsZero():
-				p.add(at+".captured", CodeOrder, law.Text{UK: "попередній епізод не завершено звільненням чи смертю", EN: "follows an episode that has no release or death"})
+				p.add(at.f("captured"), CodeOrder, law.Text{UK: "попередній епізод не завершено звільненням чи смертю", EN: "follows an episode that has no release or death"})
 			case !e.Captured.IsZero() && !end.IsZero() && !e.Captured.After(end):
-				p.add(at+".captured", CodeOrder, msgOrder(fmt.Sprintf("episodes[%d] end", i-1), "before or on"))
+				p.add(at.f("captured"), CodeOrder, msgOrder(fmt.Sprintf("episodes[%d] end", i-1), "before or on"))
 			}
 		}
 	}
 
 	members := make(map[string]bool, len(c.Family))
 	for i, m := range c.Family {
-		at := fmt.Sprintf("family[%d]", i)
+		at := elemAt{"family", i}
 		checkMemberFields(p, at, m)
 		switch {
 		case m.ID == PartyPerson || m.ID == PartyRepresentative:
-			p.add(at+".id", CodeInvalid, law.Text{UK: "ідентифікатор зарезервовано", EN: "is a reserved word (person, representative)"})
+			p.add(at.f("id"), CodeInvalid, law.Text{UK: "ідентифікатор зарезервовано", EN: "is a reserved word (person, representative)"})
 		case m.ID != "" && members[m.ID]:
-			p.add(at+".id", CodeDuplicate, msgDuplicate(wordMemberID))
+			p.add(at.f("id"), CodeDuplicate, msgDuplicate(wordMemberID))
 		}
 		members[m.ID] = true
-		checkRNOKPP(p, at+".rnokpp", m.RNOKPP)
+		checkRNOKPP(p, at, m.RNOKPP)
 		if !m.Ended.IsZero() && !m.Since.IsZero() && m.Ended.Before(m.Since) {
-			p.add(at+".ended", CodeOrder, msgOrder(at+".since", "before"))
+			p.add(at.f("ended"), CodeOrder, msgOrder(at.f("since"), "before"))
 		}
 		if !m.BirthDate.IsZero() && !m.Since.IsZero() && m.Since.Before(m.BirthDate) {
-			p.add(at+".since", CodeOrder, msgOrder(at+".birth_date", "before"))
+			p.add(at.f("since"), CodeOrder, msgOrder(at.f("birth_date"), "before"))
 		}
 	}
 
@@ -160,35 +170,35 @@ func (c *Case) checkCross(p *problems) {
 	}
 }
 
-func (c *Case) checkEpisode(p *problems, at string, e Episode) {
+func (c *Case) checkEpisode(p *problems, at elemAt, e Episode) {
 	if !e.Captured.IsZero() {
 		if e.Captured.Before(aggressionStart) && strings.TrimSpace(e.EarlyDateReason) == "" {
-			p.add(at+".captured", CodeEarly, law.Text{
+			p.add(at.f("captured"), CodeEarly, law.Text{
 				UK: "раніше 20.02.2014: вкажіть причину в early_date_reason",
 				EN: "is before 2014-02-20 (Art. 2(4), 17(6) of Law 2010-IX count from then): give early_date_reason if it is right",
 			})
 		}
 		if !e.Released.IsZero() && e.Released.Before(e.Captured) {
-			p.add(at+".released", CodeOrder, msgOrder(at+".captured", "before"))
+			p.add(at.f("released"), CodeOrder, msgOrder(at.f("captured"), "before"))
 		}
 		if !e.Died.IsZero() && e.Died.Before(e.Captured) {
-			p.add(at+".died", CodeOrder, msgOrder(at+".captured", "before"))
+			p.add(at.f("died"), CodeOrder, msgOrder(at.f("captured"), "before"))
 		}
 		if b := c.Person.BirthDate; !b.IsZero() && e.Captured.Before(b) {
-			p.add(at+".captured", CodeOrder, msgOrder("person.birth_date", "before"))
+			p.add(at.f("captured"), CodeOrder, msgOrder("person.birth_date", "before"))
 		}
 	}
 	if !e.Died.IsZero() && !e.Released.IsZero() && e.Died.Before(e.Released) {
-		p.add(at+".died", CodeOrder, msgOrder(at+".released", "before"))
+		p.add(at.f("died"), CodeOrder, msgOrder(at.f("released"), "before"))
 	}
 	if e.Released.IsZero() && e.ReleaseKind != 0 {
-		p.add(at+".release_kind", CodeNotAllowed, law.Text{UK: "вказано без дати звільнення", EN: "is given without a release date"})
+		p.add(at.f("release_kind"), CodeNotAllowed, law.Text{UK: "вказано без дати звільнення", EN: "is given without a release date"})
 	}
 	if !e.Released.IsZero() && e.ReleaseKind == 0 {
-		p.add(at+".release_kind", CodeRequired, law.Text{UK: "вкажіть спосіб звільнення", EN: "is required when released is given"})
+		p.add(at.f("release_kind"), CodeRequired, law.Text{UK: "вкажіть спосіб звільнення", EN: "is required when released is given"})
 	}
 	if e.DeathLinked && !e.DiedAfterRelease() {
-		p.add(at+".death_linked", CodeNotAllowed, law.Text{UK: "застосовується лише до смерті після звільнення", EN: "applies only to a death after release"})
+		p.add(at.f("death_linked"), CodeNotAllowed, law.Text{UK: "застосовується лише до смерті після звільнення", EN: "applies only to a death after release"})
 	}
 }
 
@@ -217,7 +227,7 @@ var eventFields = []eventField{
 
 // checkEventFields applies to an event the field rules that the other
 // records carry as validator tags, with the same codes and messages.
-func checkEventFields(p *problems, at evAt, ev Event) {
+func checkEventFields(p *problems, at elemAt, ev Event) {
 	tooLong := func(name, v string, limit int) {
 		if len(v) > limit {
 			p.add(at.f(name), CodeTooLong, msgTooLong(strconv.Itoa(limit)))
@@ -270,7 +280,7 @@ func checkEventFields(p *problems, at evAt, ev Event) {
 	tooLong("note", ev.Note, 500)
 }
 
-func (c *Case) checkEvent(p *problems, at evAt, ev Event, episodes map[string]Episode, members map[string]bool) {
+func (c *Case) checkEvent(p *problems, at elemAt, ev Event, episodes map[string]Episode, members map[string]bool) {
 	checkEventFields(p, at, ev)
 	if !ev.Kind.Valid() {
 		return // kind-specific checks need a kind
@@ -361,29 +371,29 @@ func (c *Case) checkEvent(p *problems, at evAt, ev Event, episodes map[string]Ep
 // checkMemberFields applies to a family member the field rules that the
 // other records carry as validator tags, with the same codes and messages.
 // The country code goes through the validator's own ISO 3166 rule.
-func checkMemberFields(p *problems, at string, m FamilyMember) {
+func checkMemberFields(p *problems, at elemAt, m FamilyMember) {
 	switch {
 	case m.ID == "":
-		p.add(at+".id", CodeRequired, msgRequired())
+		p.add(at.f("id"), CodeRequired, msgRequired())
 	case len(m.ID) > 32:
-		p.add(at+".id", CodeTooLong, msgTooLong("32"))
+		p.add(at.f("id"), CodeTooLong, msgTooLong("32"))
 	case !printableASCII(m.ID):
-		p.add(at+".id", CodeInvalid, law.Text{UK: "дозволені лише друковані символи ASCII", EN: "may hold printable ASCII characters only"})
+		p.add(at.f("id"), CodeInvalid, law.Text{UK: "дозволені лише друковані символи ASCII", EN: "may hold printable ASCII characters only"})
 	}
 	switch {
 	case m.Relation == 0:
-		p.add(at+".relation", CodeRequired, msgRequired())
+		p.add(at.f("relation"), CodeRequired, msgRequired())
 	case !m.Relation.Valid():
-		p.add(at+".relation", CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
+		p.add(at.f("relation"), CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
 	}
 	if m.Proof != 0 && !m.Proof.Valid() {
-		p.add(at+".proof", CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
+		p.add(at.f("proof"), CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
 	}
 	if len(m.Name) > 200 {
-		p.add(at+".name", CodeTooLong, msgTooLong("200"))
+		p.add(at.f("name"), CodeTooLong, msgTooLong("200"))
 	}
 	if m.Citizenship != "" && validate().Var(m.Citizenship, "iso3166_1_alpha2") != nil {
-		p.add(at+".citizenship", CodeCountry, law.Text{UK: "не є кодом країни ISO 3166-1 alpha-2 (напр. UA)", EN: "is not an ISO 3166-1 alpha-2 country code (such as UA)"})
+		p.add(at.f("citizenship"), CodeCountry, law.Text{UK: "не є кодом країни ISO 3166-1 alpha-2 (напр. UA)", EN: "is not an ISO 3166-1 alpha-2 country code (such as UA)"})
 	}
 }
 
@@ -396,10 +406,21 @@ func printableASCII(s string) bool {
 	return true
 }
 
-// evAt is the path of an event, built only when a problem needs it.
-type evAt int
+// elemAt is the path of an element of a list of the case (the person when
+// i < 0), built only when a problem needs it.
+type elemAt struct {
+	list string
+	i    int
+}
 
-func (i evAt) f(field string) string { return "events[" + strconv.Itoa(int(i)) + "]." + field }
+func (a elemAt) f(field string) string {
+	if a.i < 0 {
+		return a.list + "." + field
+	}
+	return a.list + "[" + strconv.Itoa(a.i) + "]." + field
+}
+
+func evAt(i int) elemAt { return elemAt{"events", i} }
 
 func contains[T comparable](s []T, v T) bool {
 	for _, x := range s {
@@ -432,10 +453,11 @@ func ValidRNOKPP(s string) bool {
 	return check == int(s[9]-'0')
 }
 
-func checkRNOKPP(p *problems, path, s string) {
+func checkRNOKPP(p *problems, at elemAt, s string) {
 	if s == "" {
 		return
 	}
+	path := at.f("rnokpp")
 	if len(s) != 10 || strings.Trim(s, "0123456789") != "" {
 		p.add(path, CodeInvalid, law.Text{UK: "РНОКПП має складатися з 10 цифр", EN: "must be 10 digits"})
 		return
