@@ -241,6 +241,7 @@ func runChild(dir, mode string) int {
 	defer closeAll()
 	st, err := pipeline.Run(context.Background(), src, io.Discard, pipeline.Config{
 		RuleSet: aid.Default(), AsOf: civil.MustNew(2026, 11, 28), PassThrough: mode == "baseline",
+		Window: func() int { n, _ := strconv.Atoi(os.Getenv("SCALE_WINDOW")); return n }(),
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)

@@ -18,6 +18,7 @@ type Config struct {
 	RuleSet aid.RuleSet
 	AsOf    civil.Date
 	Workers int // 0: GOMAXPROCS
+	Window  int // cases in flight; 0: aid.BatchOptions' default
 	// PassThrough reads, validates and writes, deciding nothing: the
 	// baseline the cost of the rules is measured against.
 	PassThrough bool
@@ -55,7 +56,7 @@ func Run(ctx context.Context, src export.Sources, out io.Writer, cfg Config) (St
 			cfg.OnItem(it)
 		}
 		return nil
-	}, aid.BatchOptions{Workers: cfg.Workers, PassThrough: cfg.PassThrough, ReuseResults: true,
+	}, aid.BatchOptions{Workers: cfg.Workers, Window: cfg.Window, PassThrough: cfg.PassThrough, ReuseResults: true,
 		// Each worker formats the rows of the results it makes.
 		Render: func(b []byte, r *aid.Result) []byte { return export.AppendDecisions(b, r, opts) }})
 	if err != nil {
