@@ -48,6 +48,7 @@ func main() {
 	dir := flag.String("dir", "", "folder for the generated tables (default under the temporary directory)")
 	child := flag.String("child", "", "internal: run one pipeline in this process (rules or baseline)")
 	cpuprofile := flag.String("cpuprofile", "", "with -child: write a CPU profile here")
+	window := flag.Int("window", 0, "cases in flight in each pipeline (0: the batch's default, 64 per core)")
 	ceiling := flag.Bool("ceiling", false, "only measure how much faster all cores run independent arithmetic than one (the machine's own limit)")
 	flag.Parse()
 	if *ceiling {
@@ -69,13 +70,13 @@ func main() {
 			f, err := os.Create(*cpuprofile)
 			if err == nil {
 				_ = pprof.StartCPUProfile(f)
-				code := runChild(*dir, *child)
+				code := runChild(*dir, *child, *window)
 				pprof.StopCPUProfile()
 				f.Close()
 				os.Exit(code)
 			}
 		}
-		os.Exit(runChild(*dir, *child))
+		os.Exit(runChild(*dir, *child, *window))
 	}
 	if _, err := os.Stat(filepath.Join(*dir, "events.csv")); err != nil {
 		fmt.Fprintf(os.Stderr, "scale: generating %d cases into %s\n", *n, *dir)
@@ -114,7 +115,7 @@ func main() {
 			if i%2 == 1 {
 				r = order[len(order)-1-j]
 			}
-			ns, rss, cases, err := spawn(*dir, r.mode, r.procs)
+			ns, rss, cases, err := spawn(*dir, r.mode, r.procs, *window)
 			if err != nil {
 				fmt.Fprintln(os.Stderr, "scale:", err)
 				os.Exit(1)
@@ -203,12 +204,12 @@ func median(xs []float64) float64 {
 
 // spawn runs one pipeline in a child process with GOMAXPROCS=procs and
 // returns its wall time, peak RSS and case count.
-func spawn(dir, mode string, procs int) (ns, rssMiB float64, cases int, err error) {
+func spawn(dir, mode string, procs, window int) (ns, rssMiB float64, cases int, err error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	cmd := exec.Command(exe, "-dir", dir, "-child", mode)
+	cmd := exec.Command(exe, "-dir", dir, "-child", mode, "-window", strconv.Itoa(window))
 	cmd.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(procs))
 	cmd.Stderr = os.Stderr
 	start := time.Now()
@@ -231,7 +232,7 @@ func trim(b []byte) []byte {
 	return b
 }
 
-func runChild(dir, mode string) int {
+func runChild(dir, mode string, window int) int {
 	cli.TuneGC()
 	src, closeAll, err := cli.OpenTables(dir)
 	if err != nil {
@@ -241,7 +242,7 @@ func runChild(dir, mode string) int {
 	defer closeAll()
 	st, err := pipeline.Run(context.Background(), src, io.Discard, pipeline.Config{
 		RuleSet: aid.Default(), AsOf: civil.MustNew(2026, 11, 28), PassThrough: mode == "baseline",
-		Window: func() int { n, _ := strconv.Atoi(os.Getenv("SCALE_WINDOW")); return n }(),
+		Window: window,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "scale:", err)
