@@ -46,5 +46,20 @@ func TestCSVOutMatchesEncodingCSV(t *testing.T) {
 		if got.String() != want.String() {
 			t.Fatalf("record %q (crlf %v):\n got %q\nwant %q", rec, crlf, got.String(), want.String())
 		}
+		// The same row, cell by cell, from bytes and from text.
+		byCell := csvRec{crlf: crlf}
+		for i, c := range rec {
+			if i%2 == 0 {
+				cell(&byCell, i == 0, []byte(c))
+			} else {
+				cell(&byCell, i == 0, c)
+			}
+		}
+		byCell.endRecord()
+		row := csvRec{crlf: crlf}
+		row.row(rec...)
+		if string(byCell.buf) != string(row.buf) {
+			t.Fatalf("record %q (crlf %v): cell by cell %q, row %q", rec, crlf, byCell.buf, row.buf)
+		}
 	})
 }

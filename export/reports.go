@@ -203,33 +203,47 @@ func (w *ReportCSVWriter) WriteDecisionRows(rows []byte) error {
 }
 
 // appendDecisionRows appends the decisions.csv rows of r to rec, building
-// the list cells in scratch, and returns scratch for reuse.
+// the list cells in scratch, and returns scratch for reuse. The cells are
+// written one by one, the lists straight from scratch: a register's run
+// writes millions of rows.
 func appendDecisionRows(rec *csvRec, scratch []byte, r *aid.Result) []byte {
-	for _, d := range r.Decisions {
-		decision, amount := "refused", ""
+	for i := range r.Decisions {
+		d := &r.Decisions[i]
+		cell(rec, true, r.CaseID)
+		scratch = strconv.AppendInt(scratch[:0], int64(d.Seq), 10)
+		cell(rec, false, scratch)
+		scratch = d.Date.AppendFormat(scratch[:0])
+		cell(rec, false, scratch)
+		cell(rec, false, d.Episode)
+		cell(rec, false, d.Aid.String())
+		cell(rec, false, d.Claimant)
+		scratch = scratch[:0]
 		if d.Granted {
-			decision, amount = "granted", d.Amount.String()
+			cell(rec, false, "granted")
+			scratch = d.Amount.Append(scratch)
+		} else {
+			cell(rec, false, "refused")
 		}
-		var years, payees, cites string
-		years, scratch = yearList(scratch, d)
-		payees, scratch = payeeList(scratch, d.Shares)
-		cites, scratch = citations(scratch, d)
-		rec.row(r.CaseID, strconv.Itoa(d.Seq), d.Date.String(), d.Episode, d.Aid.String(), d.Claimant, decision, amount,
-			years, payees, string(d.Refusal), d.Refusal.Message().UK, cites, boolCell(d.Assumed()),
-			r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
+		cell(rec, false, scratch)
+		scratch = appendList(scratch[:0], len(d.Years), func(i int) int { return d.Years[i].ID })
+		cell(rec, false, scratch)
+		scratch = appendPayees(scratch[:0], d.Shares)
+		cell(rec, false, scratch)
+		cell(rec, false, string(d.Refusal))
+		cell(rec, false, d.Refusal.Message().UK)
+		scratch = appendCitations(scratch[:0], d)
+		cell(rec, false, scratch)
+		cell(rec, false, boolCell(d.Assumed()))
+		cell(rec, false, r.Stamp.RuleSet)
+		cell(rec, false, r.Stamp.ParamsHash)
+		cell(rec, false, r.Stamp.InputHash)
+		rec.endRecord()
 	}
 	return scratch
 }
 
-// yearList lists the captivity years of a decision, ";"-separated.
-func yearList(b []byte, d aid.Decision) (string, []byte) {
-	b = appendList(b[:0], len(d.Years), func(i int) int { return d.Years[i].ID })
-	return string(b), b
-}
-
-// payeeList lists the shares of a decision as "party=amount".
-func payeeList(b []byte, shares []aid.Share) (string, []byte) {
-	b = b[:0]
+// appendPayees lists the shares of a decision as "party=amount".
+func appendPayees(b []byte, shares []aid.Share) []byte {
 	for i, s := range shares {
 		if i > 0 {
 			b = append(b, ';')
@@ -238,13 +252,12 @@ func payeeList(b []byte, shares []aid.Share) (string, []byte) {
 		b = append(b, '=')
 		b = s.Amount.Append(b)
 	}
-	return string(b), b
+	return b
 }
 
-// citations lists the distinct citation codes of a decision's trace
-// (act, article, part, point; the note does not count), in order.
-func citations(b []byte, d aid.Decision) (string, []byte) {
-	b = b[:0]
+// appendCitations lists the distinct citation codes of a decision's
+// trace (act, article, part, point; the note does not count), in order.
+func appendCitations(b []byte, d *aid.Decision) []byte {
 	for _, s := range d.Trace {
 		c := s.Citation()
 		if c.IsZero() {
@@ -259,7 +272,7 @@ func citations(b []byte, d aid.Decision) (string, []byte) {
 			b = b[:start]
 		}
 	}
-	return string(b), b
+	return b
 }
 
 // containsCode reports whether the ";"-separated list holds code.

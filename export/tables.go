@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -145,6 +146,15 @@ func (o *csvRec) row(cells ...string) {
 	o.endRecord()
 }
 
+// cell appends one cell of a row (neutralized against formula
+// injection), after a comma unless it is the row's first.
+func cell[T string | []byte](o *csvRec, first bool, c T) {
+	if !first {
+		o.buf = append(o.buf, ',')
+	}
+	appendField(o, c, len(c) > 0 && neutralized(c[0]))
+}
+
 func (o *csvRec) endRecord() {
 	if o.crlf {
 		o.buf = append(o.buf, '\r', '\n')
@@ -156,15 +166,19 @@ func (o *csvRec) endRecord() {
 // field appends f, after an apostrophe if prefix is set (see
 // [Neutralize]), as encoding/csv writes the whole: quoted when it holds a
 // comma, a quote, CR or LF, begins with a space, or is the line \. .
-func (o *csvRec) field(f string, prefix bool) {
+func (o *csvRec) field(f string, prefix bool) { appendField(o, f, prefix) }
+
+// appendField is [csvRec.field] for a text or its bytes.
+func appendField[T string | []byte](o *csvRec, f T, prefix bool) {
 	quote := hasSpecial(f)
-	if !quote && !prefix && f != "" {
-		if f == `\.` {
+	if !quote && !prefix && len(f) > 0 {
+		if string(f) == `\.` {
 			quote = true
 		} else if f[0] < utf8.RuneSelf {
 			quote = asciiSpace(f[0])
 		} else {
-			r, _ := utf8.DecodeRuneInString(f)
+			var p [utf8.UTFMax]byte
+			r, _ := utf8.DecodeRune(p[:copy(p[:], f)])
 			quote = unicode.IsSpace(r)
 		}
 	}
@@ -252,7 +266,7 @@ func (o *csvOut) maybeFlush() {
 
 // hasSpecial reports whether f holds a comma, a quote, CR or LF. Long
 // cells (hashes, texts) are searched with IndexByte, which is vectorised.
-func hasSpecial(f string) bool {
+func hasSpecial[T string | []byte](f T) bool {
 	if len(f) < 24 {
 		for i := 0; i < len(f); i++ {
 			switch f[i] {
@@ -262,8 +276,15 @@ func hasSpecial(f string) bool {
 		}
 		return false
 	}
-	return strings.IndexByte(f, ',') >= 0 || strings.IndexByte(f, '"') >= 0 ||
-		strings.IndexByte(f, '\n') >= 0 || strings.IndexByte(f, '\r') >= 0
+	switch f := any(f).(type) {
+	case string:
+		return strings.IndexByte(f, ',') >= 0 || strings.IndexByte(f, '"') >= 0 ||
+			strings.IndexByte(f, '\n') >= 0 || strings.IndexByte(f, '\r') >= 0
+	case []byte:
+		return bytes.IndexByte(f, ',') >= 0 || bytes.IndexByte(f, '"') >= 0 ||
+			bytes.IndexByte(f, '\n') >= 0 || bytes.IndexByte(f, '\r') >= 0
+	}
+	return false
 }
 
 func asciiSpace(c byte) bool {
