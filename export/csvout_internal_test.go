@@ -13,7 +13,7 @@ import (
 func TestCSVOutMatchesEncodingCSV(t *testing.T) {
 	piece := rapid.SampledFrom([]string{"", "a", "Київ", ",", `"`, "\r", "\n", "\r\n", " ", "\t", "\u00a0", "\u2003",
 		"=", "+", "-", "@", "'", `\.`, `\`, ".", "1", "x y"})
-	cell := rapid.Custom(func(t *rapid.T) string {
+	cellGen := rapid.Custom(func(t *rapid.T) string {
 		var b bytes.Buffer
 		for _, p := range rapid.SliceOfN(piece, 0, 5).Draw(t, "pieces") {
 			b.WriteString(p)
@@ -22,8 +22,8 @@ func TestCSVOutMatchesEncodingCSV(t *testing.T) {
 	})
 	rapid.Check(t, func(t *rapid.T) {
 		crlf := rapid.Bool().Draw(t, "crlf")
-		rec := rapid.SliceOfN(cell, 1, 6).Draw(t, "record")
-		header := rapid.SliceOfN(cell, 1, 6).Draw(t, "header")
+		rec := rapid.SliceOfN(cellGen, 1, 6).Draw(t, "record")
+		header := rapid.SliceOfN(cellGen, 1, 6).Draw(t, "header")
 
 		var got bytes.Buffer
 		o := &csvOut{csvRec: csvRec{crlf: crlf}, w: &got}
