@@ -383,39 +383,39 @@ var epochOffset = daysFromCivil(1, 1, 1) - 1
 
 var maxN = int32(daysFromCivil(MaxYear, 12, 31) - epochOffset)
 
-// daysFromCivil returns the days since 1970-01-01 of y-m-d (Hinnant's
-// algorithm). Years are 1–9999, so every intermediate is non-negative and
-// the arithmetic is unsigned, which divides by constants faster.
+// daysFromCivil returns the days since 1970-01-01 of y-m-d, by Neri and
+// Schneider's algorithm ("Euclidean affine functions and their application
+// to calendar algorithms", 2022): in a calendar whose years begin on
+// 1 March, a year's and a month's first days are affine functions of their
+// numbers. Years are 1–9999, so the arithmetic is unsigned and 32-bit.
 func daysFromCivil(y, m, d int) int {
-	if m <= 2 {
-		y--
+	uy, um := uint32(y), uint32(m)
+	if um <= 2 { // January and February end the year before
+		uy--
+		um += 12
 	}
-	uy := uint32(y)
-	era := uy / 400
-	yoe := uy - era*400
-	mp := (uint32(m) + 9) % 12
-	doy := (153*mp+2)/5 + uint32(d) - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return int(era*146097+doe) - 719468
+	c := uy / 100
+	days := 1461*uy/4 - c + c/4 + (979*um-2919)/32 + uint32(d) - 1 // since 0000-03-01
+	return int(days) - 719468
 }
 
-// civilFromDays is the inverse of daysFromCivil. For the years 1–9999, z +
-// 719468 (the days since 0000-03-01) is positive.
+// civilFromDays is the inverse of daysFromCivil (same paper): centuries,
+// then years, then months and days by multiplications and shifts. For the
+// years 1–9999, z + 719468 (the days since 0000-03-01) is positive.
 func civilFromDays(z int) (int, int, int) {
 	n := uint32(z + 719468)
-	era := n / 146097
-	doe := n - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := int(yoe + era*400)
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := int(doy - (153*mp+2)/5 + 1)
-	m := int(mp) + 3
-	if m > 12 {
+	n1 := 4*n + 3
+	c := n1 / 146097
+	nc := n1 % 146097 / 4 // day of the century
+	p2 := uint64(2939745) * uint64(4*nc+3)
+	yc := uint32(p2 >> 32)                    // year of the century
+	ny := uint32(p2&0xFFFFFFFF) / 2939745 / 4 // day of the year, from 1 March
+	y := 100*c + yc
+	n3 := 2141*ny + 197913
+	m, d := n3>>16, n3&0xFFFF/2141+1
+	if ny >= 306 { // January or February: the next calendar year
+		y++
 		m -= 12
 	}
-	if m <= 2 {
-		y++
-	}
-	return y, m, d
+	return int(y), int(m), int(d)
 }

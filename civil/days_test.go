@@ -2,8 +2,9 @@ package civil
 
 import "testing"
 
-// The signed forms of Hinnant's algorithms, as first written: the
-// reference the unsigned ones must match on every representable day.
+// Hinnant's algorithms in their signed form, as first written: the
+// reference the day arithmetic (now Neri and Schneider's) must match on
+// every representable day.
 func refDaysFromCivil(y, m, d int) int {
 	if m <= 2 {
 		y--
@@ -53,4 +54,34 @@ func TestDayArithmeticMatchesReferenceOnEveryDay(t *testing.T) {
 			t.Fatalf("daysFromCivil(%d-%d-%d) = %d, want %d", y, m, d, got, z)
 		}
 	}
+}
+
+func BenchmarkCivilFromDays(b *testing.B) {
+	first, last := daysFromCivil(1900, 1, 1), daysFromCivil(2100, 12, 31)
+	z, sum := first, 0
+	for b.Loop() {
+		y, m, d := civilFromDays(z)
+		sum += y + m + d
+		if z++; z > last {
+			z = first
+		}
+	}
+	_ = sum
+}
+
+func BenchmarkDaysFromCivil(b *testing.B) {
+	y, m, d, sum := 1900, 1, 1, 0
+	for b.Loop() {
+		sum += daysFromCivil(y, m, d)
+		if d++; d > 28 {
+			d = 1
+			if m++; m > 12 {
+				m = 1
+				if y++; y > 2100 {
+					y = 1900
+				}
+			}
+		}
+	}
+	_ = sum
 }
