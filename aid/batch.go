@@ -155,28 +155,54 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 		}
 	}()
 
-	// With ReuseResults, emitted results go back to the worker that built
-	// them, so that a result is rebuilt where it was last built; a channel
-	// never holds more than the window, and the collector does not empty
-	// it as it would a sync.Pool. The chunks' render buffers come back the
-	// same way.
-	spent := make([]chan *Result, workers)
+	// With ReuseResults, a chunk's items go back, once emitted, to the
+	// worker that made them, which keeps the results on a stack and builds
+	// each new one in the result emitted last: its memory is the likeliest
+	// to be still in the core's cache (a queue would hand back the one
+	// emitted longest ago, a window's worth of cases back). The items
+	// slice itself is reused for the worker's next chunk. The chunks'
+	// render buffers come back the same way. Channels, not a sync.Pool,
+	// which the collector empties; they never hold more than the window.
+	returned := make([]chan []Item, workers)
 	spentOut := make([]chan []byte, workers)
-	for w := range spent {
+	for w := range returned {
 		if opts.ReuseResults {
-			spent[w] = make(chan *Result, chunks*size)
+			returned[w] = make(chan []Item, chunks)
 		}
 		spentOut[w] = make(chan []byte, chunks)
 	}
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		spent, spentOut := spent[w], spentOut[w]
+		returned, spentOut := returned[w], spentOut[w]
 		go func() {
 			defer wg.Done()
+			var (
+				free  []*Result // results emitted and handed back, last on top
+				spare []Item    // an items slice handed back
+			)
 			for b := range jobs {
 				b.worker = w
-				b.items = make([]Item, len(b.jobs))
+			drain:
+				for returned != nil {
+					select {
+					case its := <-returned:
+						for _, it := range its {
+							if it.Result != nil {
+								free = append(free, it.Result)
+							}
+						}
+						clear(its)
+						spare = its[:0]
+					default:
+						break drain
+					}
+				}
+				if cap(spare) >= len(b.jobs) {
+					b.items, spare = spare[:len(b.jobs)], nil
+				} else {
+					b.items = make([]Item, len(b.jobs))
+				}
 				if opts.Render != nil {
 					select {
 					case b.out = <-spentOut:
@@ -193,15 +219,15 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 					if err == nil {
 						var into *Result
 						if opts.ReuseResults {
-							select {
-							case into = <-spent:
-							default:
+							if n := len(free); n > 0 {
+								into, free = free[n-1], free[:n-1]
+							} else {
 								into = new(Result)
 							}
 						}
 						it.Result, it.Err = k.batchOne(c, into, opts)
 						if it.Err != nil && into != nil {
-							recycle(spent, into)
+							free = append(free, into)
 						}
 						if it.Err == nil && opts.Render != nil {
 							start := len(b.out)
@@ -246,9 +272,9 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 					cancel()
 					break
 				}
-				if opts.ReuseResults && it.Result != nil {
-					recycle(spent[p.worker], it.Result)
-				}
+			}
+			if opts.ReuseResults && stop == nil {
+				recycle(returned[p.worker], p.items)
 			}
 			if p.out != nil {
 				recycle(spentOut[p.worker], p.out[:0])
