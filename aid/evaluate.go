@@ -96,7 +96,7 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 		}
 		ev := &mem.ev
 		*ev = evaluator{reuse: true, tl: &mem.tl, led: &mem.led, steps: ev.steps[:0], cites: ev.cites[:0],
-			years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0]}
+			years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0], ks: ev.ks[:0]}
 		mem.led = ledger{units: mem.led.units[:0], cmu328: mem.led.cmu328[:0], deathPaid: mem.led.deathPaid[:0]}
 		if claims > cap(mem.decisions) {
 			mem.decisions = make([]Decision, 0, claims)
@@ -204,6 +204,7 @@ type evaluator struct {
 	shares  []Share
 	reasons []Reason
 	units   []unit // scratch for the annual aid
+	ks      []int  // scratch: the years a claim covers
 }
 
 // carve returns an empty slice with room for n items: cut from *block when
@@ -489,7 +490,7 @@ func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 		blockOpen = false
 		b.add(&stepA6BlockNotBeforeCMU1182, stepArgs{})
 	}
-	var ks []int
+	ks := e.ks[:0]
 	if blockOpen {
 		for k := 1; k <= s.n; k++ {
 			ks = append(ks, k)
@@ -505,6 +506,7 @@ func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 			ks = append(ks, k)
 		}
 	}
+	e.ks = ks
 	return uniqueSorted(ks)
 }
 
@@ -518,7 +520,7 @@ var cmu1182Assumed = civil.MustNew(2023, 11, 10)
 func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 	done := s.completed(end)
 	b.add(&stepA4CaptivityEnded, stepArgs{d: [3]civil.Date{end}, n: [4]int16{int16(done)}})
-	var ks []int
+	ks := e.ks[:0]
 	for k := 1; k <= done; k++ {
 		ks = append(ks, k)
 	}
@@ -533,6 +535,7 @@ func (e *evaluator) closedYears(b *builder, s scheme, end civil.Date) []int {
 			ks = append(ks, k)
 		}
 	}
+	e.ks = ks
 	return uniqueSorted(ks)
 }
 
