@@ -1,6 +1,7 @@
 package aid_test
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/internal/samples"
+	"github.com/uacaptivity/captivity/internal/synth"
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/uacaptivity/captivity/status"
@@ -451,4 +453,31 @@ func FuzzLoadRuleSet(f *testing.F) {
 		_, _ = aid.Evaluate(c, rs)
 		_ = rs.Hash()
 	})
+}
+
+// AppendCitationCodes lists each distinct ground of a trace once, in the
+// order of first appearance, as a plain walk over the steps would.
+func TestAppendCitationCodes(t *testing.T) {
+	g := synth.New(7)
+	cs := append(sampleCases(t), make([]prisoner.Case, 300)...)
+	for i := len(cs) - 300; i < len(cs); i++ {
+		cs[i] = g.Next()
+	}
+	n := 0
+	for _, c := range cs {
+		r, err := aid.Evaluate(c, aid.Default())
+		require.NoError(t, err)
+		for _, d := range r.Decisions {
+			var want []string
+			for _, s := range d.Trace {
+				if code := s.Citation().Code(); !s.Citation().IsZero() && !slices.Contains(want, code) {
+					want = append(want, code)
+				}
+			}
+			got := string(d.AppendCitationCodes([]byte("x")))
+			require.Equal(t, "x"+strings.Join(want, ";"), got, "case %s claim %d", c.ID, d.Seq)
+			n++
+		}
+	}
+	assert.Greater(t, n, 300)
 }

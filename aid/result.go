@@ -1,6 +1,8 @@
 package aid
 
 import (
+	"bytes"
+
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
@@ -122,6 +124,58 @@ type Decision struct {
 	Reasons []Reason `json:"reasons,omitempty"`
 	// Trace is every step taken, in order.
 	Trace []Step `json:"trace"`
+}
+
+// AppendCitationCodes appends to b the distinct codes of the grounds in
+// d's trace ([law.Citation.AppendCode]: act, article, part and point; the
+// note does not count), in the order they first appear, separated by ";":
+// the decision's grounds in one cell, as decisions.csv has them.
+func (d *Decision) AppendCitationCodes(b []byte) []byte {
+	start := len(b)
+	// Steps of one kind share one citation: a ground met before is
+	// skipped without writing its code out.
+	var seen [8]*law.Citation
+	n := 0
+steps:
+	for i := range d.Trace {
+		c := d.Trace[i].cite
+		if c == nil || c.IsZero() {
+			continue
+		}
+		for _, s := range seen[:n] {
+			if s == c {
+				continue steps
+			}
+		}
+		if n < len(seen) {
+			seen[n] = c
+			n++
+		}
+		at := len(b)
+		if at > start {
+			b = append(b, ';')
+		}
+		b = c.AppendCode(b)
+		if at > start && containsCode(b[start:at], b[at+1:]) {
+			b = b[:at]
+		}
+	}
+	return b
+}
+
+// containsCode reports whether the ";"-separated list holds code.
+func containsCode(list, code []byte) bool {
+	for len(list) > 0 {
+		i := bytes.IndexByte(list, ';')
+		if i < 0 {
+			return bytes.Equal(list, code)
+		}
+		if bytes.Equal(list[:i], code) {
+			return true
+		}
+		list = list[i+1:]
+	}
+	return false
 }
 
 // Assumed reports whether any step of the decision rests on an assumption

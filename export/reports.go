@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -231,7 +230,7 @@ func appendDecisionRows(rec *csvRec, scratch []byte, r *aid.Result) []byte {
 		cell(rec, false, scratch)
 		cell(rec, false, string(d.Refusal))
 		cell(rec, false, d.Refusal.Message().UK)
-		scratch = appendCitations(scratch[:0], d)
+		scratch = d.AppendCitationCodes(scratch[:0])
 		cell(rec, false, scratch)
 		cell(rec, false, boolCell(d.Assumed()))
 		cell(rec, false, r.Stamp.RuleSet)
@@ -253,41 +252,6 @@ func appendPayees(b []byte, shares []aid.Share) []byte {
 		b = s.Amount.Append(b)
 	}
 	return b
-}
-
-// appendCitations lists the distinct citation codes of a decision's
-// trace (act, article, part, point; the note does not count), in order.
-func appendCitations(b []byte, d *aid.Decision) []byte {
-	for _, s := range d.Trace {
-		c := s.Citation()
-		if c.IsZero() {
-			continue
-		}
-		start := len(b)
-		if start > 0 {
-			b = append(b, ';')
-		}
-		b = c.AppendCode(b)
-		if code := b[start:]; start > 0 && containsCode(b[:start], code[1:]) {
-			b = b[:start]
-		}
-	}
-	return b
-}
-
-// containsCode reports whether the ";"-separated list holds code.
-func containsCode(list, code []byte) bool {
-	for len(list) > 0 {
-		i := bytes.IndexByte(list, ';')
-		if i < 0 {
-			return bytes.Equal(list, code)
-		}
-		if bytes.Equal(list[:i], code) {
-			return true
-		}
-		list = list[i+1:]
-	}
-	return false
 }
 
 // A Report is one line of the JSON report: everything evaluated for one
