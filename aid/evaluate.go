@@ -380,10 +380,11 @@ func (e *evaluator) member(b *builder, party string, ev *prisoner.Event, ep *pri
 		b.refuse(FamilyNotCovered, cite(law.Law2010, "2", "3"), law.Verified)
 		return &b.d
 	}
-	m, _ := e.c.Member(party)
-	if e.rs.Options.FamilyMemberCitizenshipRequired.norm() == CitizenshipRequired && m.Citizenship != "UA" {
-		b.refuse(NotCitizen, cite(law.Brief, "8").WithNote("family_member_citizenship_required"), law.Assumption)
-		return &b.d
+	if e.rs.Options.FamilyMemberCitizenshipRequired.norm() == CitizenshipRequired {
+		if m, _ := e.c.Member(party); m.Citizenship != "UA" {
+			b.refuse(NotCitizen, cite(law.Brief, "8").WithNote("family_member_citizenship_required"), law.Assumption)
+			return &b.d
+		}
 	}
 	ms := e.tl.Member(party, ev.Episode, ev.Date)
 	if ms.State != status.Recognised {

@@ -36,7 +36,6 @@ func (t *Timeline) Member(id, episode string, on civil.Date) MemberStatus {
 		}
 	}
 	out := MemberStatus{Member: id, AssessedOn: assess}
-	family := law.Cite(law.Law2010, "4", "5").WithNote("membership under the Family Code, art. 3")
 	switch {
 	case !m.Ended.IsZero() && !m.Ended.After(assess):
 		out.State, out.Since, out.Ground, out.Conf = NotMember, m.Ended, law.Cite(law.FamilyCode, "3"), law.Verified
@@ -69,6 +68,7 @@ func (t *Timeline) Member(id, episode string, on civil.Date) MemberStatus {
 		}
 		return out
 	}
+	family := law.Cite(law.Law2010, "4", "5").WithNote("membership under the Family Code, art. 3")
 	if m.ProvenBy() == prisoner.ByDocuments {
 		out.State, out.Since, out.Ground, out.Conf = Recognised, m.Since, family.WithNote("civil-status documents"), law.Verified
 		return out
