@@ -556,9 +556,9 @@ func uniqueSorted(ks []int) []int {
 func (e *evaluator) pay(b *builder, total Money, ev *prisoner.Event, ep *prisoner.Episode, heldFamily bool) Decision {
 	payees := []string{payee(ev.Party)}
 	if heldFamily && e.rs.Options.HeldPayee.norm() == EqualShares {
-		for _, m := range e.c.Family {
-			if m.ID != ev.Party && e.tl.Member(m.ID, ev.Episode, ev.Date).State == status.Recognised {
-				payees = append(payees, m.ID)
+		for i := range e.c.Family {
+			if id := e.c.Family[i].ID; id != ev.Party && e.tl.Member(id, ev.Episode, ev.Date).State == status.Recognised {
+				payees = append(payees, id)
 			}
 		}
 		b.add(&stepA3SharedEqually, stepArgs{n: [4]int16{int16(len(payees))}})

@@ -327,10 +327,11 @@ func (e *evaluator) recoveries(ds []Decision) []Recovery {
 		return nil
 	}
 	var out []Recovery
-	for _, et := range e.tl.Episodes {
+	for i := range e.tl.Episodes {
+		et := &e.tl.Episodes[i]
 		var cancelled civil.Date
-		for _, ch := range et.Changes {
-			if ch.To == status.Cancelled {
+		for j := range et.Changes {
+			if ch := &et.Changes[j]; ch.To == status.Cancelled {
 				cancelled = ch.Date
 				break
 			}
@@ -344,7 +345,8 @@ func (e *evaluator) recoveries(ds []Decision) []Recovery {
 			}
 			out = append(out, r)
 		}
-		for _, d := range ds {
+		for j := range ds {
+			d := &ds[j]
 			if d.Episode != et.Episode || !d.Granted || d.Aid.Regime() != prisoner.Law2022 || d.Date.After(cancelled) {
 				continue
 			}

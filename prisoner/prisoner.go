@@ -231,9 +231,9 @@ func (ev Event) Effective() civil.Date {
 
 // EpisodeByID returns the episode with the given ID.
 func (c *Case) EpisodeByID(id string) (Episode, bool) {
-	for _, e := range c.Episodes {
-		if e.ID == id {
-			return e, true
+	for i := range c.Episodes { // by index: an episode is not copied to be compared
+		if c.Episodes[i].ID == id {
+			return c.Episodes[i], true
 		}
 	}
 	return Episode{}, false
@@ -241,9 +241,9 @@ func (c *Case) EpisodeByID(id string) (Episode, bool) {
 
 // Member returns the family member with the given ID.
 func (c *Case) Member(id string) (FamilyMember, bool) {
-	for _, m := range c.Family {
-		if m.ID == id {
-			return m, true
+	for i := range c.Family {
+		if c.Family[i].ID == id {
+			return c.Family[i], true
 		}
 	}
 	return FamilyMember{}, false

@@ -204,7 +204,7 @@ func (t *Timeline) At(episode string, d civil.Date) Snapshot {
 func (et EpisodeTimeline) At(d civil.Date) Snapshot {
 	s := Snapshot{State: None}
 	for i := range et.Changes {
-		ch := et.Changes[i]
+		ch := &et.Changes[i]
 		if ch.Date.After(d) {
 			break
 		}
@@ -212,7 +212,7 @@ func (et EpisodeTimeline) At(d civil.Date) Snapshot {
 			s.Since = ch.Date
 		}
 		s.State, s.Suspended, s.Excluded = ch.To, ch.Suspended, ch.Excluded
-		s.Change = &et.Changes[i]
+		s.Change = ch
 	}
 	return s
 }
@@ -407,7 +407,7 @@ func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []
 				Message: law.Text{UK: "закон не застосовується після обвинувального вироку (ст. 2 ч. 4)", EN: "the law does not apply after a final conviction (Art. 2(4))"}})
 			continue
 		case st.sig == SigEstablish:
-			if p, bad := outOfScope(c.Person, *ep); bad {
+			if p, bad := outOfScope(&c.Person, ep); bad {
 				p.Path, p.Seq, p.State, p.Signal = path.String(), seqOf(c, st.index), state, st.sig
 				problems = append(problems, p)
 				continue
@@ -447,7 +447,7 @@ func seqOf(c *prisoner.Case, i int) int {
 
 // outOfScope checks Art. 2: citizens in the three categories; foreigners
 // and stateless persons only if serving in Ukraine's forces at capture.
-func outOfScope(p prisoner.Person, ep prisoner.Episode) (Problem, bool) {
+func outOfScope(p *prisoner.Person, ep *prisoner.Episode) (Problem, bool) {
 	bad := func(uk, en string, art string) (Problem, bool) {
 		return Problem{Code: CodeOutOfScope, Message: law.Text{
 			UK: "факт встановлено щодо особи поза сферою дії закону: " + uk + " (ст. " + art + ")",

@@ -150,17 +150,19 @@ func Next(from State, sig Signal, died, released bool) (Transition, error) {
 // lookup returns the transition for (from, sig) under the facts, and
 // whether one is allowed.
 func lookup(table []Transition, from State, sig Signal, died, released bool) (Transition, bool) {
-	for _, t := range table {
+	for i := range table { // by index: a row is some 150 bytes to copy
+		t := &table[i]
 		if t.Signal != sig || (t.From != 0 && t.From != from) {
 			continue
 		}
 		if t.Cond != 0 && !t.Cond.holds(died, released) {
 			continue
 		}
-		if t.To == 0 {
-			t.To = from
+		out := *t
+		if out.To == 0 {
+			out.To = from
 		}
-		return t, true
+		return out, true
 	}
 	return Transition{}, false
 }
