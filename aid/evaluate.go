@@ -96,7 +96,7 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 		}
 		ev := &mem.ev
 		*ev = evaluator{reuse: true, tl: &mem.tl, led: &mem.led, steps: ev.steps[:0], cites: ev.cites[:0],
-			years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0], ks: ev.ks[:0]}
+			years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0], ks: ev.ks[:0], schemes: ev.schemes[:0]}
 		mem.led = ledger{units: mem.led.units[:0], cmu328: mem.led.cmu328[:0], deathPaid: mem.led.deathPaid[:0]}
 		if claims > cap(mem.decisions) {
 			mem.decisions = make([]Decision, 0, claims)
@@ -205,6 +205,7 @@ type evaluator struct {
 	reasons []Reason
 	units   []unit // scratch for the annual aid
 	ks      []int  // scratch: the years a claim covers
+	schemes []episodeScheme
 }
 
 // carve returns an empty slice with room for n items: cut from *block when
@@ -263,7 +264,7 @@ func (b *builder) keep(c law.Citation) *law.Citation {
 	return &b.e.cites[len(b.e.cites)-1]
 }
 
-func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) Decision {
+func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) *Decision {
 	b.d.Granted, b.d.Refusal, b.d.Amount = false, code, Money{}
 	if b.d.Reasons == nil && b.e != nil {
 		b.d.Reasons = carve(b.e.reuse, &b.e.reasons, 1)
@@ -271,12 +272,12 @@ func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) Deci
 	b.d.Reasons = append(b.d.Reasons, Reason{Code: code, Message: code.Message(), Citation: cite, Confidence: conf})
 	b.addOn(&stepRefuse, b.keep(cite), conf, stepArgs{s: [2]string{string(code)}})
 	b.d.Years, b.d.Shares = nil, nil
-	return b.d
+	return &b.d
 }
 
-func (b *builder) grant(total Money, shares []Share) Decision {
+func (b *builder) grant(total Money, shares []Share) *Decision {
 	b.d.Granted, b.d.Amount, b.d.Shares = true, total, shares
-	return b.d
+	return &b.d
 }
 
 var lawStart = status.LawStart()
@@ -291,13 +292,14 @@ func cite(act law.ActID, article string, rest ...string) law.Citation {
 // appending to one trace cannot reach the next.
 func (e *evaluator) decide(i int, ev *prisoner.Event, dry bool) Decision {
 	start := len(e.steps)
-	d := e.decideKind(&builder{e: e, d: Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party}}, ev, dry)
+	// The kinds return the builder's own decision: copied once, here.
+	d := *e.decideKind(&builder{e: e, d: Decision{Event: i, Seq: ev.Seq, Date: ev.Date, Episode: ev.Episode, Aid: ev.Aid, Claimant: ev.Party}}, ev, dry)
 	end := len(e.steps)
 	d.Trace = e.steps[start:end:end]
 	return d
 }
 
-func (e *evaluator) decideKind(b *builder, ev *prisoner.Event, dry bool) Decision {
+func (e *evaluator) decideKind(b *builder, ev *prisoner.Event, dry bool) *Decision {
 	ep := e.episode(ev.Episode)
 	switch ev.Aid {
 	case prisoner.Annual:
@@ -317,6 +319,24 @@ func (e *evaluator) decideKind(b *builder, ev *prisoner.Event, dry bool) Decisio
 }
 
 // episode returns the case's episode with the given ID, or an empty one.
+// scheme returns the scheme of years of episode ep, made once per case:
+// a case often claims the annual aid several times for one episode.
+func (e *evaluator) scheme(ep *prisoner.Episode) scheme {
+	for i := range e.schemes {
+		if e.schemes[i].ep == ep {
+			return e.schemes[i].s
+		}
+	}
+	s := newScheme(ep, e.rs)
+	e.schemes = append(e.schemes, episodeScheme{ep, s})
+	return s
+}
+
+type episodeScheme struct {
+	ep *prisoner.Episode
+	s  scheme
+}
+
 func (e *evaluator) episode(id string) *prisoner.Episode {
 	for i := range e.c.Episodes {
 		if e.c.Episodes[i].ID == id {
@@ -399,7 +419,7 @@ func isFamily(party string) bool {
 	return party != prisoner.PartyPerson && party != prisoner.PartyRepresentative
 }
 
-func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
+func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode) *Decision {
 	t := ev.Date
 	v, ok := e.version(b, e.rs.Parameters.Annual, &annualVersion, t)
 	if !ok {
@@ -410,18 +430,18 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "5"), law.Verified)
 	}
 	if _, bad := e.established(b, ev); bad != nil {
-		return *bad
+		return bad
 	}
 	if bad := e.documents(b, ev); bad != nil {
-		return *bad
+		return bad
 	}
 	family := isFamily(ev.Party)
 	if family {
 		if bad := e.member(b, ev.Party, ev, ep); bad != nil {
-			return *bad
+			return bad
 		}
 	}
-	s := newScheme(ep, e.rs)
+	s := e.scheme(ep)
 	if s.block {
 		b.add(&stepA6PreLawBlock, stepArgs{n: [4]int16{int16(s.m), int16(s.r), int16(s.yearLen), int16(s.n)}, d: [3]civil.Date{s.blockEnd}, s: [2]string{e.rs.Options.PreLawRounding.String()}})
 		if off := e.led.offsets(ev.Episode); off > 0 {
@@ -553,7 +573,7 @@ func uniqueSorted(ks []int) []int {
 
 // pay grants total to the claimant, or, for a family claim while held under
 // held_payee=equal_shares, in equal shares to every recognised member.
-func (e *evaluator) pay(b *builder, total Money, ev *prisoner.Event, ep *prisoner.Episode, heldFamily bool) Decision {
+func (e *evaluator) pay(b *builder, total Money, ev *prisoner.Event, ep *prisoner.Episode, heldFamily bool) *Decision {
 	payees := []string{payee(ev.Party)}
 	if heldFamily && e.rs.Options.HeldPayee.norm() == EqualShares {
 		for i := range e.c.Family {

@@ -10,7 +10,7 @@ import (
 )
 
 // release decides one-time aid after release (R1–R3, Art. 7(2)).
-func (e *evaluator) release(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
+func (e *evaluator) release(b *builder, ev *prisoner.Event, ep *prisoner.Episode) *Decision {
 	t := ev.Date
 	v, ok := e.version(b, e.rs.Parameters.Release, &releaseVersion, t)
 	if !ok {
@@ -21,7 +21,7 @@ func (e *evaluator) release(b *builder, ev *prisoner.Event, ep *prisoner.Episode
 		return b.refuse(ClaimantNotEntitled, cite(law.Law2010, "7", "2"), law.Verified)
 	}
 	if _, bad := e.established(b, ev); bad != nil {
-		return *bad
+		return bad
 	}
 	if ep.Released.IsZero() || ep.Released.After(t) {
 		return b.refuse(NotReleased, cite(law.Law2010, "7", "2"), law.Verified)
@@ -31,10 +31,10 @@ func (e *evaluator) release(b *builder, ev *prisoner.Event, ep *prisoner.Episode
 		return b.refuse(PersonDeceased, cite(law.Law2010, "7", "2"), law.Assumption)
 	}
 	if bad := e.deadline(b, ev, ep.Released); bad != nil {
-		return *bad
+		return bad
 	}
 	if bad := e.documents(b, ev); bad != nil {
-		return *bad
+		return bad
 	}
 	if e.rs.Options.ReleaseAidPer.norm() == PerPerson && e.led.personRelease {
 		b.add(&stepR1OtherReleasePaid, stepArgs{})
@@ -159,10 +159,10 @@ func (e *evaluator) deathEligible(b *builder, ev *prisoner.Event, ep *prisoner.E
 // death decides one-time aid on death (D1–D5). Under the equal split, the
 // sum is shared among every eligible claim registered before the death aid
 // was paid; each claim's decision shows its own share and all the shares.
-func (e *evaluator) death(b *builder, ev *prisoner.Event, ep *prisoner.Episode, dry bool) Decision {
+func (e *evaluator) death(b *builder, ev *prisoner.Event, ep *prisoner.Episode, dry bool) *Decision {
 	v, bad := e.deathEligible(b, ev, ep)
 	if bad != nil {
-		return *bad
+		return bad
 	}
 	if on, ok := e.led.deathPaidOn(ev.Episode); ok {
 		b.add(&stepD3LaterApplicantRefused, stepArgs{d: [3]civil.Date{on}})
@@ -226,7 +226,7 @@ func (e *evaluator) deathGroup(cur *prisoner.Event, ep *prisoner.Episode, dry bo
 }
 
 // civilian decides the 2026 one-time aid to released civilians (C1–C3).
-func (e *evaluator) civilian(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
+func (e *evaluator) civilian(b *builder, ev *prisoner.Event, ep *prisoner.Episode) *Decision {
 	v, ok := e.version(b, e.rs.Parameters.Civilian, &civilianVersion, ev.Date)
 	if !ok {
 		return b.refuse(RegimeNotInForce, cite(law.CMUCivilian2026, ""), law.Secondary)
@@ -251,7 +251,7 @@ func (e *evaluator) civilian(b *builder, ev *prisoner.Event, ep *prisoner.Episod
 		return b.refuse(FactEstablished, cite(law.Brief, "6.4"), law.Assumption)
 	}
 	if bad := e.documents(b, ev); bad != nil {
-		return *bad
+		return bad
 	}
 	if e.led.civilian {
 		return b.refuse(AlreadyPaid, cite(law.CMUCivilian2026, "").WithNote("once"), law.Secondary)
@@ -263,7 +263,7 @@ func (e *evaluator) civilian(b *builder, ev *prisoner.Event, ep *prisoner.Episod
 // reg2018Release decides the 2018–2022 one-time release aid (CMU 38, 845,
 // 1122). The programme was discretionary; the library checks its dates,
 // its term and that it is paid once per release.
-func (e *evaluator) reg2018Release(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
+func (e *evaluator) reg2018Release(b *builder, ev *prisoner.Event, ep *prisoner.Episode) *Decision {
 	v, ok := e.version(b, e.rs.Parameters.Reg2018Release, &reg2018Version, ev.Date)
 	if !ok {
 		return b.refuse(RegimeNotInForce, v.Citation, law.Assumption)
@@ -287,7 +287,7 @@ func (e *evaluator) reg2018Release(b *builder, ev *prisoner.Event, ep *prisoner.
 		}
 	}
 	if bad := e.documents(b, ev); bad != nil {
-		return *bad
+		return bad
 	}
 	if _, ok := e.led.once(ev.Episode, prisoner.Reg2018Release); ok {
 		return b.refuse(AlreadyPaid, v.Citation, v.Confidence)
@@ -298,7 +298,7 @@ func (e *evaluator) reg2018Release(b *builder, ev *prisoner.Event, ep *prisoner.
 // reg2018Support decides the CMU 328 legal-aid and family support: while
 // the person is held, once (from 2018-04-28) or once a calendar year (from
 // the 2019 amendment).
-func (e *evaluator) reg2018Support(b *builder, ev *prisoner.Event, ep *prisoner.Episode) Decision {
+func (e *evaluator) reg2018Support(b *builder, ev *prisoner.Event, ep *prisoner.Episode) *Decision {
 	v, ok := e.version(b, e.rs.Parameters.Reg2018Support, &reg2018Version, ev.Date)
 	if !ok {
 		return b.refuse(RegimeNotInForce, v.Citation, law.Assumption)
@@ -307,7 +307,7 @@ func (e *evaluator) reg2018Support(b *builder, ev *prisoner.Event, ep *prisoner.
 		return b.refuse(NotHeld, v.Citation, v.Confidence)
 	}
 	if bad := e.documents(b, ev); bad != nil {
-		return *bad
+		return bad
 	}
 	if v.Yearly {
 		if _, ok := e.led.get(key{ev.Episode, prisoner.Reg2018Support, ev.Date.Year()}); ok {

@@ -25,8 +25,14 @@ type MemberStatus struct {
 // capture day otherwise); recognition by a Commission decision counts once
 // the decision has taken effect by on. An unknown member is NotMember.
 func (t *Timeline) Member(id, episode string, on civil.Date) MemberStatus {
-	m, ok := t.c.Member(id)
-	if !ok {
+	var m *prisoner.FamilyMember
+	for i := range t.c.Family {
+		if t.c.Family[i].ID == id {
+			m = &t.c.Family[i]
+			break
+		}
+	}
+	if m == nil {
 		return MemberStatus{Member: id, State: NotMember, AssessedOn: on}
 	}
 	assess := on
