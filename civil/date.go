@@ -15,10 +15,26 @@ var ErrInvalidDate = errors.New("invalid date")
 // it is not a valid day, its String is "", and it sorts before every set
 // Date.
 //
-// Internally a Date counts days: n = 0 is unset and n = 1 is 0001-01-01.
+// Internally a Date holds its day as the number YYYYMMDD (n = 0 is
+// unset): dates compare as numbers and give their year, month and day
+// without a calendar computation, which the rules need far more often
+// than they count days; counting days converts (see [Date.DaysUntil]).
 type Date struct {
 	n int32
 }
+
+// pack makes the Date of a valid y-m-d.
+func pack(y, m, d int) Date { return Date{n: int32(y*10000 + m*100 + d)} }
+
+// days returns the day number of a set Date: 1 is 0001-01-01.
+func (d Date) days() int {
+	y, m, day := d.YMD()
+	return daysFromCivil(y, m, day) - epochOffset
+}
+
+// fromDays is the Date of day number v (1 is 0001-01-01), which must be
+// in range.
+func fromDays(v int) Date { return pack(civilFromDays(v + epochOffset)) }
 
 // Bounds of the representable years.
 const (
@@ -57,7 +73,7 @@ func New(y, m, d int) (Date, error) {
 	if d < 1 || d > DaysIn(y, m) {
 		return Date{}, fmt.Errorf("day %d does not exist in %04d-%02d: %w", d, y, m, ErrInvalidDate)
 	}
-	return Date{n: int32(daysFromCivil(y, m, d) - epochOffset)}, nil
+	return pack(y, m, d), nil
 }
 
 // MustNew is like [New] but panics on an invalid date. It exists for tests
@@ -138,7 +154,8 @@ func (d Date) YMD() (y, m, day int) {
 	if d.n == 0 {
 		return 0, 0, 0
 	}
-	return civilFromDays(int(d.n) + epochOffset)
+	n := int(d.n)
+	return n / 10000, n / 100 % 100, n % 100
 }
 
 // Year returns the year of d (0 for the zero Date).
@@ -153,8 +170,8 @@ func (d Date) Day() int { _, _, day := d.YMD(); return day }
 // Weekday returns the day of the week of d. The zero Date has no weekday;
 // the result for it is meaningless.
 func (d Date) Weekday() time.Weekday {
-	// 0001-01-01 (n = 1) was a Monday.
-	return time.Weekday((int(d.n) % 7))
+	// 0001-01-01 (day 1) was a Monday.
+	return time.Weekday(d.days() % 7)
 }
 
 // String returns d as YYYY-MM-DD, or "" for the zero Date.
@@ -234,11 +251,11 @@ func (d Date) AddDays(n int) Date {
 	if d.n == 0 {
 		return Date{}
 	}
-	v := int64(d.n) + int64(n)
-	if v < 1 || v > int64(maxN) {
+	v := int64(d.days()) + int64(n)
+	if v < 1 || v > int64(maxDays) {
 		return Date{}
 	}
-	return Date{n: int32(v)}
+	return fromDays(int(v))
 }
 
 // DaysUntil returns the number of days from d to e: e minus d as calendar
@@ -250,7 +267,7 @@ func (d Date) DaysUntil(e Date) int {
 	if d.n == 0 || e.n == 0 {
 		return 0
 	}
-	return int(e.n - d.n)
+	return e.days() - d.days()
 }
 
 // A Feb29Rule says where 29 February lands in a year that has no such day.
@@ -328,7 +345,7 @@ func anniversary(y, m, day, ty int, rule Feb29Rule) Date {
 			day = 28
 		}
 	}
-	return Date{n: int32(daysFromCivil(ty, m, day) - epochOffset)}
+	return pack(ty, m, day)
 }
 
 // Anniversary returns the k-th anniversary of d: d.AddYears(k, rule).
@@ -377,11 +394,11 @@ func (d Date) YearsSince(t Date, rule Feb29Rule) int {
 // a common year (28 February by default). See [Date.YearsSince].
 func (d Date) AgeOn(t Date, rule Feb29Rule) int { return d.YearsSince(t, rule) }
 
-// epochOffset converts between the internal count (1 = 0001-01-01) and
-// the days-from-civil count of Howard Hinnant's algorithms (0 = 1970-01-01).
+// epochOffset converts between day numbers (1 = 0001-01-01) and the days
+// since 1970-01-01 that daysFromCivil counts.
 var epochOffset = daysFromCivil(1, 1, 1) - 1
 
-var maxN = int32(daysFromCivil(MaxYear, 12, 31) - epochOffset)
+var maxDays = daysFromCivil(MaxYear, 12, 31) - epochOffset
 
 // daysFromCivil returns the days since 1970-01-01 of y-m-d, by Neri and
 // Schneider's algorithm ("Euclidean affine functions and their application

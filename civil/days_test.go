@@ -85,3 +85,24 @@ func BenchmarkDaysFromCivil(b *testing.B) {
 	}
 	_ = sum
 }
+
+// A Date holds YYYYMMDD; over every representable day, day numbers and
+// dates convert both ways, follow each other, and order alike, and the
+// weekday advances by one.
+func TestPackedDatesOnEveryDay(t *testing.T) {
+	prev := fromDays(1)
+	if prev != MustNew(1, 1, 1) || prev.Weekday() != 1 { // a Monday
+		t.Fatalf("day 1 is %v, a %v", prev, prev.Weekday())
+	}
+	for v := 2; v <= maxDays; v++ {
+		d := fromDays(v)
+		if d.days() != v || !prev.Before(d) || prev.DaysUntil(d) != 1 || prev.AddDays(1) != d || d.AddDays(-1) != prev ||
+			d.Weekday() != (prev.Weekday()+1)%7 {
+			t.Fatalf("day %d: %v after %v", v, d, prev)
+		}
+		prev = d
+	}
+	if prev != MustNew(MaxYear, 12, 31) || !prev.AddDays(1).IsZero() || !fromDays(1).AddDays(-1).IsZero() {
+		t.Fatalf("the range ends at %v", prev)
+	}
+}
