@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/law"
@@ -334,7 +335,10 @@ func (raw *rawCase) table(i int) []row { return [][]row{raw.episodes(), raw.fami
 // build converts the rows (reading only the tables' headers, which no
 // longer change), so it may run concurrently with nextRaw.
 func (raw *rawCase) build() (prisoner.Case, error) {
-	b := &caseBuilder{r: raw.r, id: raw.id, raw: raw, text: string(raw.slab)}
+	// The slab becomes the cells' string without a copy: it was made for
+	// this case alone and nothing writes to it once nextRaw has filled it
+	// (the reader makes a new slab for every case).
+	b := &caseBuilder{r: raw.r, id: raw.id, raw: raw, text: unsafe.String(unsafe.SliceData(raw.slab), len(raw.slab))}
 	if raw.dup {
 		b.add(raw.r.cases, raw.head().line, raw.r.cases.pos[colCaseID], prisoner.CodeDuplicate, law.Text{UK: "справа з таким ідентифікатором щойно була", EN: "repeats the case just before"})
 	}
