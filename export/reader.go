@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -176,11 +177,13 @@ func (t *tableIn) cell(rec []string, ord int) string {
 }
 
 // A row is where one row of a case is kept between reading and building:
-// its text in the case's slab, or its fields if it had quotes.
+// its text in the case's slab, or, if it had quotes, its fields in the
+// case's list of those (q is their place there plus one). A row is small:
+// a register holds some fifteen per case.
 type row struct {
 	line     int
-	off, end int
-	fields   []string
+	off, end uint32
+	q        uint32
 }
 
 // take moves the rows at the head of the table that belong to case id
@@ -266,16 +269,24 @@ type rawCase struct {
 	dup               bool
 	slab              []byte
 	rows              []row
+	quoted            [][]string // the fields of rows that had quotes
 	nEps, nFam, nEvts int
 }
 
 // keep copies a record out of the reader into the case.
 func (raw *rawCase) keep(rec record) {
-	rw := row{line: rec.line, fields: rec.fields}
-	if rec.fields == nil {
-		rw.off = len(raw.slab)
+	rw := row{line: rec.line}
+	fields := rec.fields
+	if fields == nil && uint64(len(raw.slab))+uint64(len(rec.text)) > math.MaxUint32 {
+		fields = splitRecord(nil, string(rec.text)) // past what a row can point into
+	}
+	if fields == nil {
+		rw.off = uint32(len(raw.slab))
 		raw.slab = append(raw.slab, rec.text...)
-		rw.end = len(raw.slab)
+		rw.end = uint32(len(raw.slab))
+	} else {
+		raw.quoted = append(raw.quoted, fields)
+		rw.q = uint32(len(raw.quoted))
 	}
 	raw.rows = append(raw.rows, rw)
 }
@@ -407,8 +418,10 @@ func (b *caseBuilder) add(t *tableIn, line, field int, code prisoner.Code, msg l
 
 // at makes rw, a row of table t, the one the cell readers read.
 func (b *caseBuilder) at(t *tableIn, rw row) {
-	b.t, b.line, b.rec = t, rw.line, rw.fields
-	if rw.fields == nil {
+	b.t, b.line = t, rw.line
+	if rw.q > 0 {
+		b.rec = b.raw.quoted[rw.q-1]
+	} else {
 		b.rec = splitRecord(b.scratch[:0], b.text[rw.off:rw.end])
 	}
 }
