@@ -24,7 +24,7 @@ import (
 // Two equal cases hash alike; any change to a fact changes the hash. It
 // is the InputHash of a [Stamp].
 func InputHash(c prisoner.Case) string {
-	var stack [512]byte
+	var stack [1024]byte
 	sum := sha256.Sum256(appendCase(stack[:0], &c))
 	var out [2 * sha256.Size]byte
 	hex.Encode(out[:], sum[:])
@@ -84,14 +84,21 @@ func appendText(b []byte, tag byte, v string, always bool) []byte {
 	if v == "" && !always {
 		return b
 	}
-	b = append(b, tag)
-	b = binary.AppendUvarint(b, uint64(len(v)))
+	if len(v) < 0x80 { // the varint of a length under 128 is the length
+		b = append(b, tag, byte(len(v)))
+	} else {
+		b = append(b, tag)
+		b = binary.AppendUvarint(b, uint64(len(v)))
+	}
 	return append(b, v...)
 }
 
 func appendNum(b []byte, tag byte, n int, always bool) []byte {
 	if n == 0 && !always {
 		return b
+	}
+	if n >= 0 && n < 0x40 { // zig-zag 2n, under 128: one byte
+		return append(b, tag, byte(2*n))
 	}
 	b = append(b, tag)
 	return binary.AppendVarint(b, int64(n))

@@ -1,6 +1,7 @@
 package aid
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,5 +28,24 @@ func TestAppendCitationCodesManyGrounds(t *testing.T) {
 	}
 	if got := string(d.AppendCitationCodes(nil)); got != strings.Join(want, ";") {
 		t.Fatalf("got %q, want %q", got, strings.Join(want, ";"))
+	}
+}
+
+// The canonical form's one-byte shortcuts write what encoding/binary's
+// varints write.
+func TestCanonicalVarintShortcuts(t *testing.T) {
+	for n := -300; n <= 300; n++ {
+		want := binary.AppendVarint([]byte{7}, int64(n))
+		if got := appendNum(nil, 7, n, true); string(got) != string(want) {
+			t.Fatalf("appendNum(%d) = %x, want %x", n, got, want)
+		}
+		if n < 0 {
+			continue
+		}
+		v := strings.Repeat("x", n)
+		want = append(binary.AppendUvarint([]byte{9}, uint64(n)), v...)
+		if got := appendText(nil, 9, v, true); string(got) != string(want) {
+			t.Fatalf("appendText of %d bytes = %x, want %x", n, got, want)
+		}
 	}
 }
