@@ -79,3 +79,29 @@ func ExampleDecision_Explain() {
 	//   R1       released on 2024-01-10; one payment per release — Law No. 2010-IX, Art. 7(2)
 	//   share    person 100000.00
 }
+
+// The grounds of a decision in one cell, as decisions.csv has them.
+func ExampleDecision_AppendCitationCodes() {
+	c, err := prisoner.DecodeCase([]byte(`{
+	  "id": "EX-2",
+	  "person": {"citizenship": "UA"},
+	  "episodes": [{"id": "e1", "category": "civilian", "captured": "2023-03-01"}],
+	  "events": [
+	    {"seq": 1, "date": "2023-04-01", "kind": "application", "episode": "e1", "party": "person"},
+	    {"seq": 2, "date": "2023-05-10", "kind": "decision", "episode": "e1", "decision": "establish"},
+	    {"seq": 3, "date": "2024-03-15", "kind": "claim", "episode": "e1", "aid": "annual", "party": "representative"}
+	  ]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := aid.Evaluate(c, aid.Default())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d := res.Decisions[0]
+	fmt.Println(d.Granted, string(d.AppendCitationCodes(nil)))
+	// Output:
+	// true 2010-IX:7(1);2010-IX:4(7)
+}
