@@ -337,11 +337,10 @@ func (r *CaseTablesReader) nextRaw() (*rawCase, error) {
 	return raw, nil
 }
 
-func (raw *rawCase) head() row         { return raw.rows[0] }
-func (raw *rawCase) episodes() []row   { return raw.rows[1 : 1+raw.nEps] }
-func (raw *rawCase) family() []row     { return raw.rows[1+raw.nEps : 1+raw.nEps+raw.nFam] }
-func (raw *rawCase) events() []row     { return raw.rows[1+raw.nEps+raw.nFam:] }
-func (raw *rawCase) table(i int) []row { return [][]row{raw.episodes(), raw.family(), raw.events()}[i] }
+func (raw *rawCase) head() row       { return raw.rows[0] }
+func (raw *rawCase) episodes() []row { return raw.rows[1 : 1+raw.nEps] }
+func (raw *rawCase) family() []row   { return raw.rows[1+raw.nEps : 1+raw.nEps+raw.nFam] }
+func (raw *rawCase) events() []row   { return raw.rows[1+raw.nEps+raw.nFam:] }
 
 // build converts the rows (reading only the tables' headers, which no
 // longer change), so it may run concurrently with nextRaw.
@@ -445,18 +444,11 @@ func (b *caseBuilder) date(ord int) civil.Date {
 }
 
 func (b *caseBuilder) flag(ord int) bool {
-	switch s := b.str(ord); s {
+	switch strings.ToLower(b.str(ord)) {
 	case "", "false", "0", "no", "ні":
 		return false
 	case "true", "1", "yes", "так":
 		return true
-	default:
-		switch strings.ToLower(s) {
-		case "false", "no", "ні":
-			return false
-		case "true", "yes", "так":
-			return true
-		}
 	}
 	b.bad(ord, prisoner.CodeType, law.Text{UK: "має бути true або false", EN: "must be true or false"})
 	return false
@@ -565,10 +557,15 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 	case "person":
 		key = rest
 	case "episodes", "family", "events":
-		i := map[string]int{"episodes": 0, "family": 1, "events": 2}[name]
-		rows := b.raw.table(i)
+		lt, rows := r.eps, b.raw.episodes()
+		switch name {
+		case "family":
+			lt, rows = r.family, b.raw.family()
+		case "events":
+			lt, rows = r.events, b.raw.events()
+		}
 		if idx >= 0 && idx < len(rows) {
-			t, line, key = []*tableIn{r.eps, r.family, r.events}[i], rows[idx].line, rest
+			t, line, key = lt, rows[idx].line, rest
 			if rest == "id" {
 				key = map[string]string{"episodes": "episode_id", "family": "member_id"}[name]
 			}

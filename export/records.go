@@ -82,25 +82,20 @@ func content(line []byte) []byte {
 // broken quoting or a record with a different number of fields than the
 // first, or the stream's own error.
 func (r *recReader) read() (record, error) {
-	var line []byte
-	for {
-		l, err := r.readLine()
-		if err != nil {
-			return record{}, err
-		}
+	var line, text []byte
+	for len(text) == 0 {
 		// encoding/csv skips a line that is only a line end. A last line
 		// that is a lone \r is one too: it drops the \r first.
-		if len(content(l)) == 0 {
-			continue
+		var err error
+		if line, err = r.readLine(); err != nil {
+			return record{}, err
 		}
-		line = l
-		break
+		text = content(line)
 	}
 	start := r.numLine
 	if bytes.IndexByte(line, '"') >= 0 {
 		return r.quoted(line, start)
 	}
-	text := content(line)
 	n := bytes.Count(text, comma) + 1
 	if err := r.count(n, start); err != nil {
 		return record{}, err

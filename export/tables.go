@@ -138,10 +138,7 @@ func (o *csvRec) write(rec []string) {
 // row appends cells neutralized against formula injection.
 func (o *csvRec) row(cells ...string) {
 	for i, c := range cells {
-		if i > 0 {
-			o.buf = append(o.buf, ',')
-		}
-		o.field(c, c != "" && neutralized(c[0]))
+		cell(o, i == 0, c)
 	}
 	o.endRecord()
 }
