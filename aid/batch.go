@@ -155,45 +155,46 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 		}
 	}()
 
-	// With ReuseResults, a chunk's items go back, once emitted, to the
-	// worker that made them, which keeps the results on a stack and builds
-	// each new one in the result emitted last: its memory is the likeliest
-	// to be still in the core's cache (a queue would hand back the one
-	// emitted longest ago, a window's worth of cases back). The items
-	// slice itself is reused for the worker's next chunk. The chunks'
-	// render buffers come back the same way. Channels, not a sync.Pool,
-	// which the collector empties; they never hold more than the window.
-	returned := make([]chan []Item, workers)
-	spentOut := make([]chan []byte, workers)
+	// Once emitted, a chunk goes back to the worker that made it, which
+	// reuses its items slice, its render buffer and, with ReuseResults,
+	// its results: kept on a stack, so that each new result is built in
+	// the one emitted last, the likeliest to be still in the core's cache
+	// (a queue would hand back the one emitted longest ago, a window's
+	// worth of cases back). Channels, not a sync.Pool, which the collector
+	// empties; they never hold more than the window.
+	returned := make([]chan *batch, workers)
 	for w := range returned {
-		if opts.ReuseResults {
-			returned[w] = make(chan []Item, chunks)
-		}
-		spentOut[w] = make(chan []byte, chunks)
+		returned[w] = make(chan *batch, chunks)
 	}
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		returned, spentOut := returned[w], spentOut[w]
+		returned := returned[w]
 		go func() {
 			defer wg.Done()
 			var (
-				free  []*Result // results emitted and handed back, last on top
-				spare []Item    // an items slice handed back
+				free     []*Result // results emitted and handed back, last on top
+				spare    []Item    // an items slice handed back
+				spareOut []byte    // a render buffer handed back
 			)
 			for b := range jobs {
 				b.worker = w
 			drain:
-				for returned != nil {
+				for {
 					select {
-					case its := <-returned:
-						for _, it := range its {
-							if it.Result != nil {
-								free = append(free, it.Result)
+					case p := <-returned:
+						if opts.ReuseResults {
+							for _, it := range p.items {
+								if it.Result != nil {
+									free = append(free, it.Result)
+								}
 							}
 						}
-						clear(its)
-						spare = its[:0]
+						clear(p.items)
+						spare = p.items[:0]
+						if p.out != nil {
+							spareOut = p.out[:0]
+						}
 					default:
 						break drain
 					}
@@ -204,10 +205,7 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 					b.items = make([]Item, len(b.jobs))
 				}
 				if opts.Render != nil {
-					select {
-					case b.out = <-spentOut:
-					default:
-					}
+					b.out, spareOut = spareOut, nil
 				}
 				for i, j := range b.jobs {
 					var c prisoner.Case
@@ -273,11 +271,11 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 					break
 				}
 			}
-			if opts.ReuseResults && stop == nil {
-				recycle(returned[p.worker], p.items)
-			}
-			if p.out != nil {
-				recycle(spentOut[p.worker], p.out[:0])
+			if stop == nil {
+				select { // to the worker that made it, unless enough are waiting
+				case returned[p.worker] <- p:
+				default:
+				}
 			}
 			<-slots
 		}
@@ -286,15 +284,6 @@ func (k *Calculator) BatchLazy(ctx context.Context, next func() (func() (prisone
 		return stop
 	}
 	return ctx.Err()
-}
-
-// recycle hands v (a result or a buffer) back to a worker, unless enough
-// are waiting.
-func recycle[T any](spent chan T, v T) {
-	select {
-	case spent <- v:
-	default:
-	}
 }
 
 // batchOne evaluates c for a batch, into a reused result if into is set.
