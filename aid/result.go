@@ -133,13 +133,9 @@ type Decision struct {
 func (d *Decision) AppendCitationCodes(b []byte) []byte {
 	start := len(b)
 	// Steps of one kind share one citation: a ground met before is
-	// skipped without writing its code out. A code is compared with the
-	// codes written before by their places in b.
-	var (
-		seen   [8]*law.Citation
-		places [8][2]int
-		n, w   int
-	)
+	// skipped without writing its code out.
+	var seen [8]*law.Citation
+	n := 0
 steps:
 	for i := range d.Trace {
 		c := d.Trace[i].cite
@@ -159,28 +155,10 @@ steps:
 		if at > start {
 			b = append(b, ';')
 		}
-		from := len(b)
 		b = c.AppendCode(b)
-		code := b[from:]
-		dup := false
-		if w < len(places) {
-			for _, p := range places[:w] {
-				if bytes.Equal(b[p[0]:p[1]], code) {
-					dup = true
-					break
-				}
-			}
-		} else {
-			dup = containsCode(b[start:at], code)
-		}
-		if dup {
+		if at > start && containsCode(b[start:at], b[at+1:]) {
 			b = b[:at]
-			continue
 		}
-		if w < len(places) {
-			places[w] = [2]int{from, len(b)}
-		}
-		w++
 	}
 	return b
 }

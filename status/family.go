@@ -25,14 +25,8 @@ type MemberStatus struct {
 // capture day otherwise); recognition by a Commission decision counts once
 // the decision has taken effect by on. An unknown member is NotMember.
 func (t *Timeline) Member(id, episode string, on civil.Date) MemberStatus {
-	var m *prisoner.FamilyMember
-	for i := range t.c.Family {
-		if t.c.Family[i].ID == id {
-			m = &t.c.Family[i]
-			break
-		}
-	}
-	if m == nil {
+	m, ok := t.c.Member(id)
+	if !ok {
 		return MemberStatus{Member: id, State: NotMember, AssessedOn: on}
 	}
 	assess := on
