@@ -2,7 +2,6 @@ package aid_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"strconv"
@@ -128,49 +127,8 @@ func TestBatchWindowBoundsInFlight(t *testing.T) {
 	assert.LessOrEqual(t, maxAhead.Load(), int64(17))
 }
 
-// ReuseResults builds each result in the memory of an emitted one; what
-// emit sees must still be exactly what a fresh evaluation gives.
-func TestBatchReuseResultsMatchesFreshEvaluation(t *testing.T) {
-	g := synth.New(7)
-	cs := sampleCases(t)
-	for i := 0; i < 400; i++ {
-		cs = append(cs, g.Next())
-	}
-	k := aid.New(aid.Default())
-	for _, opts := range []aid.BatchOptions{{ReuseResults: true}, {ReuseResults: true, Workers: 3, Window: 5}, {ReuseResults: true, PassThrough: true}} {
-		var fresh []string
-		err := k.Batch(context.Background(), source(cs, len(cs)), func(it aid.Item) error {
-			if it.Err != nil {
-				fresh = append(fresh, it.Err.Error())
-				return nil
-			}
-			b, err := json.Marshal(it.Result)
-			fresh = append(fresh, string(b))
-			return err
-		}, aid.BatchOptions{Workers: opts.Workers, Window: opts.Window, PassThrough: opts.PassThrough})
-		require.NoError(t, err)
-		n := 0
-		err = k.Batch(context.Background(), source(cs, len(cs)), func(it aid.Item) error {
-			got := ""
-			if it.Err != nil {
-				got = it.Err.Error()
-			} else {
-				b, err := json.Marshal(it.Result)
-				require.NoError(t, err)
-				got = string(b)
-			}
-			require.Equal(t, fresh[it.Index], got, "case %d (%s)", it.Index, it.CaseID)
-			n++
-			return nil
-		}, opts)
-		require.NoError(t, err)
-		assert.Equal(t, len(cs), n)
-	}
-}
-
-// BenchmarkBatchGenerated evaluates generated cases in one reusing batch
-// on one worker, as the whole-register pipeline does: ns/op is per case.
-// The pass-through is the same batch deciding nothing.
+// BenchmarkBatchGenerated evaluates generated cases in one batch on one
+// worker, as the whole-register pipeline does: ns/op is per case.
 func BenchmarkBatchGenerated(b *testing.B) {
 	g := synth.New(1)
 	cs := make([]prisoner.Case, 2000)
@@ -178,20 +136,16 @@ func BenchmarkBatchGenerated(b *testing.B) {
 		cs[i] = g.Next()
 	}
 	k := aid.New(aid.Default())
-	for _, mode := range []string{"rules", "passthrough"} {
-		b.Run("mode="+mode, func(b *testing.B) {
-			b.ReportAllocs()
-			i := 0
-			err := k.Batch(context.Background(), func() (prisoner.Case, error) {
-				if i == b.N {
-					return prisoner.Case{}, io.EOF
-				}
-				i++
-				return cs[i%len(cs)], nil
-			}, func(it aid.Item) error { return it.Err }, aid.BatchOptions{Workers: 1, Validated: true, ReuseResults: true, PassThrough: mode == "passthrough"})
-			if err != nil {
-				b.Fatal(err)
-			}
-		})
+	b.ReportAllocs()
+	i := 0
+	err := k.Batch(context.Background(), func() (prisoner.Case, error) {
+		if i == b.N {
+			return prisoner.Case{}, io.EOF
+		}
+		i++
+		return cs[i%len(cs)], nil
+	}, func(it aid.Item) error { return it.Err }, aid.BatchOptions{Workers: 1})
+	if err != nil {
+		b.Fatal(err)
 	}
 }

@@ -37,38 +37,41 @@ type Calculator struct {
 	steps sync.Pool
 }
 
-// New returns a Calculator for rs. Missing parameters take the defaults.
+// New returns a Calculator for rs. Each parameter schedule that rs leaves
+// nil takes its RPS-1 default ([DefaultParameters]), and so does each
+// legal date left zero ([DefaultDates]).
 func New(rs RuleSet) *Calculator {
-	if rs.Parameters.Annual == nil {
-		rs.Parameters = DefaultParameters()
-	}
+	rs = rs.withDefaults()
 	return &Calculator{rs: rs, hash: rs.Hash()}
 }
 
-// RuleSet returns the calculator's rule set.
-func (k *Calculator) RuleSet() RuleSet { return k.rs }
+// defaultCalculator is the calculator of a zero or nil *Calculator: RPS-1.
+// It is made once, on first use, and never changes.
+var defaultCalculator = sync.OnceValue(func() *Calculator { return New(Default()) })
 
-// Evaluate is [Evaluate] under the calculator's rule set.
+// calc returns k, or the RPS-1 calculator if k is nil or was not made by
+// [New]: a zero Calculator evaluates under RPS-1.
+func (k *Calculator) calc() *Calculator {
+	if k == nil || k.hash == "" {
+		return defaultCalculator()
+	}
+	return k
+}
+
+// RuleSet returns the calculator's rule set (RPS-1 for a zero Calculator).
+func (k *Calculator) RuleSet() RuleSet { return k.calc().rs }
+
+// Evaluate is [Evaluate] under the calculator's rule set. A zero or nil
+// Calculator evaluates under RPS-1, as New(Default()) does.
 func (k *Calculator) Evaluate(c prisoner.Case) (*Result, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	return k.evaluate(c)
+	return k.calc().evaluate(c)
 }
 
-// EvaluateValid is [Calculator.Evaluate] for a case already validated
-// (as [prisoner.Decode] returns them): it skips the validation. Given an
-// invalid case it does not panic, but its results are unspecified.
-func (k *Calculator) EvaluateValid(c prisoner.Case) (*Result, error) {
-	return k.evaluate(c)
-}
-
-func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) { return k.evaluateInto(c, nil) }
-
-// evaluateInto evaluates c. With into set (a batch that reuses results),
-// the result is written over into and built in the memory into kept from
-// its last evaluation; otherwise it is new.
-func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error) {
+// evaluate evaluates a validated case.
+func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 	rs := k.rs
 	claims := 0
 	for i := range c.Events {
@@ -76,58 +79,26 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 			claims++
 		}
 	}
-	var (
-		res     *Result
-		e       *evaluator
-		order   []int
-		scratch *[]Step
-	)
-	if into != nil {
-		// Everything is built in the arena the result kept from its last
-		// evaluation: the timeline, the evaluator and its blocks, the
-		// ledger, the order of the events, the decisions; the traces stay
-		// where they are built.
-		if into.mem == nil {
-			into.mem = new(arena)
-		}
-		mem := into.mem
-		if err := mem.tl.Rebuild(c, rs.Status); err != nil {
-			return nil, err
-		}
-		ev := &mem.ev
-		*ev = evaluator{reuse: true, tl: &mem.tl, led: &mem.led, steps: ev.steps[:0], cites: ev.cites[:0],
-			years: ev.years[:0], shares: ev.shares[:0], reasons: ev.reasons[:0], units: ev.units[:0], ks: ev.ks[:0], schemes: ev.schemes[:0]}
-		mem.led = ledger{units: mem.led.units[:0], cmu328: mem.led.cmu328[:0], deathPaid: mem.led.deathPaid[:0]}
-		if claims > cap(mem.decisions) {
-			mem.decisions = make([]Decision, 0, claims)
-		}
-		*into = Result{Timeline: &mem.tl, mem: mem}
-		if claims > 0 {
-			into.Decisions = mem.decisions[:0]
-		}
-		res, e, order = into, ev, mem.order[:0]
-	} else {
-		tl, err := status.Build(c, rs.Status)
-		if err != nil {
-			return nil, err
-		}
-		// The traces are built one after another in a scratch block, then
-		// copied into one block of their exact size.
-		scratch, _ = k.steps.Get().(*[]Step)
-		if scratch == nil {
-			scratch = new([]Step)
-		}
-		e = &evaluator{tl: tl, led: newLedger(), steps: (*scratch)[:0], cites: make([]law.Citation, 0, claims)}
-		res = &Result{Timeline: tl}
-		if claims > 0 {
-			res.Decisions = make([]Decision, 0, claims)
-		}
+	c = c.Clone() // the result keeps its own copy: see [Result.Case]
+	tl, err := status.Build(c, rs.Status)
+	if err != nil {
+		return nil, err
+	}
+	// The traces are built one after another in a scratch block, then
+	// copied into one block of their exact size.
+	scratch, _ := k.steps.Get().(*[]Step)
+	if scratch == nil {
+		scratch = new([]Step)
+	}
+	e := &evaluator{tl: tl, led: newLedger(), steps: (*scratch)[:0], cites: make([]law.Citation, 0, claims)}
+	res := &Result{Timeline: tl}
+	if claims > 0 {
+		res.Decisions = make([]Decision, 0, claims)
 	}
 	res.CaseID, res.c, res.rs = c.ID, c, rs
-	res.Stamp = Stamp{Module: ModuleVersion, RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)}
+	res.Stamp = Stamp{Module: ModuleVersion(), RuleSet: rs.Name, ParamsHash: k.hash, InputHash: InputHash(c)}
 	e.c, e.rs = &res.c, rs
-	order = appendOrdered(order, &res.c)
-	for _, i := range order {
+	for _, i := range ordered(&res.c) {
 		ev := &res.c.Events[i]
 		switch ev.Kind {
 		case prisoner.Payment:
@@ -141,10 +112,6 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 		}
 	}
 	res.Recoveries = e.recoveries(res.Decisions)
-	if into != nil {
-		into.mem.order = order
-		return res, nil
-	}
 	// Each decision's trace is the next run of steps in the scratch block.
 	block := make([]Step, len(e.steps))
 	copy(block, e.steps)
@@ -158,29 +125,16 @@ func (k *Calculator) evaluateInto(c prisoner.Case, into *Result) (*Result, error
 	return res, nil
 }
 
-// arena is the memory a Result keeps for its next evaluation when a batch
-// reuses results ([BatchOptions.ReuseResults]).
-type arena struct {
-	tl        status.Timeline
-	ev        evaluator // with its blocks of steps, years, shares, reasons
-	order     []int
-	led       ledger
-	decisions []Decision
-}
-
 // ordered returns the indexes of the claims and payments of c by date,
 // then sequence number.
-func ordered(c *prisoner.Case) []int { return appendOrdered(nil, c) }
-
-// appendOrdered is [ordered] appending to idx.
-func appendOrdered(idx []int, c *prisoner.Case) []int {
-	start := len(idx)
+func ordered(c *prisoner.Case) []int {
+	var idx []int
 	for i := range c.Events {
 		if k := c.Events[i].Kind; k == prisoner.Claim || k == prisoner.Payment {
 			idx = append(idx, i)
 		}
 	}
-	slices.SortStableFunc(idx[start:], func(a, b int) int {
+	slices.SortStableFunc(idx, func(a, b int) int {
 		ea, eb := &c.Events[a], &c.Events[b]
 		if d := ea.Date.Compare(eb.Date); d != 0 {
 			return d
@@ -191,42 +145,20 @@ func appendOrdered(idx []int, c *prisoner.Case) []int {
 }
 
 type evaluator struct {
-	c     *prisoner.Case
-	rs    RuleSet
-	tl    *status.Timeline
-	led   *ledger
-	steps []Step
-	cites []law.Citation // grounds computed for this case, that steps point to
-	// With reuse set (a batch that reuses results), the decisions' years,
-	// shares and reasons are cut from these blocks of the result's arena.
-	reuse   bool
-	years   []YearLine
-	shares  []Share
-	reasons []Reason
-	units   []unit // scratch for the annual aid
-	ks      []int  // scratch: the years a claim covers
+	c       *prisoner.Case
+	rs      RuleSet
+	tl      *status.Timeline
+	led     *ledger
+	steps   []Step
+	cites   []law.Citation // grounds computed for this case, that steps point to
+	units   []unit         // scratch for the annual aid
+	ks      []int          // scratch: the years a claim covers
 	schemes []episodeScheme
-}
-
-// carve returns an empty slice with room for n items: cut from *block when
-// reusing (growing the block when it is short; slices cut before keep the
-// old one), otherwise made for the purpose.
-func carve[T any](reuse bool, block *[]T, n int) []T {
-	if !reuse {
-		return make([]T, 0, n)
-	}
-	b := *block
-	if cap(b)-len(b) < n {
-		b = make([]T, 0, max(2*cap(b), n, 16))
-	}
-	start := len(b)
-	*block = b[:start+n]
-	return b[start : start : start+n]
 }
 
 // share1 is the single share of a grant to one payee.
 func (e *evaluator) share1(party string, amount Money) []Share {
-	return append(carve(e.reuse, &e.shares, 1), Share{Party: party, Amount: amount})
+	return []Share{{Party: party, Amount: amount}}
 }
 
 // builder accumulates a decision. Its steps go to the evaluator's block
@@ -267,7 +199,7 @@ func (b *builder) keep(c law.Citation) *law.Citation {
 func (b *builder) refuse(code Code, cite law.Citation, conf law.Confidence) *Decision {
 	b.d.Granted, b.d.Refusal, b.d.Amount = false, code, Money{}
 	if b.d.Reasons == nil && b.e != nil {
-		b.d.Reasons = carve(b.e.reuse, &b.e.reasons, 1)
+		b.d.Reasons = make([]Reason, 0, 1)
 	}
 	b.d.Reasons = append(b.d.Reasons, Reason{Code: code, Message: code.Message(), Citation: cite, Confidence: conf})
 	b.addOn(&stepRefuse, b.keep(cite), conf, stepArgs{s: [2]string{string(code)}})
@@ -279,8 +211,6 @@ func (b *builder) grant(total Money, shares []Share) *Decision {
 	b.d.Granted, b.d.Amount, b.d.Shares = true, total, shares
 	return &b.d
 }
-
-var lawStart = status.LawStart()
 
 func cite(act law.ActID, article string, rest ...string) law.Citation {
 	return law.Cite(act, article, rest...)
@@ -425,9 +355,10 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 	if !ok {
 		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "1"), law.Verified)
 	}
-	if paid, ok := e.led.cmu328In2022(ev.Episode); ok && t.Before(civil.MustNew(2023, 1, 1)) {
-		b.add(&stepA6bCMU328Defers, stepArgs{d: [3]civil.Date{paid}})
-		return b.refuse(RegimeNotInForce, cite(law.Law2010, "17", "5"), law.Verified)
+	until := e.rs.Dates.CMU328Deferral
+	if paid, ok := e.led.cmu328In2022(ev.Episode, e.rs.Dates.LawStart.Date); ok && t.Before(until.Date) {
+		b.addOn(&stepA6bCMU328Defers, b.keep(until.Citation), until.Confidence, stepArgs{d: [3]civil.Date{paid, until.Date}})
+		return b.refuse(RegimeNotInForce, until.Citation, until.Confidence)
 	}
 	if _, bad := e.established(b, ev); bad != nil {
 		return bad
@@ -489,7 +420,7 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 		}
 		return b.refuse(NothingDue, cite(law.Law2010, "7", "1").WithNote("no creditable year"), law.Secondary)
 	}
-	b.d.Years = carve(e.reuse, &e.years, len(years))
+	b.d.Years = make([]YearLine, 0, len(years))
 	for _, u := range years {
 		b.d.Years = append(b.d.Years, YearLine{K: u.k, ID: u.id, From: u.from, To: u.to, PreLaw: u.preLaw, Amount: v.Amount})
 	}
@@ -507,9 +438,9 @@ func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 	u := s.unit(kc)
 	b.add(&stepA3HeldCurrentYear, stepArgs{n: [4]int16{int16(kc)}, d: [3]civil.Date{t, u.from, u.to}})
 	blockOpen := s.block && s.n > 0
-	if blockOpen && e.rs.Options.PreLawClaimsFrom.norm() == FromCMU1182 && t.Before(cmu1182Assumed) {
+	if from := e.rs.Dates.CMU1182Effective; blockOpen && e.rs.Options.PreLawClaimsFrom.norm() == FromCMU1182 && t.Before(from.Date) {
 		blockOpen = false
-		b.add(&stepA6BlockNotBeforeCMU1182, stepArgs{})
+		b.addOn(&stepA6BlockNotBeforeCMU1182, b.keep(from.Citation), from.Confidence, stepArgs{d: [3]civil.Date{from.Date}})
 	}
 	ks := e.ks[:0]
 	if blockOpen {
@@ -530,10 +461,6 @@ func (e *evaluator) heldYears(b *builder, s scheme, t civil.Date) []int {
 	e.ks = ks
 	return uniqueSorted(ks)
 }
-
-// cmu1182Assumed stands in for the unretrieved effective day of CMU 1182:
-// its adoption day (LAW.md Q20).
-var cmu1182Assumed = civil.MustNew(2023, 11, 10)
 
 // closedYears returns the years owed once the captivity has ended on end:
 // every completed year and the pre-law block (A4, A6), and the last
@@ -615,7 +542,7 @@ func (e *evaluator) split(b *builder, total Money, payees []string) []Share {
 			b.add(&stepD3SplitDown, stepArgs{})
 		}
 	}
-	out := carve(e.reuse, &e.shares, len(payees))[:len(payees)]
+	out := make([]Share, len(payees))
 	for i, p := range payees {
 		out[i] = Share{Party: p, Amount: amounts[i]}
 	}

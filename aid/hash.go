@@ -2,45 +2,68 @@ package aid
 
 import (
 	"crypto/sha256"
+	"encoding"
 	"encoding/binary"
 	"encoding/hex"
+	"strings"
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
-// InputHash returns the SHA-256 (hex) of c's canonical form, version 2: the
-// bytes "captivity-case/v2\n", then every field of the case in the order the
-// prisoner types declare them (person, episodes, family, events), each as
-// its tag byte (see the constants below; 1 for the case ID to 44 for an
-// event's note) followed by its value: a text as its length in bytes
-// (unsigned varint) and its UTF-8 bytes, a number or code as a signed
-// varint, a date as the unsigned varint of YYYYMMDD, a flag as the tag
-// alone. A field whose value is empty, zero or false is left out, except
-// the tag that opens each episode, family member, event and missing
-// document, which is always written. Varints are those of Go's
-// encoding/binary (LEB128, zig-zag for signed).
+// InputHash returns the SHA-256 (hex) of c's canonical form, version 3
+// (described below). It covers every fact of c that a rule can use, and
+// nothing else: personal data (the names, birth dates and RNOKPP of the
+// person and of the family, the case's and events' free-text notes, the
+// text of an early date's reason) is left out, so that holding a
+// person's name and tax number does not let anyone test whether that
+// person is in a shared report. That an early date's reason was given is
+// written, since validation turns on it.
 //
-// Two equal cases hash alike; any change to a fact changes the hash. It
-// is the InputHash of a [Stamp].
+// Two cases that differ in a fact the rules read hash apart; cases that
+// differ only in personal data hash alike. It is the InputHash of a
+// [Stamp].
+//
+// # Canonical form, version 3
+//
+// The bytes "captivity-case/v3\n", then the fields below in this order,
+// each written as its tag byte followed by its value: a text as its
+// length in bytes (unsigned LEB128 varint) and its UTF-8 bytes; an
+// enumeration as the text of its stable code (the code of the JSON case
+// file, never its number); a number as a signed zig-zag varint; a date as
+// the unsigned varint of YYYYMMDD; a flag as the tag alone. Varints are
+// those of Go's encoding/binary. A field whose value is empty, zero or
+// false is left out, except the tags that open an episode, a family
+// member, an event and a missing document, which are always written.
+//
+//	 1 case ID            2 citizenship         3 stateless
+//	 4 episode (its ID)   5 category            6 serving at capture
+//	 7 captured           8 released            9 release kind
+//	10 died              11 death linked       12 early date reason given
+//	13 member (its ID)   14 relation           15 proof
+//	16 dependant         17 member citizenship 18 since
+//	19 ended             20 event (its seq)    21 date
+//	22 kind              23 episode of event   24 party
+//	25 member of event   26 decision           27 ground
+//	28 notified          29 prior procedure    30 ruling
+//	31 aid               32 year               33 amount (as written)
+//	34 regime            35 missing document   36 other law elected
+//
+// Episodes, members, events and missing documents are written in the
+// order of the case. The form is pinned by a test vector: any change to
+// it is a new version and a breaking change named in the CHANGELOG.
 func InputHash(c prisoner.Case) string {
 	var stack [1024]byte
 	sum := sha256.Sum256(appendCase(stack[:0], &c))
-	var out [2 * sha256.Size]byte
-	hex.Encode(out[:], sum[:])
-	return string(out[:])
+	return hex.EncodeToString(sum[:])
 }
 
 // Tags of the canonical form, in the order the fields are written. Their
-// values are part of the hash: append new ones, never renumber.
+// values are part of the hash: a change is a new version of the form.
 const (
 	tagID byte = iota + 1
-	tagNote
 	tagCitizenship
 	tagStateless
-	tagName
-	tagBirthDate
-	tagRNOKPP
 	tagEpisode // opens an episode
 	tagCategory
 	tagServingAtCapture
@@ -49,15 +72,12 @@ const (
 	tagReleaseKind
 	tagDied
 	tagDeathLinked
-	tagEarlyDateReason
-	tagMember // opens a family member
+	tagEarlyDateReason // given or not; its text is not hashed
+	tagMember          // opens a family member
 	tagRelation
 	tagProof
 	tagDependant
-	tagMemberName
-	tagMemberBirthDate
 	tagMemberCitizenship
-	tagMemberRNOKPP
 	tagSince
 	tagEnded
 	tagEvent // opens an event, with its sequence number
@@ -77,8 +97,17 @@ const (
 	tagRegime
 	tagMissing // one missing document
 	tagOtherLawElected
-	tagEventNote
 )
+
+// appendCode writes an enumeration as its stable text code; the zero
+// value (unset) and a value without a code are left out.
+func appendCode(b []byte, tag byte, v encoding.TextMarshaler) []byte {
+	code, err := v.MarshalText()
+	if err != nil {
+		return b
+	}
+	return appendText(b, tag, string(code), false)
+}
 
 func appendText(b []byte, tag byte, v string, always bool) []byte {
 	if v == "" && !always {
@@ -121,37 +150,30 @@ func appendDate(b []byte, tag byte, d civil.Date) []byte {
 }
 
 func appendCase(b []byte, c *prisoner.Case) []byte {
-	b = append(b, "captivity-case/v2\n"...)
+	b = append(b, "captivity-case/v3\n"...)
 	b = appendText(b, tagID, c.ID, false)
-	b = appendText(b, tagNote, c.Note, false)
 	p := &c.Person
 	b = appendText(b, tagCitizenship, p.Citizenship, false)
 	b = appendFlag(b, tagStateless, p.Stateless)
-	b = appendText(b, tagName, p.Name, false)
-	b = appendDate(b, tagBirthDate, p.BirthDate)
-	b = appendText(b, tagRNOKPP, p.RNOKPP, false)
 	for i := range c.Episodes {
 		e := &c.Episodes[i]
 		b = appendText(b, tagEpisode, e.ID, true)
-		b = appendNum(b, tagCategory, int(e.Category), false)
+		b = appendCode(b, tagCategory, e.Category)
 		b = appendFlag(b, tagServingAtCapture, e.ServingAtCapture)
 		b = appendDate(b, tagCaptured, e.Captured)
 		b = appendDate(b, tagReleased, e.Released)
-		b = appendNum(b, tagReleaseKind, int(e.ReleaseKind), false)
+		b = appendCode(b, tagReleaseKind, e.ReleaseKind)
 		b = appendDate(b, tagDied, e.Died)
 		b = appendFlag(b, tagDeathLinked, e.DeathLinked)
-		b = appendText(b, tagEarlyDateReason, e.EarlyDateReason, false)
+		b = appendFlag(b, tagEarlyDateReason, strings.TrimSpace(e.EarlyDateReason) != "")
 	}
 	for i := range c.Family {
 		m := &c.Family[i]
 		b = appendText(b, tagMember, m.ID, true)
-		b = appendNum(b, tagRelation, int(m.Relation), false)
-		b = appendNum(b, tagProof, int(m.Proof), false)
+		b = appendCode(b, tagRelation, m.Relation)
+		b = appendCode(b, tagProof, m.Proof)
 		b = appendFlag(b, tagDependant, m.Dependant)
-		b = appendText(b, tagMemberName, m.Name, false)
-		b = appendDate(b, tagMemberBirthDate, m.BirthDate)
 		b = appendText(b, tagMemberCitizenship, m.Citizenship, false)
-		b = appendText(b, tagMemberRNOKPP, m.RNOKPP, false)
 		b = appendDate(b, tagSince, m.Since)
 		b = appendDate(b, tagEnded, m.Ended)
 	}
@@ -159,24 +181,23 @@ func appendCase(b []byte, c *prisoner.Case) []byte {
 		ev := &c.Events[i]
 		b = appendNum(b, tagEvent, ev.Seq, true)
 		b = appendDate(b, tagDate, ev.Date)
-		b = appendNum(b, tagKind, int(ev.Kind), false)
+		b = appendCode(b, tagKind, ev.Kind)
 		b = appendText(b, tagEventEpisode, ev.Episode, false)
 		b = appendText(b, tagParty, ev.Party, false)
 		b = appendText(b, tagEventMember, ev.Member, false)
-		b = appendNum(b, tagDecision, int(ev.Decision), false)
-		b = appendNum(b, tagGround, int(ev.Ground), false)
+		b = appendCode(b, tagDecision, ev.Decision)
+		b = appendCode(b, tagGround, ev.Ground)
 		b = appendDate(b, tagNotified, ev.Notified)
 		b = appendFlag(b, tagPriorProcedure, ev.PriorProcedure)
-		b = appendNum(b, tagRuling, int(ev.Ruling), false)
-		b = appendNum(b, tagAid, int(ev.Aid), false)
+		b = appendCode(b, tagRuling, ev.Ruling)
+		b = appendCode(b, tagAid, ev.Aid)
 		b = appendNum(b, tagYear, ev.Year, false)
 		b = appendText(b, tagAmount, ev.Amount, false)
-		b = appendNum(b, tagRegime, int(ev.Regime), false)
+		b = appendCode(b, tagRegime, ev.Regime)
 		for _, m := range ev.Missing {
 			b = appendText(b, tagMissing, m, true)
 		}
 		b = appendFlag(b, tagOtherLawElected, ev.OtherLawElected)
-		b = appendText(b, tagEventNote, ev.Note, false)
 	}
 	return b
 }

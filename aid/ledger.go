@@ -149,7 +149,7 @@ func (l *ledger) offsets(episode string) int { return l.cmu328Count(episode) }
 
 // cmu328In2022 returns the date of a CMU 328 payment made in 2022 before
 // the law took effect (Art. 17(5)).
-func (l *ledger) cmu328In2022(episode string) (civil.Date, bool) {
+func (l *ledger) cmu328In2022(episode string, lawStart civil.Date) (civil.Date, bool) {
 	for _, d := range l.cmu328 {
 		if d.episode == episode && d.date.Year() == 2022 && d.date.Before(lawStart) {
 			return d.date, true

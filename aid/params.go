@@ -169,6 +169,24 @@ func (p *Parameters) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// withDefaults fills each nil schedule of p with its default from
+// [DefaultParameters].
+func (p Parameters) withDefaults() Parameters {
+	if p.Annual != nil && p.Release != nil && p.Death != nil && p.Civilian != nil && p.Reg2018Release != nil && p.Reg2018Support != nil {
+		return p
+	}
+	def := DefaultParameters()
+	for _, f := range []struct{ v, def **Schedule }{
+		{&p.Annual, &def.Annual}, {&p.Release, &def.Release}, {&p.Death, &def.Death},
+		{&p.Civilian, &def.Civilian}, {&p.Reg2018Release, &def.Reg2018Release}, {&p.Reg2018Support, &def.Reg2018Support},
+	} {
+		if *f.v == nil {
+			*f.v = *f.def
+		}
+	}
+	return p
+}
+
 func indexOf(s []string, v string) int {
 	for i, x := range s {
 		if x == v {

@@ -238,9 +238,8 @@ type Result struct {
 	Decisions  []Decision       `json:"decisions"`
 	Recoveries []Recovery       `json:"recoveries,omitempty"`
 
-	c   prisoner.Case
-	rs  RuleSet
-	mem *arena // kept for reuse by a batch with ReuseResults
+	c  prisoner.Case
+	rs RuleSet
 }
 
 // Granted returns the total granted across the decisions.

@@ -6,14 +6,51 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime/debug"
+	"sync"
 
 	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/status"
 )
 
-// ModuleVersion is the version of this module written into every
-// [Stamp]. It changes with every release.
-const ModuleVersion = "v0.1.0-dev"
+// ModulePath is the path of this module.
+const ModulePath = "github.com/uacaptivity/captivity"
+
+// DevelVersion is what [ModuleVersion] returns when the build records no
+// version of this module: a build from a checkout without a tag, or
+// tests.
+const DevelVersion = "(devel)"
+
+// ModuleVersion returns the version of this module that the running
+// program was built with, as the Go toolchain recorded it
+// (runtime/debug.ReadBuildInfo): the version required from the module
+// proxy ("v0.2.0") when the module is a dependency, or the version the
+// toolchain stamped from version control when it is the main module.
+// Without one it returns [DevelVersion]. It is written into every
+// [Stamp].
+func ModuleVersion() string { return moduleVersion() }
+
+var moduleVersion = sync.OnceValue(func() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return DevelVersion
+	}
+	if info.Main.Path == ModulePath && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	for _, m := range info.Deps {
+		if m.Path == ModulePath {
+			if m.Replace != nil && m.Replace.Version != "" {
+				return m.Replace.Version
+			}
+			if m.Version != "" {
+				return m.Version
+			}
+		}
+	}
+	return DevelVersion
+})
 
 // RPS1 is the name of the reference rule set (LAW.md §8).
 const RPS1 = "RPS-1"
@@ -33,12 +70,80 @@ type RuleSet struct {
 	ClaimDeadlineDays int        `json:"claim_deadline_days,omitempty"`
 	Options           Options    `json:"options"`
 	Parameters        Parameters `json:"parameters"`
+	// Dates are the days set by law that the rules turn on; a zero one
+	// takes its default of [DefaultDates].
+	Dates Dates `json:"dates"`
+}
+
+// A LegalDate is a day that a rule turns on, with the provision that sets
+// it and how sure that reading is.
+type LegalDate struct {
+	Date       civil.Date     `json:"date"`
+	Citation   law.Citation   `json:"citation"`
+	Confidence law.Confidence `json:"confidence"`
+}
+
+// Dates are the days set by law (or, marked as assumptions, by our
+// reading of it) that the rules turn on. They are data of the rule set,
+// like the amounts: [LoadRuleSet] can override each, and [RuleSet.Hash]
+// covers them.
+type Dates struct {
+	// AggressionStart, 2014-02-20: deprivations are counted from it
+	// (Art. 2(4) and 17(6) of Law 2010-IX; see Options.EarliestDeprivation
+	// for whether the day itself counts).
+	AggressionStart LegalDate `json:"aggression_start,omitzero"`
+	// LawStart, 2022-11-19: Law 2010-IX took effect (Art. 17(1)); the
+	// pre-law block of years ends on it and Commission events made
+	// earlier take effect on it (Art. 17(3)).
+	LawStart LegalDate `json:"law_start,omitzero"`
+	// CMU328Deferral, 2023-01-01: a CMU 328 payment in 2022 before the
+	// law defers the annual aid to this day (Art. 17(5)).
+	CMU328Deferral LegalDate `json:"cmu328_deferral,omitzero"`
+	// CMU1182Effective: the day CMU 1182 took effect, used only with
+	// Options.PreLawClaimsFrom = cmu1182_effective. Its text was not
+	// retrieved; 2023-11-10 is an assumption.
+	CMU1182Effective LegalDate `json:"cmu1182_effective,omitzero"`
+}
+
+// DefaultDates returns the dates of RPS-1, each with its citation and
+// confidence.
+func DefaultDates() Dates {
+	return Dates{
+		AggressionStart:  LegalDate{civil.MustNew(2014, 2, 20), law.Cite(law.Law2010, "2", "4"), law.Verified},
+		LawStart:         LegalDate{civil.MustNew(2022, 11, 19), law.Cite(law.Law2010, "17", "1"), law.Verified},
+		CMU328Deferral:   LegalDate{civil.MustNew(2023, 1, 1), law.Cite(law.Law2010, "17", "5"), law.Verified},
+		CMU1182Effective: LegalDate{civil.MustNew(2023, 11, 10), law.Cite(law.CMU1182, "").WithNote("effective day not retrieved; taken as 2023-11-10"), law.Assumption},
+	}
+}
+
+// withDefaults fills each zero date with its default.
+func (d Dates) withDefaults() Dates {
+	def := DefaultDates()
+	for _, f := range []struct{ v, def *LegalDate }{
+		{&d.AggressionStart, &def.AggressionStart}, {&d.LawStart, &def.LawStart},
+		{&d.CMU328Deferral, &def.CMU328Deferral}, {&d.CMU1182Effective, &def.CMU1182Effective},
+	} {
+		if f.v.Date.IsZero() {
+			*f.v = *f.def
+		}
+	}
+	return d
+}
+
+// withDefaults fills what rs leaves unset with RPS-1's defaults: each nil
+// parameter schedule and each zero legal date. The status options get the
+// law's start from the dates.
+func (rs RuleSet) withDefaults() RuleSet {
+	rs.Parameters = rs.Parameters.withDefaults()
+	rs.Dates = rs.Dates.withDefaults()
+	rs.Status.LawStart = rs.Dates.LawStart.Date
+	return rs
 }
 
 // Default returns the reference rule set RPS-1: every option at its
 // default and the parameters of [DefaultParameters].
 func Default() RuleSet {
-	return RuleSet{Name: RPS1, Parameters: DefaultParameters()}
+	return RuleSet{Name: RPS1}.withDefaults()
 }
 
 // LoadRuleSet reads a rule set from JSON:
@@ -63,10 +168,7 @@ func LoadRuleSet(r io.Reader) (RuleSet, error) {
 	if rs.Name == "" {
 		return RuleSet{}, fmt.Errorf("rule set: a name is required")
 	}
-	if rs.Parameters.Annual == nil {
-		rs.Parameters = DefaultParameters()
-	}
-	return rs, nil
+	return rs.withDefaults(), nil
 }
 
 // Stamp identifies how a result was made, so that it can be reproduced:
@@ -91,7 +193,8 @@ func (rs RuleSet) Hash() string {
 		Deadline   int             `json:"claim_deadline_days"`
 		Options    Options         `json:"options"`
 		Parameters Parameters      `json:"parameters"`
-	}{rs.Status, rs.Feb29, rs.SplitRounding.norm(), rs.ClaimDeadlineDays, rs.Options.normalized(), rs.Parameters}
+		Dates      Dates           `json:"dates"`
+	}{rs.Status, rs.Feb29, rs.SplitRounding.norm(), rs.ClaimDeadlineDays, rs.Options.normalized(), rs.Parameters.withDefaults(), rs.Dates.withDefaults()}
 	b, err := json.Marshal(content)
 	if err != nil {
 		return "unhashable: " + err.Error()

@@ -50,8 +50,8 @@ var (
 // Every other step, with its ground.
 var (
 	stepA6bCMU328Defers = stepDef{rule: "A6b", cite: cite(law.Law2010, "17", "5"), conf: law.Verified,
-		text: law.Text{UK: "виплата за ПКМУ 328 від {d0} відкладає щорічну допомогу до 01.01.2023",
-			EN: "a CMU 328 payment of {d0} defers the annual aid to 2023-01-01"}}
+		text: law.Text{UK: "виплата за ПКМУ 328 від {d0} відкладає щорічну допомогу до {d1}",
+			EN: "a CMU 328 payment of {d0} defers the annual aid to {d1}"}}
 	stepA6PreLawBlock = stepDef{rule: "A6", cite: cite(law.Law2010, "17", "6").WithNote("day arithmetic and ties: LAW.md §7"), conf: law.Assumption,
 		text: law.Text{UK: "роки до закону: {n0} повних років до {d0}, ще {n1} днів із {n2}, округлено ({s0}) до {n3}",
 			EN: "pre-law block: {n0} full years to {d0}, {n1} more days of a {n2}-day year, rounded ({s0}) to {n3} years"}}
@@ -65,8 +65,8 @@ var (
 		text: law.Text{UK: "рік {n0} уже {s1} {d0}", EN: "year {n0} already {s0} on {d0}"}}
 	stepA3HeldCurrentYear = stepDef{rule: "A3", cite: cite(law.Law2010, "7", "1"), conf: law.Secondary,
 		text: law.Text{UK: "утримується на {d0}: поточний рік полону {n0} ({d1} – {d2})", EN: "held on {d0}: the current captivity year is {n0} ({d1} to {d2})"}}
-	stepA6BlockNotBeforeCMU1182 = stepDef{rule: "A6", cite: cite(law.CMU1182, "").WithNote("pre_law_claims_from=cmu1182_effective, taken as 2023-11-10"), conf: law.Assumption,
-		text: law.Text{UK: "роки до закону не можна отримати до ПКМУ 1182", EN: "the pre-law block cannot be claimed before CMU 1182"}}
+	stepA6BlockNotBeforeCMU1182 = stepDef{rule: "A6", cite: cite(law.CMU1182, "").WithNote("pre_law_claims_from=cmu1182_effective"), conf: law.Assumption,
+		text: law.Text{UK: "роки до закону не можна отримати до набрання чинності ПКМУ 1182 ({d0})", EN: "the pre-law block cannot be claimed before CMU 1182 takes effect ({d0})"}}
 	stepA3CatchUp = stepDef{rule: "A3", cite: cite(law.Brief, "9").WithNote("Q4: catch-up of unpaid started years"), conf: law.Assumption,
 		text: law.Text{UK: "наздоганяння: усі невиплачені розпочаті роки", EN: "catch-up: every unpaid year begun since the block is claimable"}}
 	stepA4CaptivityEnded = stepDef{rule: "A4", cite: cite(law.Brief, "7").WithNote("a year is complete when its anniversary is on or before the release"), conf: law.Assumption,

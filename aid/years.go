@@ -3,7 +3,6 @@ package aid
 import (
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/prisoner"
-	"github.com/uacaptivity/captivity/status"
 )
 
 // A unit is one creditable captivity year of an episode.
@@ -34,8 +33,8 @@ type scheme struct {
 func newScheme(ep *prisoner.Episode, rs RuleSet) scheme {
 	o := rs.Options
 	s := scheme{d: ep.Captured, rule: rs.Feb29, opts: o}
-	law := status.LawStart()
-	earliest := prisoner.AggressionStart()
+	law := rs.Dates.LawStart.Date
+	earliest := rs.Dates.AggressionStart.Date
 	after := ep.Captured.After(earliest) || (o.EarliestDeprivation.norm() == OnOrAfterAggressionStart && ep.Captured == earliest)
 	if after && ep.Captured.Before(law) {
 		s.block = true

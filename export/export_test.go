@@ -457,25 +457,3 @@ func TestPropertyCaseFileRoundTrip(t *testing.T) {
 		}
 	})
 }
-
-// AppendDecisions, used to format rows in parallel, writes exactly what
-// ReportCSVWriter writes to decisions.csv, and WriteDecisionRows puts the
-// rows where Write would have.
-func TestAppendDecisionsMatchesWriter(t *testing.T) {
-	rs := evaluateAll(t)
-	for _, opts := range []export.CSVOptions{{}, {Excel: true, Headers: export.Ukrainian}} {
-		var viaWrite, viaRows bytes.Buffer
-		w := export.NewReportCSVWriter(export.ReportTables{Decisions: &viaWrite}, asOf, opts)
-		v := export.NewReportCSVWriter(export.ReportTables{Decisions: &viaRows}, asOf, opts)
-		var rows []byte
-		for _, r := range rs {
-			require.NoError(t, w.Write(r))
-			rows = export.AppendDecisions(rows[:0], r, opts)
-			require.NoError(t, v.WriteDecisionRows(rows))
-		}
-		require.NoError(t, w.Flush())
-		require.NoError(t, v.Flush())
-		assert.Equal(t, viaWrite.String(), viaRows.String())
-		assert.Greater(t, strings.Count(viaRows.String(), "\n"), len(rs))
-	}
-}

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
+	"encoding"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
-	"unsafe"
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/law"
@@ -24,25 +24,19 @@ type Sources struct {
 	Cases, Episodes, Family, Events io.Reader
 	// Names of the tables in messages; empty means the standard file names.
 	CasesName, EpisodesName, FamilyName, EventsName string
-	// NoValidate leaves the validation rules (prisoner.Case.Validate) to the
-	// caller, for example to aid.Batch's workers, which run them in
-	// parallel. Cells that cannot be read (bad dates, unknown codes, CSV
-	// syntax) are still reported with their place; rule problems then come
-	// back with JSON paths instead of cells.
-	NoValidate bool
 }
 
 type tableIn struct {
 	name    string
 	cols    []column
-	r       *recReader
+	r       *csv.Reader
 	keys    []string       // column key (or the header as written) per field index
 	at      map[string]int // key -> field index
 	pos     []int          // column ordinal -> field index, -1 if absent
-	peek    record         // the next row, read ahead; valid until the next read
-	peekID  []byte         // its case_id
+	peek    []string       // the next row, read ahead; the reader's to reuse
+	peekID  string         // its case_id
 	peeked  bool
-	line    int
+	line    int // the line the last row read starts on
 	eof     bool
 	fatal   *CellProblem
 	started bool
@@ -54,7 +48,8 @@ func newTableIn(r io.Reader, name string, cols []column) *tableIn {
 		t.eof, t.started = true, true
 		return t
 	}
-	t.r = newRecReader(r)
+	t.r = csv.NewReader(r)
+	t.r.ReuseRecord = true // take copies the fields it keeps
 	return t
 }
 
@@ -70,7 +65,7 @@ func (t *tableIn) problem(line, field int, code prisoner.Code, msg law.Text) Cel
 // Ukrainian headers), none twice, case_id present.
 func (t *tableIn) header() []CellProblem {
 	t.started = true
-	rec, err := t.r.read()
+	fields, err := t.r.Read()
 	if err != nil {
 		t.eof = true
 		if err == io.EOF {
@@ -81,10 +76,6 @@ func (t *tableIn) header() []CellProblem {
 		p := t.csvProblem(err)
 		t.fatal = &p
 		return []CellProblem{p}
-	}
-	fields := rec.fields
-	if rec.text != nil {
-		fields = splitRecord(nil, string(rec.text))
 	}
 	var probs []CellProblem
 	t.keys = make([]string, len(fields))
@@ -153,7 +144,7 @@ func (t *tableIn) next() {
 	if t.eof || t.fatal != nil || t.peeked {
 		return
 	}
-	rec, err := t.r.read()
+	rec, err := t.r.Read()
 	if err == io.EOF {
 		t.eof = true
 		return
@@ -163,7 +154,12 @@ func (t *tableIn) next() {
 		t.fatal, t.eof = &p, true
 		return
 	}
-	t.peek, t.peekID, t.peeked, t.line = rec, rec.field(t.pos[colCaseID]), true, rec.line
+	t.line, _ = t.r.FieldPos(0)
+	t.peek, t.peeked = rec, true
+	t.peekID = ""
+	if i := t.pos[colCaseID]; i >= 0 && i < len(rec) {
+		t.peekID = Unneutralize(rec[i])
+	}
 }
 
 // cell returns the cell of column ord (a column ordinal) in rec, the
@@ -176,28 +172,25 @@ func (t *tableIn) cell(rec []string, ord int) string {
 	return Unneutralize(rec[i])
 }
 
-// A row is where one row of a case is kept between reading and building:
-// its text in the case's slab, or, if it had quotes, its fields in the
-// case's list of those (q is their place there plus one). A row is small:
-// a register holds some fifteen per case.
+// A row is one row of a case, kept between reading and building: its
+// line and its fields.
 type row struct {
-	line     int
-	off, end uint32
-	q        uint32
+	line   int
+	fields []string
 }
 
 // take moves the rows at the head of the table that belong to case id
-// into raw and returns how many there were.
-func (t *tableIn) take(id string, raw *rawCase) int {
-	n := 0
+// into rows and returns them.
+func (t *tableIn) take(id string, rows []row) []row {
 	for {
 		t.next()
-		if !t.peeked || string(t.peekID) != id {
-			return n
+		if !t.peeked || t.peekID != id {
+			return rows
 		}
-		raw.keep(t.peek)
+		// encoding/csv makes new strings for every record and reuses only
+		// the slice that holds them: a copy of the slice keeps the row.
+		rows = append(rows, row{line: t.line, fields: slices.Clone(t.peek)})
 		t.peeked = false
-		n++
 	}
 }
 
@@ -211,8 +204,6 @@ type CaseTablesReader struct {
 	cases, eps, family, events *tableIn
 	lastID                     string
 	done                       bool
-	noValidate                 bool
-	slabHint, rowsHint         int
 }
 
 // NewCaseTablesReader returns a reader of s.
@@ -224,21 +215,23 @@ func NewCaseTablesReader(s Sources) *CaseTablesReader {
 		return n
 	}
 	return &CaseTablesReader{
-		cases:      newTableIn(s.Cases, name(s.CasesName, CasesFile), casesCols),
-		eps:        newTableIn(s.Episodes, name(s.EpisodesName, EpisodesFile), episodesCols),
-		family:     newTableIn(s.Family, name(s.FamilyName, FamilyFile), familyCols),
-		events:     newTableIn(s.Events, name(s.EventsName, EventsFile), eventsCols),
-		noValidate: s.NoValidate,
-		slabHint:   512,
-		rowsHint:   16,
+		cases:  newTableIn(s.Cases, name(s.CasesName, CasesFile), casesCols),
+		eps:    newTableIn(s.Episodes, name(s.EpisodesName, EpisodesFile), episodesCols),
+		family: newTableIn(s.Family, name(s.FamilyName, FamilyFile), familyCols),
+		events: newTableIn(s.Events, name(s.EventsName, EventsFile), eventsCols),
 	}
 }
 
-// Next returns the next case. At the end it returns io.EOF. A case with
-// problems gives a *TableError that lists them all, with file, line and
-// column; reading goes on with the next case. A malformed header or CSV
-// syntax ends reading: Next returns that *TableError and then io.EOF.
+// Next returns the next case, validated. At the end it returns io.EOF. A
+// case with problems gives a *TableError that lists them all, with file,
+// line and column (validation problems too, mapped back to their cells);
+// reading goes on with the next case. A malformed header or CSV syntax
+// ends reading: Next returns that *TableError and then io.EOF. A nil or
+// zero reader returns io.EOF.
 func (r *CaseTablesReader) Next() (prisoner.Case, error) {
+	if r == nil || r.cases == nil {
+		return prisoner.Case{}, io.EOF
+	}
 	raw, err := r.nextRaw()
 	if err != nil {
 		return prisoner.Case{}, err
@@ -246,54 +239,16 @@ func (r *CaseTablesReader) Next() (prisoner.Case, error) {
 	return raw.build()
 }
 
-// NextLazy is [CaseTablesReader.Next] in two halves: it reads the next
-// case's rows now, and returns a function that turns them into the case
-// (converting every cell and, unless Sources.NoValidate, validating) when
-// called. The function may run on another goroutine, concurrently with
-// further reading: a batch reads on one goroutine and builds on many
-// (see aid.Calculator.BatchLazy). Errors and io.EOF are as for Next.
-func (r *CaseTablesReader) NextLazy() (func() (prisoner.Case, error), error) {
-	raw, err := r.nextRaw()
-	if err != nil {
-		return nil, err
-	}
-	return raw.build, nil
-}
-
-// rawCase is the rows of one case, read but not yet converted: their
-// text in one slab, the rows of the cases table first, then those of
-// episodes, family and events.
+// rawCase is the rows of one case, read but not yet converted.
 type rawCase struct {
-	r                 *CaseTablesReader
-	id                string
-	dup               bool
-	slab              []byte
-	rows              []row
-	quoted            [][]string // the fields of rows that had quotes
-	nEps, nFam, nEvts int
+	r                         *CaseTablesReader
+	id                        string
+	dup                       bool
+	head                      row
+	episodes, family, events []row
 }
 
-// keep copies a record out of the reader into the case.
-func (raw *rawCase) keep(rec record) {
-	rw := row{line: rec.line}
-	fields := rec.fields
-	if fields == nil && uint64(len(raw.slab))+uint64(len(rec.text)) > math.MaxUint32 {
-		fields = splitRecord(nil, string(rec.text)) // past what a row can point into
-	}
-	if fields == nil {
-		rw.off = uint32(len(raw.slab))
-		raw.slab = append(raw.slab, rec.text...)
-		rw.end = uint32(len(raw.slab))
-	} else {
-		raw.quoted = append(raw.quoted, fields)
-		rw.q = uint32(len(raw.quoted))
-	}
-	raw.rows = append(raw.rows, rw)
-}
-
-// nextRaw reads the rows of the next case: the serial half of Next. It
-// only finds where records end and which case they belong to; the cells
-// are cut and converted by build.
+// nextRaw reads the rows of the next case.
 func (r *CaseTablesReader) nextRaw() (*rawCase, error) {
 	if r.done {
 		return nil, io.EOF
@@ -317,40 +272,25 @@ func (r *CaseTablesReader) nextRaw() (*rawCase, error) {
 		r.done = true
 		return nil, r.leftovers()
 	}
-	// Size the case's slab and rows like the last case's: one allocation
-	// each for most cases.
-	raw := &rawCase{r: r, slab: make([]byte, 0, r.slabHint), rows: make([]row, 0, r.rowsHint)}
-	raw.id = string(r.cases.peekID)
-	raw.keep(r.cases.peek)
+	raw := &rawCase{r: r, id: r.cases.peekID, head: row{line: r.cases.line, fields: slices.Clone(r.cases.peek)}}
 	r.cases.peeked = false
 	raw.dup = raw.id != "" && raw.id == r.lastID
 	r.lastID = raw.id
-	raw.nEps = r.eps.take(raw.id, raw)
-	raw.nFam = r.family.take(raw.id, raw)
-	raw.nEvts = r.events.take(raw.id, raw)
+	raw.episodes = r.eps.take(raw.id, nil)
+	raw.family = r.family.take(raw.id, nil)
+	raw.events = r.events.take(raw.id, nil)
 	if p := r.firstFatal(); p != nil {
 		r.done = true
 		return nil, &TableError{Problems: []CellProblem{*p}}
 	}
-	r.slabHint = len(raw.slab) + len(raw.slab)/4 + 64
-	r.rowsHint = len(raw.rows) + len(raw.rows)/4 + 2
 	return raw, nil
 }
 
-func (raw *rawCase) head() row       { return raw.rows[0] }
-func (raw *rawCase) episodes() []row { return raw.rows[1 : 1+raw.nEps] }
-func (raw *rawCase) family() []row   { return raw.rows[1+raw.nEps : 1+raw.nEps+raw.nFam] }
-func (raw *rawCase) events() []row   { return raw.rows[1+raw.nEps+raw.nFam:] }
-
-// build converts the rows (reading only the tables' headers, which no
-// longer change), so it may run concurrently with nextRaw.
+// build converts the rows into a case and validates it.
 func (raw *rawCase) build() (prisoner.Case, error) {
-	// The slab becomes the cells' string without a copy: it was made for
-	// this case alone and nothing writes to it once nextRaw has filled it
-	// (the reader makes a new slab for every case).
-	b := &caseBuilder{r: raw.r, id: raw.id, raw: raw, text: unsafe.String(unsafe.SliceData(raw.slab), len(raw.slab))}
+	b := &caseBuilder{r: raw.r, id: raw.id, raw: raw}
 	if raw.dup {
-		b.add(raw.r.cases, raw.head().line, raw.r.cases.pos[colCaseID], prisoner.CodeDuplicate, law.Text{UK: "справа з таким ідентифікатором щойно була", EN: "repeats the case just before"})
+		b.add(raw.r.cases, raw.head.line, raw.r.cases.pos[colCaseID], prisoner.CodeDuplicate, law.Text{UK: "справа з таким ідентифікатором щойно була", EN: "repeats the case just before"})
 	}
 	c := b.build()
 	if len(b.probs) > 0 {
@@ -401,12 +341,10 @@ type caseBuilder struct {
 	id    string
 	probs []CellProblem
 	raw   *rawCase // the rows each part came from, for mapping validation paths back
-	text  string   // the case's slab as a string: every cell is a piece of it
 
-	t       *tableIn // the row being converted: its table, line and fields
-	line    int
-	rec     []string
-	scratch [24]string
+	t    *tableIn // the row being converted: its table, line and fields
+	line int
+	rec  []string
 }
 
 func (b *caseBuilder) add(t *tableIn, line, field int, code prisoner.Code, msg law.Text) {
@@ -417,12 +355,7 @@ func (b *caseBuilder) add(t *tableIn, line, field int, code prisoner.Code, msg l
 
 // at makes rw, a row of table t, the one the cell readers read.
 func (b *caseBuilder) at(t *tableIn, rw row) {
-	b.t, b.line = t, rw.line
-	if rw.q > 0 {
-		b.rec = b.raw.quoted[rw.q-1]
-	} else {
-		b.rec = splitRecord(b.scratch[:0], b.text[rw.off:rw.end])
-	}
+	b.t, b.line, b.rec = t, rw.line, rw.fields
 }
 
 func (b *caseBuilder) str(ord int) string { return b.t.cell(b.rec, ord) }
@@ -467,30 +400,30 @@ func (b *caseBuilder) num(ord int) int {
 }
 
 // enum parses a code into v.
-func (b *caseBuilder) enum(ord int, v interface{ Set(string) error }) {
-	if err := v.Set(b.str(ord)); err != nil {
+func (b *caseBuilder) enum(ord int, v encoding.TextUnmarshaler) {
+	if err := v.UnmarshalText([]byte(b.str(ord))); err != nil {
 		b.bad(ord, prisoner.CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
 	}
 }
 
 func (b *caseBuilder) build() prisoner.Case {
 	r, raw := b.r, b.raw
-	b.at(r.cases, raw.head())
+	b.at(r.cases, raw.head)
 	c := prisoner.Case{ID: b.id, Note: b.str(csNote)}
 	c.Person = prisoner.Person{
 		Citizenship: b.str(csCitizenship), Stateless: b.flag(csStateless),
 		Name: b.str(csName), BirthDate: b.date(csBirthDate), RNOKPP: b.str(csRNOKPP),
 	}
-	if raw.nEps > 0 {
-		c.Episodes = make([]prisoner.Episode, 0, raw.nEps)
+	if n := len(raw.episodes); n > 0 {
+		c.Episodes = make([]prisoner.Episode, 0, n)
 	}
-	if raw.nFam > 0 {
-		c.Family = make([]prisoner.FamilyMember, 0, raw.nFam)
+	if n := len(raw.family); n > 0 {
+		c.Family = make([]prisoner.FamilyMember, 0, n)
 	}
-	if raw.nEvts > 0 {
-		c.Events = make([]prisoner.Event, 0, raw.nEvts)
+	if n := len(raw.events); n > 0 {
+		c.Events = make([]prisoner.Event, 0, n)
 	}
-	for _, rw := range raw.episodes() {
+	for _, rw := range raw.episodes {
 		b.at(r.eps, rw)
 		e := prisoner.Episode{ID: b.str(epID), ServingAtCapture: b.flag(epServing),
 			Captured: b.date(epCaptured), Released: b.date(epReleased), Died: b.date(epDied),
@@ -499,7 +432,7 @@ func (b *caseBuilder) build() prisoner.Case {
 		b.enum(epReleaseKind, &e.ReleaseKind)
 		c.Episodes = append(c.Episodes, e)
 	}
-	for _, rw := range raw.family() {
+	for _, rw := range raw.family {
 		b.at(r.family, rw)
 		m := prisoner.FamilyMember{ID: b.str(fmID), Dependant: b.flag(fmDependant),
 			Name: b.str(fmName), BirthDate: b.date(fmBirthDate), Citizenship: b.str(fmCitizenship),
@@ -508,7 +441,7 @@ func (b *caseBuilder) build() prisoner.Case {
 		b.enum(fmProof, &m.Proof)
 		c.Family = append(c.Family, m)
 	}
-	for _, rw := range raw.events() {
+	for _, rw := range raw.events {
 		b.at(r.events, rw)
 		ev := prisoner.Event{Seq: b.num(evSeq), Date: b.date(evDate), Episode: b.str(evEpisode),
 			Party: b.str(evParty), Member: b.str(evMember), Notified: b.date(evNotified),
@@ -524,9 +457,6 @@ func (b *caseBuilder) build() prisoner.Case {
 			ev.Missing = strings.Split(m, ";")
 		}
 		c.Events = append(c.Events, ev)
-	}
-	if r.noValidate {
-		return c
 	}
 	if err := c.Validate(); err != nil {
 		var ve *prisoner.ValidationError
@@ -548,7 +478,7 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 		name = head[:i]
 		idx, _ = strconv.Atoi(strings.TrimSuffix(head[i+1:], "]"))
 	}
-	t, line, key := r.cases, b.raw.head().line, ""
+	t, line, key := r.cases, b.raw.head.line, ""
 	switch name {
 	case "id":
 		key = "case_id"
@@ -557,12 +487,12 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 	case "person":
 		key = rest
 	case "episodes", "family", "events":
-		lt, rows := r.eps, b.raw.episodes()
+		lt, rows := r.eps, b.raw.episodes
 		switch name {
 		case "family":
-			lt, rows = r.family, b.raw.family()
+			lt, rows = r.family, b.raw.family
 		case "events":
-			lt, rows = r.events, b.raw.events()
+			lt, rows = r.events, b.raw.events
 		}
 		if idx >= 0 && idx < len(rows) {
 			t, line, key = lt, rows[idx].line, rest

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"errors"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -79,25 +80,18 @@ type ReportTables struct {
 type ReportCSVWriter struct {
 	asOf                                         civil.Date
 	status, timeline, decisions, ents, recovered *csvOut
-	buf                                          []byte // scratch for list cells
 }
 
 // NewReportCSVWriter returns a writer of the report tables for results
 // evaluated on asOf (the day of status and entitlements).
 func NewReportCSVWriter(t ReportTables, asOf civil.Date, opts CSVOptions) *ReportCSVWriter {
-	mk := func(w io.Writer, cols []column) *csvOut {
-		if w == nil {
-			return nil
-		}
-		return newCSVOut(w, cols, opts)
-	}
 	return &ReportCSVWriter{
 		asOf:      asOf,
-		status:    mk(t.Status, statusCols),
-		timeline:  mk(t.Timeline, timelineCols),
-		decisions: mk(t.Decisions, decisionsCols),
-		ents:      mk(t.Entitlements, entitlementsCols),
-		recovered: mk(t.Recoveries, recoveriesCols),
+		status:    newCSVOut(t.Status, statusCols, opts),
+		timeline:  newCSVOut(t.Timeline, timelineCols, opts),
+		decisions: newCSVOut(t.Decisions, decisionsCols, opts),
+		ents:      newCSVOut(t.Entitlements, entitlementsCols, opts),
+		recovered: newCSVOut(t.Recoveries, recoveriesCols, opts),
 	}
 }
 
@@ -107,6 +101,9 @@ func (w *ReportCSVWriter) outs() []*csvOut {
 
 // Write writes the rows of one result.
 func (w *ReportCSVWriter) Write(r *aid.Result) error {
+	if w == nil || r == nil {
+		return errors.New("export: ReportCSVWriter.Write needs a writer and a result")
+	}
 	if o := w.status; o != nil {
 		for _, et := range r.Timeline.Episodes {
 			s := et.At(w.asOf)
@@ -126,9 +123,21 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 			}
 		}
 	}
-	if o := w.decisions; o != nil && o.err == nil {
-		w.buf = appendDecisionRows(&o.csvRec, w.buf, r)
-		o.maybeFlush()
+	if o := w.decisions; o != nil {
+		for i := range r.Decisions {
+			d := &r.Decisions[i]
+			decision, amount := "refused", ""
+			if d.Granted {
+				decision, amount = "granted", d.Amount.String()
+			}
+			years := make([]int, len(d.Years))
+			for i, y := range d.Years {
+				years[i] = y.ID
+			}
+			o.row(r.CaseID, strconv.Itoa(d.Seq), d.Date.String(), d.Episode, d.Aid.String(), d.Claimant, decision, amount,
+				ints(years), payees(d.Shares), string(d.Refusal), d.Refusal.Message().UK, string(d.AppendCitationCodes(nil)),
+				boolCell(d.Assumed()), r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
+		}
 	}
 	if o := w.ents; o != nil {
 		for _, e := range r.Entitlements(w.asOf) {
@@ -151,6 +160,9 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 
 // Flush writes out everything buffered and returns the first error.
 func (w *ReportCSVWriter) Flush() error {
+	if w == nil {
+		return nil
+	}
 	var first error
 	for _, o := range w.outs() {
 		if o == nil {
@@ -165,84 +177,19 @@ func (w *ReportCSVWriter) Flush() error {
 
 // ints lists numbers ";"-separated.
 func ints(xs []int) string {
-	return string(appendList(nil, len(xs), func(i int) int { return xs[i] }))
-}
-
-// appendList appends the n numbers at(0) … at(n-1) to b, ";"-separated.
-func appendList(b []byte, n int, at func(i int) int) []byte {
-	for i := 0; i < n; i++ {
+	var b []byte
+	for i, x := range xs {
 		if i > 0 {
 			b = append(b, ';')
 		}
-		b = strconv.AppendInt(b, int64(at(i)), 10)
+		b = strconv.AppendInt(b, int64(x), 10)
 	}
-	return b
+	return string(b)
 }
 
-// AppendDecisions appends to b the rows of decisions.csv for result r,
-// byte for byte as a [ReportCSVWriter] with the same options writes them.
-// It is safe for concurrent use: a batch can format each result in the
-// worker that made it (aid.BatchOptions.Render) and write the rows in
-// order with [ReportCSVWriter.WriteDecisionRows].
-func AppendDecisions(b []byte, r *aid.Result, opts CSVOptions) []byte {
-	rec := csvRec{buf: b, crlf: opts.Excel}
-	var scratch [256]byte
-	appendDecisionRows(&rec, scratch[:0], r)
-	return rec.buf
-}
-
-// WriteDecisionRows writes rows made by [AppendDecisions], with the
-// options this writer was made with, to the decisions table.
-func (w *ReportCSVWriter) WriteDecisionRows(rows []byte) error {
-	if o := w.decisions; o != nil {
-		o.raw(rows)
-		return o.err
-	}
-	return nil
-}
-
-// appendDecisionRows appends the decisions.csv rows of r to rec, building
-// the list cells in scratch, and returns scratch for reuse. The cells are
-// written one by one, the lists straight from scratch: a register's run
-// writes millions of rows.
-func appendDecisionRows(rec *csvRec, scratch []byte, r *aid.Result) []byte {
-	for i := range r.Decisions {
-		d := &r.Decisions[i]
-		cell(rec, true, r.CaseID)
-		scratch = strconv.AppendInt(scratch[:0], int64(d.Seq), 10)
-		cell(rec, false, scratch)
-		scratch = d.Date.AppendFormat(scratch[:0])
-		cell(rec, false, scratch)
-		cell(rec, false, d.Episode)
-		cell(rec, false, d.Aid.String())
-		cell(rec, false, d.Claimant)
-		scratch = scratch[:0]
-		if d.Granted {
-			cell(rec, false, "granted")
-			scratch = d.Amount.Append(scratch)
-		} else {
-			cell(rec, false, "refused")
-		}
-		cell(rec, false, scratch)
-		scratch = appendList(scratch[:0], len(d.Years), func(i int) int { return d.Years[i].ID })
-		cell(rec, false, scratch)
-		scratch = appendPayees(scratch[:0], d.Shares)
-		cell(rec, false, scratch)
-		cell(rec, false, string(d.Refusal))
-		cell(rec, false, d.Refusal.Message().UK)
-		scratch = d.AppendCitationCodes(scratch[:0])
-		cell(rec, false, scratch)
-		cell(rec, false, boolCell(d.Assumed()))
-		cell(rec, false, r.Stamp.RuleSet)
-		cell(rec, false, r.Stamp.ParamsHash)
-		cell(rec, false, r.Stamp.InputHash)
-		rec.endRecord()
-	}
-	return scratch
-}
-
-// appendPayees lists the shares of a decision as "party=amount".
-func appendPayees(b []byte, shares []aid.Share) []byte {
+// payees lists the shares of a decision as "party=amount", ";"-separated.
+func payees(shares []aid.Share) string {
+	var b []byte
 	for i, s := range shares {
 		if i > 0 {
 			b = append(b, ';')
@@ -251,7 +198,7 @@ func appendPayees(b []byte, shares []aid.Share) []byte {
 		b = append(b, '=')
 		b = s.Amount.Append(b)
 	}
-	return b
+	return string(b)
 }
 
 // A Report is one line of the JSON report: everything evaluated for one
@@ -334,6 +281,9 @@ func NewJSONWriter(w io.Writer, asOf civil.Date) *JSONWriter {
 
 // Write writes the report of one result as one line.
 func (w *JSONWriter) Write(r *aid.Result) error {
+	if w == nil || r == nil {
+		return errors.New("export: JSONWriter.Write needs a writer and a result")
+	}
 	if w.err != nil {
 		return w.err
 	}
@@ -343,6 +293,9 @@ func (w *JSONWriter) Write(r *aid.Result) error {
 
 // Flush writes out everything buffered and returns the first error.
 func (w *JSONWriter) Flush() error {
+	if w == nil {
+		return nil
+	}
 	if w.err != nil {
 		return w.err
 	}

@@ -1,14 +1,12 @@
 package export
 
 import (
-	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
@@ -117,186 +115,54 @@ type Tables struct {
 	Cases, Episodes, Family, Events io.Writer
 }
 
-// csvRec appends CSV records to buf exactly as encoding/csv's Writer
-// writes them (same quoting, CRLF when asked), without a call per field
-// and separator.
-type csvRec struct {
-	buf  []byte
-	crlf bool
-}
-
-func (o *csvRec) write(rec []string) {
-	for i, f := range rec {
-		if i > 0 {
-			o.buf = append(o.buf, ',')
-		}
-		o.field(f, false)
-	}
-	o.endRecord()
-}
-
-// row appends cells neutralized against formula injection.
-func (o *csvRec) row(cells ...string) {
-	for i, c := range cells {
-		cell(o, i == 0, c)
-	}
-	o.endRecord()
-}
-
-// cell appends one cell of a row (neutralized against formula
-// injection), after a comma unless it is the row's first.
-func cell[T string | []byte](o *csvRec, first bool, c T) {
-	if !first {
-		o.buf = append(o.buf, ',')
-	}
-	appendField(o, c, len(c) > 0 && neutralized(c[0]))
-}
-
-func (o *csvRec) endRecord() {
-	if o.crlf {
-		o.buf = append(o.buf, '\r', '\n')
-	} else {
-		o.buf = append(o.buf, '\n')
-	}
-}
-
-// field appends f, after an apostrophe if prefix is set (see
-// [Neutralize]), as encoding/csv writes the whole: quoted when it holds a
-// comma, a quote, CR or LF, begins with a space, or is the line \. .
-func (o *csvRec) field(f string, prefix bool) { appendField(o, f, prefix) }
-
-// appendField is [csvRec.field] for a text or its bytes.
-func appendField[T string | []byte](o *csvRec, f T, prefix bool) {
-	quote := hasSpecial(f)
-	if !quote && !prefix && len(f) > 0 {
-		if string(f) == `\.` {
-			quote = true
-		} else if f[0] < utf8.RuneSelf {
-			quote = asciiSpace(f[0])
-		} else {
-			var p [utf8.UTFMax]byte
-			r, _ := utf8.DecodeRune(p[:copy(p[:], f)])
-			quote = unicode.IsSpace(r)
-		}
-	}
-	if !quote {
-		if prefix {
-			o.buf = append(o.buf, '\'')
-		}
-		o.buf = append(o.buf, f...)
-		return
-	}
-	o.buf = append(o.buf, '"')
-	if prefix {
-		o.buf = append(o.buf, '\'')
-	}
-	for i := 0; i < len(f); i++ {
-		switch c := f[i]; c {
-		case '"':
-			o.buf = append(o.buf, '"', '"')
-		case '\r':
-			if !o.crlf {
-				o.buf = append(o.buf, '\r')
-			}
-		case '\n':
-			if o.crlf {
-				o.buf = append(o.buf, '\r', '\n')
-			} else {
-				o.buf = append(o.buf, '\n')
-			}
-		default:
-			o.buf = append(o.buf, c)
-		}
-	}
-	o.buf = append(o.buf, '"')
-}
-
-// csvOut is one CSV destination with the options applied: records are
-// appended to one buffer, written out when it passes csvFlushAt.
+// csvOut is one CSV destination with the options applied: an
+// encoding/csv Writer (CRLF line ends with CSVOptions.Excel) whose cells
+// are neutralized against formula injection. The first error is sticky.
 type csvOut struct {
-	csvRec
-	w   io.Writer
+	w   *csv.Writer
 	err error
 }
 
-// csvFlushAt is the buffered size at which a record's bytes are written.
-const csvFlushAt = 64 << 10
-
+// newCSVOut returns a destination to w, with the byte-order mark (for
+// Excel) and the header row written; a nil w gives nil, which writes
+// nothing.
 func newCSVOut(w io.Writer, cols []column, o CSVOptions) *csvOut {
-	out := &csvOut{csvRec: csvRec{buf: make([]byte, 0, csvFlushAt+4<<10), crlf: o.Excel}, w: w}
-	if o.Excel {
-		out.buf = append(out.buf, bom...)
+	if w == nil {
+		return nil
 	}
-	lang := o.Headers
-	out.write(headers(cols, lang))
+	out := &csvOut{}
+	if o.Excel {
+		_, out.err = io.WriteString(w, bom)
+	}
+	out.w = csv.NewWriter(w)
+	out.w.UseCRLF = o.Excel
+	if out.err == nil {
+		out.err = out.w.Write(headers(cols, o.Headers))
+	}
 	return out
 }
 
-func (o *csvOut) write(rec []string) {
-	if o.err == nil {
-		o.csvRec.write(rec)
-		o.maybeFlush()
-	}
-}
-
-// row writes cells neutralized against formula injection.
+// row writes cells neutralized against formula injection. The slice is
+// the caller's again when row returns.
 func (o *csvOut) row(cells ...string) {
-	if o.err == nil {
-		o.csvRec.row(cells...)
-		o.maybeFlush()
+	if o == nil || o.err != nil {
+		return
 	}
+	for i, c := range cells {
+		cells[i] = Neutralize(c)
+	}
+	o.err = o.w.Write(cells)
 }
 
-// raw writes records appended by a csvRec with the same options.
-func (o *csvOut) raw(recs []byte) {
-	if o.err == nil {
-		o.buf = append(o.buf, recs...)
-		o.maybeFlush()
-	}
-}
-
-func (o *csvOut) maybeFlush() {
-	if len(o.buf) >= csvFlushAt {
-		o.flushBuf()
-	}
-}
-
-// hasSpecial reports whether f holds a comma, a quote, CR or LF. Long
-// cells (hashes, texts) are searched with IndexByte, which is vectorised.
-func hasSpecial[T string | []byte](f T) bool {
-	if len(f) < 24 {
-		for i := 0; i < len(f); i++ {
-			switch f[i] {
-			case ',', '"', '\r', '\n':
-				return true
-			}
-		}
-		return false
-	}
-	switch f := any(f).(type) {
-	case string:
-		return strings.IndexByte(f, ',') >= 0 || strings.IndexByte(f, '"') >= 0 ||
-			strings.IndexByte(f, '\n') >= 0 || strings.IndexByte(f, '\r') >= 0
-	case []byte:
-		return bytes.IndexByte(f, ',') >= 0 || bytes.IndexByte(f, '"') >= 0 ||
-			bytes.IndexByte(f, '\n') >= 0 || bytes.IndexByte(f, '\r') >= 0
-	}
-	return false
-}
-
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
-
-func (o *csvOut) flushBuf() {
-	if o.err == nil && len(o.buf) > 0 {
-		_, o.err = o.w.Write(o.buf)
-	}
-	o.buf = o.buf[:0]
-}
-
+// flush writes out what is buffered and returns the first error.
 func (o *csvOut) flush() error {
-	o.flushBuf()
+	if o == nil {
+		return nil
+	}
+	if o.err == nil {
+		o.w.Flush()
+		o.err = o.w.Error()
+	}
 	return o.err
 }
 
@@ -324,8 +190,12 @@ func NewCaseTablesWriter(t Tables, opts CSVOptions) *CaseTablesWriter {
 
 // Write writes one case: a row in cases.csv, and its episodes, family
 // members and events in the other tables. It validates nothing; write
-// validated cases.
+// validated cases. A nil table of [Tables] is skipped: its rows are not
+// written.
 func (w *CaseTablesWriter) Write(c prisoner.Case) error {
+	if w == nil {
+		return errors.New("export: Write on a nil CaseTablesWriter")
+	}
 	p := c.Person
 	name, birth, rnokpp := p.Name, p.BirthDate.String(), p.RNOKPP
 	if w.opts.Redact {
@@ -354,19 +224,24 @@ func (w *CaseTablesWriter) Write(c prisoner.Case) error {
 }
 
 func (w *CaseTablesWriter) err() error {
-	for _, o := range []*csvOut{w.cases, w.eps, w.family, w.events} {
-		if o.err != nil {
+	for _, o := range w.outs() {
+		if o != nil && o.err != nil {
 			return o.err
 		}
 	}
 	return nil
 }
 
+func (w *CaseTablesWriter) outs() []*csvOut { return []*csvOut{w.cases, w.eps, w.family, w.events} }
+
 // Flush writes out everything buffered and returns the first error of any
 // table, if one happened.
 func (w *CaseTablesWriter) Flush() error {
+	if w == nil {
+		return nil
+	}
 	var first error
-	for _, o := range []*csvOut{w.cases, w.eps, w.family, w.events} {
+	for _, o := range w.outs() {
 		if err := o.flush(); err != nil && first == nil {
 			first = err
 		}
@@ -415,6 +290,9 @@ type TableError struct {
 }
 
 func (e *TableError) Error() string {
+	if e == nil || len(e.Problems) == 0 {
+		return "invalid case tables"
+	}
 	return fmt.Sprintf("%s (%d problem(s))", e.Problems[0], len(e.Problems))
 }
 
@@ -425,6 +303,9 @@ func (e *TableError) Is(target error) bool {
 
 // Lines returns one line per problem in lang ("uk" or "en").
 func (e *TableError) Lines(lang string) []string {
+	if e == nil {
+		return nil
+	}
 	out := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
 		place := fmt.Sprintf("%s:%d", p.File, p.Line)

@@ -2,6 +2,7 @@ package prisoner
 
 import (
 	"log/slog"
+	"slices"
 
 	"github.com/uacaptivity/captivity/civil"
 )
@@ -47,6 +48,20 @@ type Case struct {
 	// validation at register scale; the validator checks the rest.
 	Events []Event `json:"events,omitempty" validate:"max=500"`
 	Note   string  `json:"note,omitempty" validate:"max=2000"`
+}
+
+// Clone returns a deep copy of c: its episodes, family, events and each
+// event's list of missing documents are new slices, so that changing c
+// afterwards cannot change the copy, nor the copy c. [status.Build] and
+// aid's evaluation keep such a copy, never the caller's slices.
+func (c Case) Clone() Case {
+	c.Episodes = slices.Clone(c.Episodes)
+	c.Family = slices.Clone(c.Family)
+	c.Events = slices.Clone(c.Events)
+	for i := range c.Events {
+		c.Events[i].Missing = slices.Clone(c.Events[i].Missing)
+	}
+	return c
 }
 
 // Person is the person deprived of liberty. The name, birth date and

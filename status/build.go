@@ -88,6 +88,17 @@ type Options struct {
 	DecisionEffectiveOn EffectiveOn `json:"decision_effective_on"`
 	// FamilyAssessedAt defaults to [ApplicationDate].
 	FamilyAssessedAt AssessedAt `json:"family_status_assessed_at"`
+	// LawStart is the day Law 2010-IX took effect (Art. 17(1)); zero means
+	// 2022-11-19. The aid package sets it from its rule set's dates.
+	LawStart civil.Date `json:"law_start,omitzero"`
+}
+
+// lawStart returns o.LawStart, or 2022-11-19 when it is zero.
+func (o Options) lawStart() civil.Date {
+	if o.LawStart.IsZero() {
+		return lawStart
+	}
+	return o.LawStart
 }
 
 // ErrInconsistent matches every *HistoryError with errors.Is.
@@ -177,7 +188,6 @@ type Timeline struct {
 	Episodes []EpisodeTimeline `json:"episodes"`
 	opts     Options
 	c        prisoner.Case
-	changes  []Change // the block the episodes' changes are cut from (Rebuild)
 }
 
 // Options returns the options the timeline was built with.
@@ -230,46 +240,21 @@ func (et EpisodeTimeline) At(d civil.Date) Snapshot {
 // decision for a person outside Art. 2, is reported in one *HistoryError;
 // no timeline is returned then.
 func Build(c prisoner.Case, opts Options) (*Timeline, error) {
-	t := &Timeline{}
-	if err := t.rebuild(c, opts, false); err != nil {
-		return nil, err
-	}
-	return t, nil
-}
-
-// Rebuild is [Build] writing into t, and reusing the memory t holds (its
-// episodes and their changes): for a batch that builds one timeline per
-// case and forgets it (aid.BatchOptions.ReuseResults). Nothing may still
-// use t, or a slice of it, when Rebuild is called. On error t is empty.
-func (t *Timeline) Rebuild(c prisoner.Case, opts Options) error { return t.rebuild(c, opts, true) }
-
-// rebuild builds into t; with reuse the changes are cut from a block that
-// grows by doubling, otherwise each episode gets its own, exactly sized.
-func (t *Timeline) rebuild(c prisoner.Case, opts Options, reuse bool) error {
-	episodes, block := t.Episodes[:0], t.changes[:0]
-	*t = Timeline{CaseID: c.ID, opts: opts, c: c}
+	c = c.Clone() // the timeline keeps its own copy of the case
+	t := &Timeline{CaseID: c.ID, opts: opts, c: c}
 	var problems []Problem
-	if cap(episodes) < len(c.Episodes) {
-		episodes = make([]EpisodeTimeline, 0, len(c.Episodes))
-	}
-	for i := range c.Episodes {
-		if !reuse {
-			block = nil
-		}
+	t.Episodes = make([]EpisodeTimeline, 0, len(t.c.Episodes))
+	for i := range t.c.Episodes {
+		var block []Change
 		et, ps := buildEpisode(&t.c, &t.c.Episodes[i], opts, table, &block)
-		episodes = append(episodes, et)
+		t.Episodes = append(t.Episodes, et)
 		problems = append(problems, ps...)
-	}
-	t.Episodes = episodes
-	if reuse {
-		t.changes = block
 	}
 	problems = append(problems, checkMemberDecisions(t, &t.c)...)
 	if len(problems) > 0 {
-		*t = Timeline{Episodes: episodes[:0], changes: block[:0]}
-		return &HistoryError{CaseID: c.ID, Problems: problems}
+		return nil, &HistoryError{CaseID: c.ID, Problems: problems}
 	}
-	return nil
+	return t, nil
 }
 
 type step struct {
@@ -341,10 +326,10 @@ func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []
 		}
 		st := step{eff: effective(ev, opts), seq: ev.Seq, index: i, sig: sig, ground: ev.Ground}
 		commission := ev.Kind == prisoner.Application || ev.Kind == prisoner.Decision
-		if st.eff.Before(lawStart) {
+		if start := opts.lawStart(); st.eff.Before(start) {
 			switch {
 			case commission && ev.PriorProcedure:
-				st.eff, st.deferred = lawStart, true
+				st.eff, st.deferred = start, true
 			case commission:
 				problems = append(problems, Problem{Path: fmt.Sprintf("events[%d]", i), Seq: ev.Seq, Code: CodeBeforeLaw, Signal: sig,
 					Message: law.Text{
@@ -353,7 +338,7 @@ func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []
 					}})
 				continue
 			default:
-				st.eff, st.deferred = lawStart, true
+				st.eff, st.deferred = start, true
 			}
 		}
 		recordedRelease = recordedRelease || sig == SigRecordRelease

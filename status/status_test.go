@@ -1,7 +1,6 @@
 package status_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
@@ -348,29 +347,4 @@ func TestDiagramIsCurrent(t *testing.T) {
 	got, err := os.ReadFile("README.md")
 	require.NoError(t, err)
 	assert.Equal(t, status.Readme(), string(got), "run go generate ./status")
-}
-
-// Rebuild reuses one timeline's memory case after case and must give what
-// Build gives; a history error leaves it empty and ready for the next.
-func TestRebuildMatchesBuild(t *testing.T) {
-	cs, err := samples.Cases()
-	require.NoError(t, err)
-	bad := prisoner.Case{ID: "BAD", Person: prisoner.Person{Citizenship: "UA"},
-		Episodes: []prisoner.Episode{{ID: "e1", Category: prisoner.Civilian, Captured: civil.MustNew(2023, 1, 1)}},
-		Events:   []prisoner.Event{{Seq: 1, Date: civil.MustNew(2023, 2, 1), Kind: prisoner.Decision, Episode: "e1", Decision: prisoner.Establish}}}
-	var tl status.Timeline
-	for round := 0; round < 2; round++ {
-		for i := len(cs) - 1; i >= 0; i-- {
-			c := cs[i]
-			want, err := status.Build(c, status.Options{})
-			require.NoError(t, err)
-			require.NoError(t, tl.Rebuild(c, status.Options{}))
-			wantJSON, _ := json.Marshal(want)
-			gotJSON, _ := json.Marshal(&tl)
-			assert.JSONEq(t, string(wantJSON), string(gotJSON), c.ID)
-		}
-		var he *status.HistoryError
-		require.ErrorAs(t, tl.Rebuild(bad, status.Options{}), &he)
-		assert.Empty(t, tl.Episodes)
-	}
 }

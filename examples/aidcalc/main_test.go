@@ -185,7 +185,7 @@ func TestStreamGoesOnAfterABadCase(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "episodes.csv"), []byte("case_id,episode_id,category,captured,released,release_kind\nA,e1,civilian,2023-02-10,2022-01-01,exchange\nB,e1,civilian,2023-02-10,,\n"), 0o644))
 	code, out, errs := runWith(t, "", "-in", dir, "-format", "json", "-as-of", "2026-11-28")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errs, "case A: episodes[0].released: must not be before episodes[0].captured")
+	assert.Contains(t, errs, "episodes.csv:2:5 (released): must not be before episodes[0].captured")
 	assert.Contains(t, errs, "aidcalc: 2 cases in")
 	assert.Equal(t, 1, strings.Count(out, "\n"), "case B is still reported")
 	assert.Contains(t, out, `"case_id":"B"`)

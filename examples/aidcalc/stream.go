@@ -189,7 +189,6 @@ func (s *inputSource) open() bool {
 			return true
 		}
 		s.closers = append(s.closers, closeAll)
-		src.NoValidate = true // the batch's workers validate, in parallel
 		s.tables = export.NewCaseTablesReader(src)
 		return true
 	}

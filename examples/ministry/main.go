@@ -168,7 +168,7 @@ func NewHandler(cfg Config) http.Handler {
 }
 
 func (s *service) health(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "module": aid.ModuleVersion})
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "module": aid.ModuleVersion()})
 }
 
 // RuleSetInfo describes one rule set served.
@@ -254,7 +254,7 @@ func (s *service) evaluate(w http.ResponseWriter, r *http.Request) {
 	resp := EvaluateResponse{AsOf: asOf, RuleSet: name, Reports: make([]export.Report, 0, len(cases))}
 	var probs []FieldProblem
 	for i, c := range cases {
-		res, err := calc.EvaluateValid(c)
+		res, err := calc.Evaluate(c)
 		var he *status.HistoryError
 		if errors.As(err, &he) {
 			for _, p := range he.Problems {

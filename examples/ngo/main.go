@@ -125,10 +125,8 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now}
 	reader := export.NewCaseTablesReader(src)
 	// Each case needs its own facts for the relations column, so the
-	// reader hands cases to the batch and remembers nothing else. The
-	// reader only splits the tables into cases; the batch's workers
-	// convert and validate them (problems keep their cells).
-	err = aid.New(rs).BatchLazy(context.Background(), reader.NextLazy, func(it aid.Item) error {
+	// reader hands cases to the batch and remembers nothing else.
+	err = aid.New(rs).Batch(context.Background(), reader.Next, func(it aid.Item) error {
 		prog.Tick()
 		if it.Err != nil {
 			sum.bad++
@@ -143,7 +141,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 			}
 		}
 		return rep.write(it.Result, asOf, &sum)
-	}, aid.BatchOptions{Validated: true})
+	}, aid.BatchOptions{})
 	if err == nil {
 		err = rep.flush()
 	}

@@ -13,10 +13,9 @@ import (
 func TestChild(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "t")
 	require.NoError(t, synth.WriteTables(dir, 3, 300))
-	assert.Equal(t, 0, runChild(dir, "rules", 0))
-	assert.Equal(t, 0, runChild(dir, "baseline", 0))
-	assert.Equal(t, 0, runChild(dir, "rules", 5), "a window smaller than a chunk")
-	assert.Equal(t, 1, runChild(filepath.Join(dir, "none"), "rules", 0))
+	assert.Equal(t, 0, runChild(dir, 0))
+	assert.Equal(t, 0, runChild(dir, 5), "a window smaller than a chunk")
+	assert.Equal(t, 1, runChild(filepath.Join(dir, "none"), 0))
 }
 
 func TestMedian(t *testing.T) {
