@@ -2,7 +2,6 @@ package aid
 
 import (
 	"crypto/sha256"
-	"encoding"
 	"encoding/binary"
 	"encoding/hex"
 	"strings"
@@ -101,12 +100,14 @@ const (
 
 // appendCode writes an enumeration as its stable text code; the zero
 // value (unset) and a value without a code are left out.
-func appendCode(b []byte, tag byte, v encoding.TextMarshaler) []byte {
-	code, err := v.MarshalText()
-	if err != nil {
+func appendCode(b []byte, tag byte, v interface {
+	Valid() bool
+	String() string
+}) []byte {
+	if !v.Valid() {
 		return b
 	}
-	return appendText(b, tag, string(code), false)
+	return appendText(b, tag, v.String(), false)
 }
 
 func appendText(b []byte, tag byte, v string, always bool) []byte {

@@ -3,6 +3,8 @@ package aid
 import (
 	"errors"
 	"fmt"
+	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -177,9 +179,21 @@ func (r *Rounding) UnmarshalText(b []byte) error {
 var splitCitation = law.Cite(law.Brief, "7").WithNote("split rounding: down to the kopiyka, leftover to the earliest applicant; our convention")
 
 // Allocate splits total into shares proportional to weights (all > 0),
-// rounded to the kopiyka by r. The shares always add up to total exactly.
+// rounded to the kopiyka by r. The shares always add up to total exactly,
+// and none is negative.
+//
+// With [DownLeftoverToFirst] (the default) each share is rounded down and
+// the kopiykas left over go to the first share. With [HalfUpAdjustFirst]
+// each share is rounded half up and the first share takes the difference
+// to the total; where that would make it negative (three kopiykas rounded
+// up over five shares), it becomes zero and the kopiykas still given out
+// beyond the total are taken back one by one from the other shares that
+// were rounded up, last share first. Both are our own conventions
+// (LAW.md §7: the law sets no rounding for shares).
+//
 // It returns an error for no weights, a weight ≤ 0 or a negative total.
-// Division happens on whole kopiykas only; no decimal division is used.
+// Arithmetic is exact on whole kopiykas with arbitrary precision: no
+// weight, however large, overflows, and no decimal division is used.
 func Allocate(total Money, weights []int64, r Rounding) ([]Money, error) {
 	if len(weights) == 0 {
 		return nil, errors.New("aid: allocate needs at least one weight")
@@ -187,26 +201,47 @@ func Allocate(total Money, weights []int64, r Rounding) ([]Money, error) {
 	if total.Sign() < 0 {
 		return nil, errors.New("aid: allocate needs a total of zero or more")
 	}
-	var sum int64
+	if c := total.d.Mul(hundred); !c.IsInteger() || c.GreaterThan(decimal.NewFromInt(math.MaxInt64-int64(len(weights)))) {
+		return nil, errors.New("aid: allocate needs a total in whole kopiykas within the int64 range")
+	}
+	sum := new(big.Int)
 	for _, w := range weights {
 		if w <= 0 {
 			return nil, errors.New("aid: allocate weights must be positive")
 		}
-		sum += w
+		sum.Add(sum, big.NewInt(w))
 	}
 	k := total.Kopiykas()
+	kb := big.NewInt(k)
 	shares := make([]int64, len(weights))
+	up := make([]bool, len(weights))
 	var given int64
+	num, q, rem, twice := new(big.Int), new(big.Int), new(big.Int), new(big.Int)
 	for i, w := range weights {
-		num := k * w
-		q := num / sum
-		if r == HalfUpAdjustFirst && 2*(num%sum) >= sum {
-			q++
+		num.Mul(kb, big.NewInt(w))
+		q.QuoRem(num, sum, rem)
+		share := q.Int64() // at most k: w ≤ sum
+		if r.norm() == HalfUpAdjustFirst && twice.Lsh(rem, 1).Cmp(sum) >= 0 {
+			share++
+			up[i] = true
 		}
-		shares[i] = q
-		given += q
+		shares[i] = share
+		given += share // at most k + len(weights): no overflow for a Money total
 	}
-	shares[0] += k - given
+	// The first share takes the difference, as far as it can without going
+	// below zero; what is left is taken back from the rounded-up shares.
+	if d := k - given; d >= 0 || shares[0]+d >= 0 {
+		shares[0] += d
+	} else {
+		given -= shares[0]
+		shares[0] = 0
+		for i := len(shares) - 1; i > 0 && given > k; i-- {
+			if up[i] {
+				shares[i]--
+				given--
+			}
+		}
+	}
 	out := make([]Money, len(shares))
 	for i, s := range shares {
 		out[i] = Kopiykas(s)

@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"encoding"
 	"path"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 	"strings"
 
 	"github.com/uacaptivity/captivity/civil"
@@ -204,7 +206,37 @@ type CaseTablesReader struct {
 	cases, eps, family, events *tableIn
 	lastID                     string
 	done                       bool
+
+	// Cases read ahead: their rows are read here, in Next's goroutine,
+	// and each is converted and validated by one of a few builder
+	// goroutines (the slow half: the conversion of every cell and the
+	// validation rules), so that a batch whose workers wait for Next is
+	// not held up by one core. Next hands them back in order.
+	ahead    []*pending
+	builders *builders // nil until the first Next
 }
+
+// builders are the goroutines that convert the cases read ahead. They
+// stop when the channel is closed: at the end of the tables, or by a
+// cleanup once the reader is no longer referenced.
+type builders struct {
+	ch   chan *pending
+	once sync.Once
+}
+
+func (b *builders) stop() { b.once.Do(func() { close(b.ch) }) }
+
+// A pending case is one read ahead: its rows, and, once ready is closed,
+// its case or error.
+type pending struct {
+	raw   *rawCase
+	ready chan struct{}
+	c     prisoner.Case
+	err   error
+}
+
+// aheadPerBuilder is how many cases are read ahead for each builder.
+const aheadPerBuilder = 32
 
 // NewCaseTablesReader returns a reader of s.
 func NewCaseTablesReader(s Sources) *CaseTablesReader {
@@ -228,15 +260,63 @@ func NewCaseTablesReader(s Sources) *CaseTablesReader {
 // reading goes on with the next case. A malformed header or CSV syntax
 // ends reading: Next returns that *TableError and then io.EOF. A nil or
 // zero reader returns io.EOF.
+//
+// Next is not safe for concurrent use; it may read ahead of the case it
+// returns, and convert the cases read ahead on other goroutines, which end
+// at the end of the tables or once the reader is no longer referenced.
 func (r *CaseTablesReader) Next() (prisoner.Case, error) {
 	if r == nil || r.cases == nil {
 		return prisoner.Case{}, io.EOF
 	}
-	raw, err := r.nextRaw()
-	if err != nil {
-		return prisoner.Case{}, err
+	n := runtime.GOMAXPROCS(0)
+	if n == 1 {
+		raw, err := r.nextRaw()
+		if err != nil {
+			return prisoner.Case{}, err
+		}
+		return raw.build()
 	}
-	return raw.build()
+	if r.builders == nil && !r.done {
+		r.builders = &builders{ch: make(chan *pending, n*aheadPerBuilder)}
+		for range n {
+			go build(r.builders.ch)
+		}
+		// A reader dropped before its end lets its builders go.
+		runtime.AddCleanup(r, (*builders).stop, r.builders)
+	}
+	for len(r.ahead) < n*aheadPerBuilder && !r.done {
+		raw, err := r.nextRaw()
+		if err == io.EOF {
+			break
+		}
+		p := &pending{raw: raw, ready: make(chan struct{}), err: err}
+		r.ahead = append(r.ahead, p)
+		if err != nil {
+			close(p.ready)
+			continue
+		}
+		r.builders.ch <- p
+	}
+	if r.done && r.builders != nil {
+		r.builders.stop() // every case is read: the builders end with the last
+	}
+	if len(r.ahead) == 0 {
+		return prisoner.Case{}, io.EOF
+	}
+	p := r.ahead[0]
+	r.ahead[0] = nil
+	r.ahead = r.ahead[1:]
+	<-p.ready
+	return p.c, p.err
+}
+
+// build converts and validates the cases sent on ch until it is closed.
+func build(ch <-chan *pending) {
+	for p := range ch {
+		p.c, p.err = p.raw.build()
+		p.raw = nil
+		close(p.ready)
+	}
 }
 
 // rawCase is the rows of one case, read but not yet converted.

@@ -394,3 +394,43 @@ func BenchmarkValidateGenerated(b *testing.B) {
 		i++
 	}
 }
+
+// tagsHold, the fast path of validation, must never pass a case that the
+// validator's tag rules reject: on the samples, on generated cases and on
+// each of them broken one field at a time, the two agree.
+func TestTagsHoldAgreesWithValidator(t *testing.T) {
+	cs, err := samples.Cases()
+	require.NoError(t, err)
+	g := synth.New(5)
+	for i := 0; i < 200; i++ {
+		cs = append(cs, g.Next())
+	}
+	breaks := []func(c *prisoner.Case){
+		func(c *prisoner.Case) { c.ID = "" },
+		func(c *prisoner.Case) { c.ID = strings.Repeat("x", 65) },
+		func(c *prisoner.Case) { c.ID = "тест" },
+		func(c *prisoner.Case) { c.ID = "a\tb" },
+		func(c *prisoner.Case) { c.Episodes = nil },
+		func(c *prisoner.Case) { c.Note = strings.Repeat("я", 2001) },
+		func(c *prisoner.Case) { c.Person.Citizenship = "XX" },
+		func(c *prisoner.Case) { c.Person.Citizenship = "ua" },
+		func(c *prisoner.Case) { c.Person.Name = strings.Repeat("я", 201) },
+		func(c *prisoner.Case) { c.Episodes[0].ID = "" },
+		func(c *prisoner.Case) { c.Episodes[0].Category = 0 },
+		func(c *prisoner.Case) { c.Episodes[0].Category = 99 },
+		func(c *prisoner.Case) { c.Episodes[0].Captured = civil.Date{} },
+		func(c *prisoner.Case) { c.Episodes[0].ReleaseKind = 99 },
+		func(c *prisoner.Case) { c.Episodes[0].EarlyDateReason = strings.Repeat("я", 501) },
+		func(c *prisoner.Case) { c.Family = make([]prisoner.FamilyMember, 51) },
+		func(c *prisoner.Case) { c.Events = make([]prisoner.Event, 501) },
+	}
+	for _, c := range cs {
+		assert.Equal(t, prisoner.TagRulesHold(&c), prisoner.TagsHoldFast(&c), c.ID)
+		for i, br := range breaks {
+			m := c.Clone()
+			br(&m)
+			assert.False(t, prisoner.TagsHoldFast(&m), "%s: break %d passes the fast path", c.ID, i)
+			assert.False(t, prisoner.TagRulesHold(&m), "%s: break %d passes the validator", c.ID, i)
+		}
+	}
+}
