@@ -10,7 +10,6 @@ import (
 	"encoding"
 	"path"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 	"strings"
@@ -182,17 +181,15 @@ type row struct {
 }
 
 // take moves the rows at the head of the table that belong to case id
-// into rows and returns them.
-func (t *tableIn) take(id string, rows []row) []row {
+// into raw and returns them.
+func (t *tableIn) take(id string, raw *rawCase) []row {
+	start := len(raw.rows)
 	for {
 		t.next()
 		if !t.peeked || t.peekID != id {
-			return rows
+			return raw.rows[start:len(raw.rows):len(raw.rows)]
 		}
-		// encoding/csv makes new strings for every record and reuses only
-		// the slice that holds them: a copy of the slice keeps the row.
-		rows = append(rows, row{line: t.line, fields: slices.Clone(t.peek)})
-		t.peeked = false
+		raw.keep(t)
 	}
 }
 
@@ -206,6 +203,7 @@ type CaseTablesReader struct {
 	cases, eps, family, events *tableIn
 	lastID                     string
 	done                       bool
+	rowsHint, cellsHint        int // the sizes of the last case's lists
 
 	// Cases read ahead: their rows are read here, in Next's goroutine,
 	// and each is converted and validated by one of a few builder
@@ -319,13 +317,30 @@ func build(ch <-chan *pending) {
 	}
 }
 
-// rawCase is the rows of one case, read but not yet converted.
+// rawCase is the rows of one case, read but not yet converted. The rows
+// of all four tables are kept in one list, their cells in one block.
 type rawCase struct {
-	r                         *CaseTablesReader
-	id                        string
-	dup                       bool
-	head                      row
+	r                        *CaseTablesReader
+	id                       string
+	dup                      bool
+	rows                     []row
+	cells                    []string
+	head                     row
 	episodes, family, events []row
+}
+
+// keep copies the row t has read ahead into the case, and consumes it.
+// encoding/csv makes new strings for every record and reuses only the
+// slice that holds them: copying the strings into the case's block keeps
+// the row.
+func (raw *rawCase) keep(t *tableIn) {
+	if len(raw.cells)+len(t.peek) > cap(raw.cells) {
+		raw.cells = make([]string, 0, max(2*cap(raw.cells), len(t.peek)))
+	}
+	start := len(raw.cells)
+	raw.cells = append(raw.cells, t.peek...)
+	raw.rows = append(raw.rows, row{line: t.line, fields: raw.cells[start:len(raw.cells):len(raw.cells)]})
+	t.peeked = false
 }
 
 // nextRaw reads the rows of the next case.
@@ -352,13 +367,16 @@ func (r *CaseTablesReader) nextRaw() (*rawCase, error) {
 		r.done = true
 		return nil, r.leftovers()
 	}
-	raw := &rawCase{r: r, id: r.cases.peekID, head: row{line: r.cases.line, fields: slices.Clone(r.cases.peek)}}
-	r.cases.peeked = false
+	// Sized like the last case: one allocation each for most cases.
+	raw := &rawCase{r: r, id: r.cases.peekID, rows: make([]row, 0, r.rowsHint), cells: make([]string, 0, r.cellsHint)}
+	raw.keep(r.cases)
+	raw.head = raw.rows[0]
 	raw.dup = raw.id != "" && raw.id == r.lastID
 	r.lastID = raw.id
-	raw.episodes = r.eps.take(raw.id, nil)
-	raw.family = r.family.take(raw.id, nil)
-	raw.events = r.events.take(raw.id, nil)
+	raw.episodes = r.eps.take(raw.id, raw)
+	raw.family = r.family.take(raw.id, raw)
+	raw.events = r.events.take(raw.id, raw)
+	r.rowsHint, r.cellsHint = len(raw.rows)+len(raw.rows)/4+1, len(raw.cells)+len(raw.cells)/4+8
 	if p := r.firstFatal(); p != nil {
 		r.done = true
 		return nil, &TableError{Problems: []CellProblem{*p}}
