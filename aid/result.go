@@ -251,5 +251,8 @@ func (r *Result) Granted() Money {
 	return t
 }
 
-// Case returns the case the result was evaluated from.
-func (r *Result) Case() prisoner.Case { return r.c }
+// Case returns a copy of the case the result was evaluated from. The
+// result keeps a copy of its own, made when it was evaluated: changing
+// the caller's case afterwards, or the copy returned here, changes
+// nothing in the result.
+func (r *Result) Case() prisoner.Case { return r.c.Clone() }

@@ -457,3 +457,24 @@ func TestPropertyCaseFileRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// The review's reproductions: a zero TableError and a CaseTablesWriter
+// with tables left nil used to panic. Nil tables are skipped.
+func TestZeroErrorsAndNilTables(t *testing.T) {
+	assert.NotEmpty(t, (&export.TableError{}).Error())
+	assert.Empty(t, (&export.TableError{}).Lines("uk"))
+	var cases bytes.Buffer
+	w := export.NewCaseTablesWriter(export.Tables{Cases: &cases}, export.CSVOptions{})
+	cs, err := samples.Cases()
+	require.NoError(t, err)
+	for _, c := range cs {
+		require.NoError(t, w.Write(c))
+	}
+	require.NoError(t, w.Flush())
+	assert.Equal(t, len(cs)+1, strings.Count(cases.String(), "\n"))
+	r := export.NewReportCSVWriter(export.ReportTables{}, civil.MustNew(2026, 1, 1), export.CSVOptions{})
+	res, err := aid.Evaluate(cs[0], aid.Default())
+	require.NoError(t, err)
+	require.NoError(t, r.Write(res))
+	require.NoError(t, r.Flush())
+}

@@ -619,6 +619,9 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 // cases.csv must exist; the other three may be absent. Close the files
 // with the function returned (also on error, where it is a no-op).
 func OpenCaseTables(fsys fs.FS, dir string) (Sources, func(), error) {
+	if fsys == nil {
+		return Sources{}, func() {}, errors.New("export: OpenCaseTables needs a file system")
+	}
 	var files []fs.File
 	closeAll := func() {
 		for _, f := range files {

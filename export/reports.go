@@ -104,8 +104,12 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 	if w == nil || r == nil {
 		return errors.New("export: ReportCSVWriter.Write needs a writer and a result")
 	}
+	var episodes []status.EpisodeTimeline
+	if r.Timeline != nil {
+		episodes = r.Timeline.Episodes
+	}
 	if o := w.status; o != nil {
-		for _, et := range r.Timeline.Episodes {
+		for _, et := range episodes {
 			s := et.At(w.asOf)
 			ground, conf := "", ""
 			if s.Change != nil {
@@ -116,7 +120,7 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 		}
 	}
 	if o := w.timeline; o != nil {
-		for _, et := range r.Timeline.Episodes {
+		for _, et := range episodes {
 			for _, ch := range et.Changes {
 				o.row(r.CaseID, et.Episode, ch.Date.String(), ch.From.String(), ch.To.String(), ch.Signal.String(),
 					intCell(ch.Seq), ch.Ground.Code(), ch.Conf.String(), boolCell(ch.Suspended), boolCell(ch.Excluded), boolCell(ch.Deferred))
@@ -234,6 +238,10 @@ type TimelineChange struct {
 
 // NewReport builds the report of r on asOf.
 func NewReport(r *aid.Result, asOf civil.Date) Report {
+	if r == nil {
+		return Report{AsOf: asOf, Status: []EpisodeStatus{}, Timeline: []TimelineChange{}, Decisions: []aid.Decision{},
+			Entitlements: []aid.Entitlement{}, Recoveries: []aid.Recovery{}}
+	}
 	rep := Report{CaseID: r.CaseID, AsOf: asOf, Stamp: r.Stamp, Decisions: r.Decisions, Recoveries: r.Recoveries,
 		Status: []EpisodeStatus{}, Timeline: []TimelineChange{}, Entitlements: r.Entitlements(asOf)}
 	if rep.Decisions == nil {
@@ -245,7 +253,11 @@ func NewReport(r *aid.Result, asOf civil.Date) Report {
 	if rep.Entitlements == nil {
 		rep.Entitlements = []aid.Entitlement{}
 	}
-	for _, et := range r.Timeline.Episodes {
+	var episodes []status.EpisodeTimeline
+	if r.Timeline != nil {
+		episodes = r.Timeline.Episodes
+	}
+	for _, et := range episodes {
 		s := et.At(asOf)
 		es := EpisodeStatus{Episode: et.Episode, State: s.State, Label: s.State.Label(), Since: s.Since, Suspended: s.Suspended, Excluded: s.Excluded}
 		if s.Change != nil {
@@ -281,8 +293,8 @@ func NewJSONWriter(w io.Writer, asOf civil.Date) *JSONWriter {
 
 // Write writes the report of one result as one line.
 func (w *JSONWriter) Write(r *aid.Result) error {
-	if w == nil || r == nil {
-		return errors.New("export: JSONWriter.Write needs a writer and a result")
+	if w == nil || w.enc == nil || r == nil {
+		return errors.New("export: JSONWriter.Write needs a writer made by NewJSONWriter and a result")
 	}
 	if w.err != nil {
 		return w.err
@@ -293,7 +305,7 @@ func (w *JSONWriter) Write(r *aid.Result) error {
 
 // Flush writes out everything buffered and returns the first error.
 func (w *JSONWriter) Flush() error {
-	if w == nil {
+	if w == nil || w.buf == nil {
 		return nil
 	}
 	if w.err != nil {

@@ -34,6 +34,7 @@ package lawcase
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -244,6 +245,9 @@ func sortedShares(m map[string]string) string {
 
 // CheckDir checks every *.json file of dir in fsys, in name order.
 func CheckDir(fsys fs.FS, dir string) ([]Outcome, error) {
+	if fsys == nil {
+		return nil, errors.New("lawcase: CheckDir needs a file system")
+	}
 	names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 	if err != nil {
 		return nil, err

@@ -133,6 +133,9 @@ type HistoryError struct {
 }
 
 func (e *HistoryError) Error() string {
+	if e == nil || len(e.Problems) == 0 {
+		return "inconsistent case history"
+	}
 	p := e.Problems[0]
 	return fmt.Sprintf("case %s: %s: %s (%d problem(s))", e.CaseID, p.Path, p.Message.EN, len(e.Problems))
 }
