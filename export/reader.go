@@ -2,17 +2,17 @@ package export
 
 import (
 	"bufio"
+	"encoding"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"encoding"
 	"path"
 	"runtime"
 	"strconv"
-	"sync"
 	"strings"
+	"sync"
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/law"

@@ -2,8 +2,8 @@ package export
 
 import (
 	"bufio"
-	"errors"
 	"encoding/json"
+	"errors"
 	"io"
 	"strconv"
 
