@@ -230,8 +230,9 @@ var funcs = map[string]any{
 var packages = []string{"civil", "law", "prisoner", "status", "aid", "export", "lawcase"}
 
 // TestWalkListsEveryExportedName keeps the lists in step with the source.
+// It also checks that every exported identifier has a doc comment.
 func TestWalkListsEveryExportedName(t *testing.T) {
-	var missing []string
+	var missing, undocumented []string
 	for _, p := range packages {
 		fset := token.NewFileSet()
 		entries, err := os.ReadDir(p)
@@ -239,7 +240,7 @@ func TestWalkListsEveryExportedName(t *testing.T) {
 		var files []*ast.File
 		for _, e := range entries {
 			if n := e.Name(); strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") {
-				f, err := parser.ParseFile(fset, filepath.Join(p, n), nil, 0)
+				f, err := parser.ParseFile(fset, filepath.Join(p, n), nil, parser.ParseComments)
 				require.NoError(t, err)
 				files = append(files, f)
 			}
@@ -248,6 +249,9 @@ func TestWalkListsEveryExportedName(t *testing.T) {
 			for _, d := range f.Decls {
 				switch d := d.(type) {
 				case *ast.FuncDecl:
+					if d.Name.IsExported() && d.Doc == nil && exportedRecv(d) {
+						undocumented = append(undocumented, fset.Position(d.Pos()).String()+" "+d.Name.Name)
+					}
 					if d.Recv == nil && d.Name.IsExported() && d.Type.TypeParams == nil {
 						if _, ok := funcs[p+"."+d.Name.Name]; !ok {
 							missing = append(missing, "func "+p+"."+d.Name.Name)
@@ -255,6 +259,19 @@ func TestWalkListsEveryExportedName(t *testing.T) {
 					}
 				case *ast.GenDecl:
 					for _, s := range d.Specs {
+						documented := d.Doc != nil
+						switch s := s.(type) {
+						case *ast.TypeSpec:
+							documented = documented || s.Doc != nil
+							if s.Name.IsExported() && !documented {
+								undocumented = append(undocumented, fset.Position(s.Pos()).String()+" "+s.Name.Name)
+							}
+						case *ast.ValueSpec:
+							documented = documented || s.Doc != nil || s.Comment != nil
+							if s.Names[0].IsExported() && !documented {
+								undocumented = append(undocumented, fset.Position(s.Pos()).String()+" "+s.Names[0].Name)
+							}
+						}
 						if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() && ts.TypeParams == nil {
 							if _, ok := types[p+"."+ts.Name.Name]; !ok {
 								missing = append(missing, "type "+p+"."+ts.Name.Name)
@@ -267,6 +284,21 @@ func TestWalkListsEveryExportedName(t *testing.T) {
 	}
 	sort.Strings(missing)
 	assert.Empty(t, missing, "add these to the walk's lists")
+	assert.Empty(t, undocumented, "every exported identifier has a doc comment")
+}
+
+// exportedRecv reports whether d is a function, or a method of an
+// exported type.
+func exportedRecv(d *ast.FuncDecl) bool {
+	if d.Recv == nil {
+		return true
+	}
+	t := d.Recv.List[0].Type
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	id, ok := t.(*ast.Ident)
+	return !ok || id.IsExported()
 }
 
 // hostile returns the arguments of kind k for a parameter of type t:

@@ -137,6 +137,7 @@ func outcome(d Decision) Outcome {
 	return o
 }
 
+// String returns the stable code of o.
 func (o Outcome) String() string {
 	if !o.Granted {
 		return "refused " + string(o.Refusal)

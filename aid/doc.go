@@ -79,3 +79,5 @@
 // [Result.Entitlements] tells what was granted, paid, and is still open on
 // a day.
 package aid
+
+//go:generate go run ../internal/enumgen

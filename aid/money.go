@@ -147,32 +147,9 @@ const (
 	HalfUpAdjustFirst
 )
 
-var roundingTable = enum.Table[Rounding]{Name: "split_rounding", Entries: []enum.Entry{{},
+var roundingTable = enum.Table[Rounding]{Name: "split_rounding", Default: true, Entries: []enum.Entry{{},
 	{Code: "down_leftover_to_earliest"}, {Code: "half_up"},
 }}
-
-func (r Rounding) norm() Rounding {
-	if r == 0 {
-		return DownLeftoverToFirst
-	}
-	return r
-}
-
-// String returns the code of r; the zero value gives the default's.
-func (r Rounding) String() string { return roundingTable.String(r.norm()) }
-
-// MarshalText writes the code of r.
-func (r Rounding) MarshalText() ([]byte, error) { return roundingTable.Marshal(r.norm()) }
-
-// UnmarshalText reads "down_leftover_to_earliest" or "half_up".
-func (r *Rounding) UnmarshalText(b []byte) error {
-	v, err := roundingTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*r = v.norm()
-	return nil
-}
 
 // splitCitation is the ground of the default split rounding: our own
 // convention, recorded as such (LAW.md §7).

@@ -2,7 +2,14 @@
 
 package aid
 
-import "github.com/uacaptivity/captivity/internal/enum"
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/uacaptivity/captivity/internal/enum"
+)
 
 // YearBasis is the option `year_basis`: how captivity years are counted. The zero value is the
 // default, Anniversary.
@@ -16,30 +23,7 @@ const (
 	CalendarYear
 )
 
-var yearBasisTable = enum.Table[YearBasis]{Name: "year_basis", Entries: []enum.Entry{{}, {Code: "anniversary"}, {Code: "calendar_year"}}}
-
-func (o YearBasis) norm() YearBasis {
-	if o == 0 {
-		return Anniversary
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o YearBasis) String() string { return yearBasisTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o YearBasis) MarshalText() ([]byte, error) { return yearBasisTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *YearBasis) UnmarshalText(b []byte) error {
-	v, err := yearBasisTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var yearBasisTable = enum.Table[YearBasis]{Name: "year_basis", Default: true, Entries: []enum.Entry{{}, {Code: "anniversary"}, {Code: "calendar_year"}}}
 
 // PartialYear is the option `released_partial_year`: whether a released person's incomplete last year is paid. The zero value is the
 // default, PartialNotPaid.
@@ -53,30 +37,7 @@ const (
 	PartialPaid
 )
 
-var partialYearTable = enum.Table[PartialYear]{Name: "released_partial_year", Entries: []enum.Entry{{}, {Code: "not_paid"}, {Code: "paid"}}}
-
-func (o PartialYear) norm() PartialYear {
-	if o == 0 {
-		return PartialNotPaid
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o PartialYear) String() string { return partialYearTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o PartialYear) MarshalText() ([]byte, error) { return partialYearTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *PartialYear) UnmarshalText(b []byte) error {
-	v, err := partialYearTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var partialYearTable = enum.Table[PartialYear]{Name: "released_partial_year", Default: true, Entries: []enum.Entry{{}, {Code: "not_paid"}, {Code: "paid"}}}
 
 // HeldScope is the option `held_claim_scope`: what a claim while the person is held covers. The zero value is the
 // default, CurrentPlusBlock.
@@ -90,30 +51,7 @@ const (
 	AllStartedYears
 )
 
-var heldScopeTable = enum.Table[HeldScope]{Name: "held_claim_scope", Entries: []enum.Entry{{}, {Code: "current_year_plus_unpaid_pre_law_block"}, {Code: "current_and_unpaid_started_years"}}}
-
-func (o HeldScope) norm() HeldScope {
-	if o == 0 {
-		return CurrentPlusBlock
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o HeldScope) String() string { return heldScopeTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o HeldScope) MarshalText() ([]byte, error) { return heldScopeTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *HeldScope) UnmarshalText(b []byte) error {
-	v, err := heldScopeTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var heldScopeTable = enum.Table[HeldScope]{Name: "held_claim_scope", Default: true, Entries: []enum.Entry{{}, {Code: "current_year_plus_unpaid_pre_law_block"}, {Code: "current_and_unpaid_started_years"}}}
 
 // HeldPayee is the option `held_payee`: who is paid while the person is held. The zero value is the
 // default, FirstApplicant.
@@ -127,30 +65,7 @@ const (
 	EqualShares
 )
 
-var heldPayeeTable = enum.Table[HeldPayee]{Name: "held_payee", Entries: []enum.Entry{{}, {Code: "single_first_applicant"}, {Code: "equal_shares"}}}
-
-func (o HeldPayee) norm() HeldPayee {
-	if o == 0 {
-		return FirstApplicant
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o HeldPayee) String() string { return heldPayeeTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o HeldPayee) MarshalText() ([]byte, error) { return heldPayeeTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *HeldPayee) UnmarshalText(b []byte) error {
-	v, err := heldPayeeTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var heldPayeeTable = enum.Table[HeldPayee]{Name: "held_payee", Default: true, Entries: []enum.Entry{{}, {Code: "single_first_applicant"}, {Code: "equal_shares"}}}
 
 // AfterRelease is the option `family_claim_after_release`: family claims after the person's release. The zero value is the
 // default, FamilyRefused.
@@ -164,30 +79,7 @@ const (
 	FamilyForYearsHeld
 )
 
-var afterReleaseTable = enum.Table[AfterRelease]{Name: "family_claim_after_release", Entries: []enum.Entry{{}, {Code: "refused"}, {Code: "allowed_for_years_held"}}}
-
-func (o AfterRelease) norm() AfterRelease {
-	if o == 0 {
-		return FamilyRefused
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o AfterRelease) String() string { return afterReleaseTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o AfterRelease) MarshalText() ([]byte, error) { return afterReleaseTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *AfterRelease) UnmarshalText(b []byte) error {
-	v, err := afterReleaseTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var afterReleaseTable = enum.Table[AfterRelease]{Name: "family_claim_after_release", Default: true, Entries: []enum.Entry{{}, {Code: "refused"}, {Code: "allowed_for_years_held"}}}
 
 // PreLawRounding is the option `pre_law_rounding`: the tie rule of Art. 17(6)'s rounding to the nearest whole year. The zero value is the
 // default, HalfUp.
@@ -201,30 +93,7 @@ const (
 	HalfDown
 )
 
-var preLawRoundingTable = enum.Table[PreLawRounding]{Name: "pre_law_rounding", Entries: []enum.Entry{{}, {Code: "nearest_half_up"}, {Code: "nearest_half_down"}}}
-
-func (o PreLawRounding) norm() PreLawRounding {
-	if o == 0 {
-		return HalfUp
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o PreLawRounding) String() string { return preLawRoundingTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o PreLawRounding) MarshalText() ([]byte, error) { return preLawRoundingTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *PreLawRounding) UnmarshalText(b []byte) error {
-	v, err := preLawRoundingTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var preLawRoundingTable = enum.Table[PreLawRounding]{Name: "pre_law_rounding", Default: true, Entries: []enum.Entry{{}, {Code: "nearest_half_up"}, {Code: "nearest_half_down"}}}
 
 // YearAnchor is the option `post_law_year_anchor`: where years after the pre-law block start. The zero value is the
 // default, AnchorDeprivation.
@@ -238,30 +107,7 @@ const (
 	AnchorLawStart
 )
 
-var yearAnchorTable = enum.Table[YearAnchor]{Name: "post_law_year_anchor", Entries: []enum.Entry{{}, {Code: "deprivation_anniversary"}, {Code: "law_start"}}}
-
-func (o YearAnchor) norm() YearAnchor {
-	if o == 0 {
-		return AnchorDeprivation
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o YearAnchor) String() string { return yearAnchorTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o YearAnchor) MarshalText() ([]byte, error) { return yearAnchorTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *YearAnchor) UnmarshalText(b []byte) error {
-	v, err := yearAnchorTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var yearAnchorTable = enum.Table[YearAnchor]{Name: "post_law_year_anchor", Default: true, Entries: []enum.Entry{{}, {Code: "deprivation_anniversary"}, {Code: "law_start"}}}
 
 // PreLawFrom is the option `pre_law_claims_from`: from when the pre-law years can be claimed. The zero value is the
 // default, FromLawStart.
@@ -275,30 +121,7 @@ const (
 	FromCMU1182
 )
 
-var preLawFromTable = enum.Table[PreLawFrom]{Name: "pre_law_claims_from", Entries: []enum.Entry{{}, {Code: "law_start"}, {Code: "cmu1182_effective"}}}
-
-func (o PreLawFrom) norm() PreLawFrom {
-	if o == 0 {
-		return FromLawStart
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o PreLawFrom) String() string { return preLawFromTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o PreLawFrom) MarshalText() ([]byte, error) { return preLawFromTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *PreLawFrom) UnmarshalText(b []byte) error {
-	v, err := preLawFromTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var preLawFromTable = enum.Table[PreLawFrom]{Name: "pre_law_claims_from", Default: true, Entries: []enum.Entry{{}, {Code: "law_start"}, {Code: "cmu1182_effective"}}}
 
 // DeathSplit is the option `death_aid_split`: how the death aid is split (Q8). The zero value is the
 // default, SplitEqual.
@@ -312,30 +135,7 @@ const (
 	SplitSingle
 )
 
-var deathSplitTable = enum.Table[DeathSplit]{Name: "death_aid_split", Entries: []enum.Entry{{}, {Code: "equal_shares_among_applicants"}, {Code: "single_applicant"}}}
-
-func (o DeathSplit) norm() DeathSplit {
-	if o == 0 {
-		return SplitEqual
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o DeathSplit) String() string { return deathSplitTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o DeathSplit) MarshalText() ([]byte, error) { return deathSplitTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *DeathSplit) UnmarshalText(b []byte) error {
-	v, err := deathSplitTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var deathSplitTable = enum.Table[DeathSplit]{Name: "death_aid_split", Default: true, Entries: []enum.Entry{{}, {Code: "equal_shares_among_applicants"}, {Code: "single_applicant"}}}
 
 // Recipients is the option `death_aid_recipients`: who may receive the death aid (Art. 7(3)). The zero value is the
 // default, FamilyListPlusDependants.
@@ -349,30 +149,7 @@ const (
 	FamilyCodeStrict
 )
 
-var recipientsTable = enum.Table[Recipients]{Name: "death_aid_recipients", Entries: []enum.Entry{{}, {Code: "family_list_plus_dependants"}, {Code: "family_code_strict"}}}
-
-func (o Recipients) norm() Recipients {
-	if o == 0 {
-		return FamilyListPlusDependants
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o Recipients) String() string { return recipientsTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o Recipients) MarshalText() ([]byte, error) { return recipientsTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *Recipients) UnmarshalText(b []byte) error {
-	v, err := recipientsTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var recipientsTable = enum.Table[Recipients]{Name: "death_aid_recipients", Default: true, Entries: []enum.Entry{{}, {Code: "family_list_plus_dependants"}, {Code: "family_code_strict"}}}
 
 // PriorRelease is the option `offset_prior_regime_release_aid`: the offset of 2018-regime release aid (Q9). The zero value is the
 // default, OffsetPrior.
@@ -386,30 +163,7 @@ const (
 	NoOffsetPrior
 )
 
-var priorReleaseTable = enum.Table[PriorRelease]{Name: "offset_prior_regime_release_aid", Entries: []enum.Entry{{}, {Code: "true"}, {Code: "false"}}}
-
-func (o PriorRelease) norm() PriorRelease {
-	if o == 0 {
-		return OffsetPrior
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o PriorRelease) String() string { return priorReleaseTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o PriorRelease) MarshalText() ([]byte, error) { return priorReleaseTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *PriorRelease) UnmarshalText(b []byte) error {
-	v, err := priorReleaseTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var priorReleaseTable = enum.Table[PriorRelease]{Name: "offset_prior_regime_release_aid", Default: true, Entries: []enum.Entry{{}, {Code: "true"}, {Code: "false"}}}
 
 // ReleasePer is the option `release_aid_per`: release aid per release or per person (Q10). The zero value is the
 // default, PerEpisode.
@@ -423,30 +177,7 @@ const (
 	PerPerson
 )
 
-var releasePerTable = enum.Table[ReleasePer]{Name: "release_aid_per", Entries: []enum.Entry{{}, {Code: "episode"}, {Code: "person"}}}
-
-func (o ReleasePer) norm() ReleasePer {
-	if o == 0 {
-		return PerEpisode
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o ReleasePer) String() string { return releasePerTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o ReleasePer) MarshalText() ([]byte, error) { return releasePerTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *ReleasePer) UnmarshalText(b []byte) error {
-	v, err := releasePerTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var releasePerTable = enum.Table[ReleasePer]{Name: "release_aid_per", Default: true, Entries: []enum.Entry{{}, {Code: "episode"}, {Code: "person"}}}
 
 // ForeignFamily is the option `family_of_foreign_serviceman_covered`: the family of a foreign serviceman. The zero value is the
 // default, ForeignFamilyNotCovered.
@@ -460,30 +191,7 @@ const (
 	ForeignFamilyCovered
 )
 
-var foreignFamilyTable = enum.Table[ForeignFamily]{Name: "family_of_foreign_serviceman_covered", Entries: []enum.Entry{{}, {Code: "false"}, {Code: "true"}}}
-
-func (o ForeignFamily) norm() ForeignFamily {
-	if o == 0 {
-		return ForeignFamilyNotCovered
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o ForeignFamily) String() string { return foreignFamilyTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o ForeignFamily) MarshalText() ([]byte, error) { return foreignFamilyTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *ForeignFamily) UnmarshalText(b []byte) error {
-	v, err := foreignFamilyTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var foreignFamilyTable = enum.Table[ForeignFamily]{Name: "family_of_foreign_serviceman_covered", Default: true, Entries: []enum.Entry{{}, {Code: "false"}, {Code: "true"}}}
 
 // MemberCitizenship is the option `family_member_citizenship_required`: a citizenship condition for family members. The zero value is the
 // default, CitizenshipNotRequired.
@@ -497,32 +205,7 @@ const (
 	CitizenshipRequired
 )
 
-var memberCitizenshipTable = enum.Table[MemberCitizenship]{Name: "family_member_citizenship_required", Entries: []enum.Entry{{}, {Code: "false"}, {Code: "true"}}}
-
-func (o MemberCitizenship) norm() MemberCitizenship {
-	if o == 0 {
-		return CitizenshipNotRequired
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o MemberCitizenship) String() string { return memberCitizenshipTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o MemberCitizenship) MarshalText() ([]byte, error) {
-	return memberCitizenshipTable.Marshal(o.norm())
-}
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *MemberCitizenship) UnmarshalText(b []byte) error {
-	v, err := memberCitizenshipTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var memberCitizenshipTable = enum.Table[MemberCitizenship]{Name: "family_member_citizenship_required", Default: true, Entries: []enum.Entry{{}, {Code: "false"}, {Code: "true"}}}
 
 // RecoveryScope is the option `invalidation_recovery`: what is flagged for recovery after invalidation. The zero value is the
 // default, RecoverAll.
@@ -538,30 +221,7 @@ const (
 	RecoverNone
 )
 
-var recoveryScopeTable = enum.Table[RecoveryScope]{Name: "invalidation_recovery", Entries: []enum.Entry{{}, {Code: "all_payments"}, {Code: "person_only"}, {Code: "none"}}}
-
-func (o RecoveryScope) norm() RecoveryScope {
-	if o == 0 {
-		return RecoverAll
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o RecoveryScope) String() string { return recoveryScopeTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o RecoveryScope) MarshalText() ([]byte, error) { return recoveryScopeTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *RecoveryScope) UnmarshalText(b []byte) error {
-	v, err := recoveryScopeTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var recoveryScopeTable = enum.Table[RecoveryScope]{Name: "invalidation_recovery", Default: true, Entries: []enum.Entry{{}, {Code: "all_payments"}, {Code: "person_only"}, {Code: "none"}}}
 
 // Civilian50k is the option `civilian_50k_if_fact_established`: the 2026 civilian aid when the fact is established (Q12). The zero value is the
 // default, Civilian50kExcluded.
@@ -575,30 +235,7 @@ const (
 	Civilian50kAllowed
 )
 
-var civilian50kTable = enum.Table[Civilian50k]{Name: "civilian_50k_if_fact_established", Entries: []enum.Entry{{}, {Code: "false"}, {Code: "true"}}}
-
-func (o Civilian50k) norm() Civilian50k {
-	if o == 0 {
-		return Civilian50kExcluded
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o Civilian50k) String() string { return civilian50kTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o Civilian50k) MarshalText() ([]byte, error) { return civilian50kTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *Civilian50k) UnmarshalText(b []byte) error {
-	v, err := civilian50kTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var civilian50kTable = enum.Table[Civilian50k]{Name: "civilian_50k_if_fact_established", Default: true, Entries: []enum.Entry{{}, {Code: "false"}, {Code: "true"}}}
 
 // CMU38From is the option `reg2018_cmu38_deadline_from`: where the CMU 38 six-month term starts. The zero value is the
 // default, FromRelease.
@@ -612,30 +249,7 @@ const (
 	FromResolution
 )
 
-var cMU38FromTable = enum.Table[CMU38From]{Name: "reg2018_cmu38_deadline_from", Entries: []enum.Entry{{}, {Code: "release_date"}, {Code: "resolution_effective_date"}}}
-
-func (o CMU38From) norm() CMU38From {
-	if o == 0 {
-		return FromRelease
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o CMU38From) String() string { return cMU38FromTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o CMU38From) MarshalText() ([]byte, error) { return cMU38FromTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *CMU38From) UnmarshalText(b []byte) error {
-	v, err := cMU38FromTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var cMU38FromTable = enum.Table[CMU38From]{Name: "reg2018_cmu38_deadline_from", Default: true, Entries: []enum.Entry{{}, {Code: "release_date"}, {Code: "resolution_effective_date"}}}
 
 // AfterDeath is the option `unpaid_years_after_death`: completed unpaid years after the person's death. The zero value is the
 // default, AfterDeathNobody.
@@ -649,30 +263,7 @@ const (
 	AfterDeathFamily
 )
 
-var afterDeathTable = enum.Table[AfterDeath]{Name: "unpaid_years_after_death", Entries: []enum.Entry{{}, {Code: "nobody"}, {Code: "family"}}}
-
-func (o AfterDeath) norm() AfterDeath {
-	if o == 0 {
-		return AfterDeathNobody
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o AfterDeath) String() string { return afterDeathTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o AfterDeath) MarshalText() ([]byte, error) { return afterDeathTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *AfterDeath) UnmarshalText(b []byte) error {
-	v, err := afterDeathTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var afterDeathTable = enum.Table[AfterDeath]{Name: "unpaid_years_after_death", Default: true, Entries: []enum.Entry{{}, {Code: "nobody"}, {Code: "family"}}}
 
 // Earliest is the option `earliest_deprivation_date`: the first day of deprivation the pre-law years count from. The zero value is the
 // default, AfterAggressionStart.
@@ -686,30 +277,7 @@ const (
 	OnOrAfterAggressionStart
 )
 
-var earliestTable = enum.Table[Earliest]{Name: "earliest_deprivation_date", Entries: []enum.Entry{{}, {Code: "after_2014_02_20"}, {Code: "on_or_after_2014_02_20"}}}
-
-func (o Earliest) norm() Earliest {
-	if o == 0 {
-		return AfterAggressionStart
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o Earliest) String() string { return earliestTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o Earliest) MarshalText() ([]byte, error) { return earliestTable.Marshal(o.norm()) }
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *Earliest) UnmarshalText(b []byte) error {
-	v, err := earliestTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var earliestTable = enum.Table[Earliest]{Name: "earliest_deprivation_date", Default: true, Entries: []enum.Entry{{}, {Code: "after_2014_02_20"}, {Code: "on_or_after_2014_02_20"}}}
 
 // AnniversaryRelease is the option `release_on_anniversary_completes_year`: a release on the anniversary. The zero value is the
 // default, AnniversaryCompletes.
@@ -723,32 +291,7 @@ const (
 	AnniversaryIncomplete
 )
 
-var anniversaryReleaseTable = enum.Table[AnniversaryRelease]{Name: "release_on_anniversary_completes_year", Entries: []enum.Entry{{}, {Code: "true"}, {Code: "false"}}}
-
-func (o AnniversaryRelease) norm() AnniversaryRelease {
-	if o == 0 {
-		return AnniversaryCompletes
-	}
-	return o
-}
-
-// String returns the option value's code; the zero value gives the default's.
-func (o AnniversaryRelease) String() string { return anniversaryReleaseTable.String(o.norm()) }
-
-// MarshalText writes the code; the zero value writes the default's.
-func (o AnniversaryRelease) MarshalText() ([]byte, error) {
-	return anniversaryReleaseTable.Marshal(o.norm())
-}
-
-// UnmarshalText reads a code; empty text is the default.
-func (o *AnniversaryRelease) UnmarshalText(b []byte) error {
-	v, err := anniversaryReleaseTable.Parse(string(b))
-	if err != nil {
-		return err
-	}
-	*o = v.norm()
-	return nil
-}
+var anniversaryReleaseTable = enum.Table[AnniversaryRelease]{Name: "release_on_anniversary_completes_year", Default: true, Entries: []enum.Entry{{}, {Code: "true"}, {Code: "false"}}}
 
 // Options are the readings of the law that LAW.md §8 leaves open, one
 // field per row. The zero value of every field is the reference set RPS-1.
@@ -795,81 +338,59 @@ type Options struct {
 	ReleaseOnAnniversaryCompletesYear AnniversaryRelease `json:"release_on_anniversary_completes_year"`
 }
 
+// An option is a field of [Options]: an enumeration whose zero value is
+// its default (internal/enumgen writes these methods from its table).
+type option interface {
+	codes() []string
+	setDefault()
+}
+
 // normalized returns o with every zero field set to its default, so that
 // equal readings hash alike.
 func (o Options) normalized() Options {
-	o.YearBasis = o.YearBasis.norm()
-	o.ReleasedPartialYear = o.ReleasedPartialYear.norm()
-	o.HeldClaimScope = o.HeldClaimScope.norm()
-	o.HeldPayee = o.HeldPayee.norm()
-	o.FamilyClaimAfterRelease = o.FamilyClaimAfterRelease.norm()
-	o.PreLawRounding = o.PreLawRounding.norm()
-	o.PostLawYearAnchor = o.PostLawYearAnchor.norm()
-	o.PreLawClaimsFrom = o.PreLawClaimsFrom.norm()
-	o.DeathAidSplit = o.DeathAidSplit.norm()
-	o.DeathAidRecipients = o.DeathAidRecipients.norm()
-	o.OffsetPriorRegimeReleaseAid = o.OffsetPriorRegimeReleaseAid.norm()
-	o.ReleaseAidPer = o.ReleaseAidPer.norm()
-	o.FamilyOfForeignServicemanCovered = o.FamilyOfForeignServicemanCovered.norm()
-	o.FamilyMemberCitizenshipRequired = o.FamilyMemberCitizenshipRequired.norm()
-	o.InvalidationRecovery = o.InvalidationRecovery.norm()
-	o.Civilian50kIfFactEstablished = o.Civilian50kIfFactEstablished.norm()
-	o.Reg2018CMU38DeadlineFrom = o.Reg2018CMU38DeadlineFrom.norm()
-	o.UnpaidYearsAfterDeath = o.UnpaidYearsAfterDeath.norm()
-	o.EarliestDeprivation = o.EarliestDeprivation.norm()
-	o.ReleaseOnAnniversaryCompletesYear = o.ReleaseOnAnniversaryCompletesYear.norm()
+	v := reflect.ValueOf(&o).Elem()
+	for i := range v.NumField() {
+		v.Field(i).Addr().Interface().(option).setDefault()
+	}
 	return o
 }
 
+// optionList is the options' JSON names, in field order, and each one's
+// codes, the default first: read from the fields of [Options] and their
+// tables, so that no list is kept by hand. Made once, never changed.
+var optionList = sync.OnceValue(func() (list []struct {
+	name  string
+	codes []string
+}) {
+	t := reflect.TypeFor[Options]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		codes := reflect.Zero(f.Type).Interface().(interface{ codes() []string }).codes()
+		list = append(list, struct {
+			name  string
+			codes []string
+		}{name, codes})
+	}
+	return list
+})
+
 // OptionNames lists the JSON names of the options, in field order.
 func OptionNames() []string {
-	return []string{"year_basis", "released_partial_year", "held_claim_scope", "held_payee", "family_claim_after_release", "pre_law_rounding", "post_law_year_anchor", "pre_law_claims_from", "death_aid_split", "death_aid_recipients", "offset_prior_regime_release_aid", "release_aid_per", "family_of_foreign_serviceman_covered", "family_member_citizenship_required", "invalidation_recovery", "civilian_50k_if_fact_established", "reg2018_cmu38_deadline_from", "unpaid_years_after_death", "earliest_deprivation_date", "release_on_anniversary_completes_year"}
+	var out []string
+	for _, o := range optionList() {
+		out = append(out, o.name)
+	}
+	return out
 }
 
 // OptionValues returns the codes an option takes, the default first;
 // nil for an unknown name.
 func OptionValues(name string) []string {
-	switch name {
-	case "year_basis":
-		return yearBasisTable.Codes()
-	case "released_partial_year":
-		return partialYearTable.Codes()
-	case "held_claim_scope":
-		return heldScopeTable.Codes()
-	case "held_payee":
-		return heldPayeeTable.Codes()
-	case "family_claim_after_release":
-		return afterReleaseTable.Codes()
-	case "pre_law_rounding":
-		return preLawRoundingTable.Codes()
-	case "post_law_year_anchor":
-		return yearAnchorTable.Codes()
-	case "pre_law_claims_from":
-		return preLawFromTable.Codes()
-	case "death_aid_split":
-		return deathSplitTable.Codes()
-	case "death_aid_recipients":
-		return recipientsTable.Codes()
-	case "offset_prior_regime_release_aid":
-		return priorReleaseTable.Codes()
-	case "release_aid_per":
-		return releasePerTable.Codes()
-	case "family_of_foreign_serviceman_covered":
-		return foreignFamilyTable.Codes()
-	case "family_member_citizenship_required":
-		return memberCitizenshipTable.Codes()
-	case "invalidation_recovery":
-		return recoveryScopeTable.Codes()
-	case "civilian_50k_if_fact_established":
-		return civilian50kTable.Codes()
-	case "reg2018_cmu38_deadline_from":
-		return cMU38FromTable.Codes()
-	case "unpaid_years_after_death":
-		return afterDeathTable.Codes()
-	case "earliest_deprivation_date":
-		return earliestTable.Codes()
-	case "release_on_anniversary_completes_year":
-		return anniversaryReleaseTable.Codes()
+	for _, o := range optionList() {
+		if o.name == name {
+			return slices.Clone(o.codes)
+		}
 	}
 	return nil
 }

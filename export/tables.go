@@ -275,6 +275,7 @@ type CellProblem struct {
 	Message law.Text      `json:"message"`
 }
 
+// String returns the problem as "file:line:column (header): message", in English.
 func (p CellProblem) String() string {
 	place := fmt.Sprintf("%s:%d", p.File, p.Line)
 	if p.Column > 0 {
@@ -289,6 +290,7 @@ type TableError struct {
 	Problems []CellProblem
 }
 
+// Error returns the first problem and the count of problems, in English.
 func (e *TableError) Error() string {
 	if e == nil || len(e.Problems) == 0 {
 		return "invalid case tables"

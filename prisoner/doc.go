@@ -69,3 +69,5 @@ var schema []byte
 
 // Schema returns the JSON Schema (draft 2020-12) of the case file.
 func Schema() []byte { return append([]byte(nil), schema...) }
+
+//go:generate go run ../internal/enumgen

@@ -31,29 +31,9 @@ var categories = enum.Table[Category]{Name: "category", Entries: []enum.Entry{{}
 	{Code: "foreign_military", Label: law.Text{UK: "іноземець на службі", EN: "foreign serviceman"}},
 }}
 
-func (c Category) String() string                { return categories.String(c) }
-func (c Category) Valid() bool                   { return categories.Valid(c) }
-func (c Category) Label() law.Text               { return categories.Label(c) }
-func (c Category) MarshalText() ([]byte, error)  { return categories.Marshal(c) }
-func (c *Category) UnmarshalText(b []byte) error { return parse(categories, c, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (c *Category) Set(s string) error { return parseString(categories, c, s) }
-
 // Civic reports whether c is one of the civilian categories of
 // Art. 2(1)(2) (political prisoner or civilian hostage).
 func (c Category) Civic() bool { return c == Political || c == Civilian }
-
-func parse[T ~uint8](t enum.Table[T], dst *T, b []byte) error { return parseString(t, dst, string(b)) }
-
-func parseString[T ~uint8](t enum.Table[T], dst *T, s string) error {
-	v, err := t.Parse(s)
-	if err != nil {
-		return err
-	}
-	*dst = v
-	return nil
-}
 
 // ReleaseKind says how a person came back under Ukraine's control
 // (LAW.md §2.2). The zero value is unset.
@@ -75,15 +55,6 @@ var releaseKinds = enum.Table[ReleaseKind]{Name: "release kind", Entries: []enum
 	{Code: "self_return", Label: law.Text{UK: "самостійне повернення", EN: "returned on own"}},
 	{Code: "other", Label: law.Text{UK: "інше", EN: "other"}},
 }}
-
-func (k ReleaseKind) String() string                { return releaseKinds.String(k) }
-func (k ReleaseKind) Valid() bool                   { return releaseKinds.Valid(k) }
-func (k ReleaseKind) Label() law.Text               { return releaseKinds.Label(k) }
-func (k ReleaseKind) MarshalText() ([]byte, error)  { return releaseKinds.Marshal(k) }
-func (k *ReleaseKind) UnmarshalText(b []byte) error { return parse(releaseKinds, k, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (k *ReleaseKind) Set(s string) error { return parseString(releaseKinds, k, s) }
 
 // Relation is how a family member is related to the person (LAW.md §2.4,
 // the working list). The zero value is unset.
@@ -114,15 +85,6 @@ var relations = enum.Table[Relation]{Name: "relation", Entries: []enum.Entry{{},
 	{Code: "dependant", Label: law.Text{UK: "утриманець", EN: "dependant"}},
 }}
 
-func (r Relation) String() string                { return relations.String(r) }
-func (r Relation) Valid() bool                   { return relations.Valid(r) }
-func (r Relation) Label() law.Text               { return relations.Label(r) }
-func (r Relation) MarshalText() ([]byte, error)  { return relations.Marshal(r) }
-func (r *Relation) UnmarshalText(b []byte) error { return parse(relations, r, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (r *Relation) Set(s string) error { return parseString(relations, r, s) }
-
 // Documentary reports whether a relation of this kind is proven by
 // civil-status documents (marriage or birth certificates, guardianship
 // orders). A household member or a dependant has no such document and needs
@@ -145,14 +107,6 @@ var proofs = enum.Table[Proof]{Name: "proof", Entries: []enum.Entry{{},
 	{Code: "documents", Label: law.Text{UK: "документи про цивільний стан", EN: "civil-status documents"}},
 	{Code: "decision", Label: law.Text{UK: "рішення Комісії", EN: "Commission decision"}},
 }}
-
-func (p Proof) String() string                { return proofs.String(p) }
-func (p Proof) Valid() bool                   { return proofs.Valid(p) }
-func (p Proof) MarshalText() ([]byte, error)  { return proofs.Marshal(p) }
-func (p *Proof) UnmarshalText(b []byte) error { return parse(proofs, p, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (p *Proof) Set(s string) error { return parseString(proofs, p, s) }
 
 // EventKind is the kind of a dated [Event]. The zero value is unset.
 type EventKind uint8
@@ -199,15 +153,6 @@ var eventKinds = enum.Table[EventKind]{Name: "event kind", Entries: []enum.Entry
 	{Code: "payment", Label: law.Text{UK: "виплата", EN: "payment"}},
 }}
 
-func (k EventKind) String() string                { return eventKinds.String(k) }
-func (k EventKind) Valid() bool                   { return eventKinds.Valid(k) }
-func (k EventKind) Label() law.Text               { return eventKinds.Label(k) }
-func (k EventKind) MarshalText() ([]byte, error)  { return eventKinds.Marshal(k) }
-func (k *EventKind) UnmarshalText(b []byte) error { return parse(eventKinds, k, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (k *EventKind) Set(s string) error { return parseString(eventKinds, k, s) }
-
 // DecisionKind is the kind of a Commission decision (Art. 4(7)–(8)).
 type DecisionKind uint8
 
@@ -228,15 +173,6 @@ var decisionKinds = enum.Table[DecisionKind]{Name: "decision", Entries: []enum.E
 	{Code: "invalidate", Label: law.Text{UK: "визнати рішення нечинним", EN: "declare decision invalid"}},
 }}
 
-func (k DecisionKind) String() string                { return decisionKinds.String(k) }
-func (k DecisionKind) Valid() bool                   { return decisionKinds.Valid(k) }
-func (k DecisionKind) Label() law.Text               { return decisionKinds.Label(k) }
-func (k DecisionKind) MarshalText() ([]byte, error)  { return decisionKinds.Marshal(k) }
-func (k *DecisionKind) UnmarshalText(b []byte) error { return parse(decisionKinds, k, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (k *DecisionKind) Set(s string) error { return parseString(decisionKinds, k, s) }
-
 // Ground is the ground of an invalidation (Art. 4(8)).
 type Ground uint8
 
@@ -250,14 +186,6 @@ var grounds = enum.Table[Ground]{Name: "ground", Entries: []enum.Entry{{},
 	{Code: "false_information", Label: law.Text{UK: "недостовірні відомості", EN: "false information"}},
 	{Code: "conviction", Label: law.Text{UK: "обвинувальний вирок", EN: "conviction"}},
 }}
-
-func (g Ground) String() string                { return grounds.String(g) }
-func (g Ground) Valid() bool                   { return grounds.Valid(g) }
-func (g Ground) MarshalText() ([]byte, error)  { return grounds.Marshal(g) }
-func (g *Ground) UnmarshalText(b []byte) error { return parse(grounds, g, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (g *Ground) Set(s string) error { return parseString(grounds, g, s) }
 
 // RulingKind is what a court did with a Commission decision (Art. 4(10)).
 type RulingKind uint8
@@ -274,14 +202,6 @@ var rulings = enum.Table[RulingKind]{Name: "ruling", Entries: []enum.Entry{{},
 	{Code: "reconsider", Label: law.Text{UK: "скасувати і зобов'язати розглянути повторно", EN: "annul and order reconsideration"}},
 	{Code: "annul", Label: law.Text{UK: "скасувати рішення про встановлення факту", EN: "annul the establishing decision"}},
 }}
-
-func (k RulingKind) String() string                { return rulings.String(k) }
-func (k RulingKind) Valid() bool                   { return rulings.Valid(k) }
-func (k RulingKind) MarshalText() ([]byte, error)  { return rulings.Marshal(k) }
-func (k *RulingKind) UnmarshalText(b []byte) error { return parse(rulings, k, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (k *RulingKind) Set(s string) error { return parseString(rulings, k, s) }
 
 // AidKind is a kind of money aid (LAW.md §5–§6).
 type AidKind uint8
@@ -311,15 +231,6 @@ var aidKinds = enum.Table[AidKind]{Name: "aid kind", Entries: []enum.Entry{{},
 	{Code: "reg2018_support", Label: law.Text{UK: "допомога на правничу допомогу та підтримку сім'ї (ПКМУ 328)", EN: "legal-aid and family support (CMU 328)"}},
 }}
 
-func (k AidKind) String() string                { return aidKinds.String(k) }
-func (k AidKind) Valid() bool                   { return aidKinds.Valid(k) }
-func (k AidKind) Label() law.Text               { return aidKinds.Label(k) }
-func (k AidKind) MarshalText() ([]byte, error)  { return aidKinds.Marshal(k) }
-func (k *AidKind) UnmarshalText(b []byte) error { return parse(aidKinds, k, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (k *AidKind) Set(s string) error { return parseString(aidKinds, k, s) }
-
 // AidKinds lists every aid kind in value order.
 func AidKinds() []AidKind {
 	return []AidKind{Annual, ReleaseAid, DeathAid, CivilianAid, Reg2018Release, Reg2018Support}
@@ -340,14 +251,6 @@ var regimes = enum.Table[Regime]{Name: "regime", Entries: []enum.Entry{{},
 	{Code: "law2022", Label: law.Text{UK: "Закон 2010-IX", EN: "Law 2010-IX"}},
 	{Code: "reg2026", Label: law.Text{UK: "допомога цивільним 2026", EN: "2026 civilian aid"}},
 }}
-
-func (r Regime) String() string                { return regimes.String(r) }
-func (r Regime) Valid() bool                   { return regimes.Valid(r) }
-func (r Regime) MarshalText() ([]byte, error)  { return regimes.Marshal(r) }
-func (r *Regime) UnmarshalText(b []byte) error { return parse(regimes, r, b) }
-
-// Set reads a code from a string, as UnmarshalText does from bytes.
-func (r *Regime) Set(s string) error { return parseString(regimes, r, s) }
 
 // Regime returns the regime under which aid of kind k is paid.
 func (k AidKind) Regime() Regime {

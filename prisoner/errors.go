@@ -43,6 +43,7 @@ type FieldError struct {
 	Message law.Text `json:"message"`
 }
 
+// String returns the problem as "path: message", in English.
 func (f FieldError) String() string { return f.Path + ": " + f.Message.EN }
 
 // A ValidationError lists every problem found in one case. Functions in
@@ -52,6 +53,7 @@ type ValidationError struct {
 	Fields []FieldError `json:"fields"`
 }
 
+// Error returns the first problem and the count of problems, in English.
 func (e *ValidationError) Error() string {
 	if len(e.Fields) == 0 {
 		return "invalid case"
@@ -88,6 +90,7 @@ type FileError struct {
 	Cases []CaseError
 }
 
+// Error returns the file, the first problem and the count, in English.
 func (e *FileError) Error() string {
 	if e.Err != nil {
 		return fmt.Sprintf("line %d, column %d: %v", e.Line, e.Column, e.Err)

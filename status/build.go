@@ -32,23 +32,9 @@ const (
 	DecisionDate
 )
 
-var effectiveOn = enum.Table[EffectiveOn]{Name: "decision_effective_on", Entries: []enum.Entry{{},
+var effectiveOn = enum.Table[EffectiveOn]{Name: "decision_effective_on", Default: true, Entries: []enum.Entry{{},
 	{Code: "notification_date_else_decision_date"}, {Code: "decision_date"},
 }}
-
-func (e EffectiveOn) String() string { return effectiveOn.String(e.orDefault()) }
-func (e EffectiveOn) orDefault() EffectiveOn {
-	if e == 0 {
-		return NotificationElseDecision
-	}
-	return e
-}
-func (e EffectiveOn) MarshalText() ([]byte, error) { return effectiveOn.Marshal(e.orDefault()) }
-func (e *EffectiveOn) UnmarshalText(b []byte) error {
-	v, err := effectiveOn.Parse(string(b))
-	*e = v
-	return err
-}
 
 // AssessedAt chooses the day on which family membership is judged
 // (LAW.md §8 `family_status_assessed_at`, Q7). The zero value is the
@@ -64,23 +50,9 @@ const (
 	DeprivationDate
 )
 
-var assessedAt = enum.Table[AssessedAt]{Name: "family_status_assessed_at", Entries: []enum.Entry{{},
+var assessedAt = enum.Table[AssessedAt]{Name: "family_status_assessed_at", Default: true, Entries: []enum.Entry{{},
 	{Code: "application_date"}, {Code: "deprivation_date"},
 }}
-
-func (a AssessedAt) String() string { return assessedAt.String(a.orDefault()) }
-func (a AssessedAt) orDefault() AssessedAt {
-	if a == 0 {
-		return ApplicationDate
-	}
-	return a
-}
-func (a AssessedAt) MarshalText() ([]byte, error) { return assessedAt.Marshal(a.orDefault()) }
-func (a *AssessedAt) UnmarshalText(b []byte) error {
-	v, err := assessedAt.Parse(string(b))
-	*a = v
-	return err
-}
 
 // Options tune [Build]. The zero value is the reference set RPS-1.
 type Options struct {
@@ -132,6 +104,7 @@ type HistoryError struct {
 	Problems []Problem
 }
 
+// Error returns the case, its first problem and the count, in English.
 func (e *HistoryError) Error() string {
 	if e == nil || len(e.Problems) == 0 {
 		return "inconsistent case history"
@@ -304,7 +277,7 @@ func signalOf(ev *prisoner.Event) Signal {
 }
 
 func effective(ev *prisoner.Event, opts Options) civil.Date {
-	if ev.Kind == prisoner.Decision && opts.DecisionEffectiveOn.orDefault() == DecisionDate {
+	if ev.Kind == prisoner.Decision && opts.DecisionEffectiveOn.norm() == DecisionDate {
 		return ev.Date
 	}
 	return ev.Effective()

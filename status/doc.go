@@ -46,3 +46,5 @@
 package status
 
 //go:generate go run ./internal/gendiagram
+
+//go:generate go run ../internal/enumgen

@@ -30,7 +30,7 @@ func (t *Timeline) Member(id, episode string, on civil.Date) MemberStatus {
 		return MemberStatus{Member: id, State: NotMember, AssessedOn: on}
 	}
 	assess := on
-	if t.opts.FamilyAssessedAt.orDefault() == DeprivationDate {
+	if t.opts.FamilyAssessedAt.norm() == DeprivationDate {
 		if ep, ok := t.c.EpisodeByID(episode); ok {
 			assess = ep.Captured
 		}

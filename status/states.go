@@ -40,12 +40,6 @@ var states = enum.Table[State]{Name: "state", Entries: []enum.Entry{{},
 	{Code: "cancelled", Label: law.Text{UK: "рішення визнано нечинним", EN: "decision declared invalid"}},
 }}
 
-func (s State) String() string                { return states.String(s) }
-func (s State) Valid() bool                   { return states.Valid(s) }
-func (s State) Label() law.Text               { return states.Label(s) }
-func (s State) MarshalText() ([]byte, error)  { return states.Marshal(s) }
-func (s *State) UnmarshalText(b []byte) error { v, err := states.Parse(string(b)); *s = v; return err }
-
 // Established reports whether the fact is established in state s: held,
 // released or deceased. Every benefit of the law needs it (Art. 3(1),
 // 4(7)).
@@ -93,16 +87,6 @@ var signals = enum.Table[Signal]{Name: "signal", Entries: []enum.Entry{{},
 	{Code: "conviction", Label: law.Text{UK: "вирок набрав законної сили", EN: "conviction final"}},
 }}
 
-func (s Signal) String() string               { return signals.String(s) }
-func (s Signal) Valid() bool                  { return signals.Valid(s) }
-func (s Signal) Label() law.Text              { return signals.Label(s) }
-func (s Signal) MarshalText() ([]byte, error) { return signals.Marshal(s) }
-func (s *Signal) UnmarshalText(b []byte) error {
-	v, err := signals.Parse(string(b))
-	*s = v
-	return err
-}
-
 // Signals lists every signal in order.
 func Signals() []Signal {
 	out := make([]Signal, 0, len(signals.Entries)-1)
@@ -139,12 +123,3 @@ var memberStates = enum.Table[MemberState]{Name: "member state", Entries: []enum
 	{Code: "not_member", Label: law.Text{UK: "не є членом сім'ї на цю дату", EN: "not a member on that day"}},
 }}
 
-func (s MemberState) String() string               { return memberStates.String(s) }
-func (s MemberState) Valid() bool                  { return memberStates.Valid(s) }
-func (s MemberState) Label() law.Text              { return memberStates.Label(s) }
-func (s MemberState) MarshalText() ([]byte, error) { return memberStates.Marshal(s) }
-func (s *MemberState) UnmarshalText(b []byte) error {
-	v, err := memberStates.Parse(string(b))
-	*s = v
-	return err
-}

@@ -34,6 +34,7 @@ const (
 	AfterDeath                   // died on or before the effective day
 )
 
+// String returns the stable code of c.
 func (c Cond) String() string {
 	switch c {
 	case WhileHeld:
@@ -127,6 +128,7 @@ type TransitionError struct {
 	Signal Signal
 }
 
+// Error says which signal the state does not allow, in English.
 func (e *TransitionError) Error() string {
 	return fmt.Sprintf("%s: %s in state %s", ErrTransition, e.Signal, e.From)
 }

@@ -20,7 +20,11 @@ type Entry struct {
 
 // Table maps values 1..n of an enum to their entries; index 0 is unused.
 type Table[T ~uint8] struct {
-	Name    string // the enum's name, for error messages
+	Name string // the enum's name, for error messages
+	// Default marks an option whose zero value means its first value:
+	// internal/enumgen then gives the type a norm method, and its String,
+	// MarshalText and UnmarshalText treat the zero value as the default.
+	Default bool
 	Entries []Entry
 }
 
