@@ -11,6 +11,7 @@ import (
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/uacaptivity/captivity/status"
 )
 
@@ -109,8 +110,8 @@ type Dates struct {
 // confidence.
 func DefaultDates() Dates {
 	return Dates{
-		AggressionStart:  LegalDate{civil.MustNew(2014, 2, 20), law.Cite(law.Law2010, "2", "4"), law.Verified},
-		LawStart:         LegalDate{civil.MustNew(2022, 11, 19), law.Cite(law.Law2010, "17", "1"), law.Verified},
+		AggressionStart:  LegalDate{prisoner.AggressionStart(), law.Cite(law.Law2010, "2", "4"), law.Verified},
+		LawStart:         LegalDate{status.LawStart(), law.Cite(law.Law2010, "17", "1"), law.Verified},
 		CMU328Deferral:   LegalDate{civil.MustNew(2023, 1, 1), law.Cite(law.Law2010, "17", "5"), law.Verified},
 		CMU1182Effective: LegalDate{civil.MustNew(2023, 11, 10), law.Cite(law.CMU1182, "").WithNote("effective day not retrieved; taken as 2023-11-10"), law.Assumption},
 	}

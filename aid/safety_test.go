@@ -1,6 +1,7 @@
 package aid_test
 
 import (
+	"strings"
 	"sync"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/uacaptivity/captivity/status"
 )
@@ -82,4 +84,29 @@ func TestResultDoesNotAliasTheCase(t *testing.T) {
 	got := res.Case()
 	got.Family[0].ID = "changed"
 	assert.Equal(t, wantCase, res.Case(), "the copy Case returns is the caller's")
+}
+
+// The legal dates the rules turn on are data of the rule set: loaded,
+// defaulted one by one, and covered by the hash (Art. 17(5)'s 2023-01-01
+// here, moved by a rules file).
+func TestLegalDatesAreRuleSetData(t *testing.T) {
+	def := aid.Default()
+	assert.Equal(t, civil.MustNew(2023, 1, 1), def.Dates.CMU328Deferral.Date)
+	assert.Equal(t, civil.MustNew(2022, 11, 19), def.Dates.LawStart.Date)
+	assert.Equal(t, civil.MustNew(2014, 2, 20), def.Dates.AggressionStart.Date)
+	assert.Equal(t, law.Assumption, def.Dates.CMU1182Effective.Confidence)
+
+	rs, err := aid.LoadRuleSet(strings.NewReader(`{"name": "later deferral", "dates": {"cmu328_deferral":
+		{"date": "2023-06-01", "citation": {"act": "2010-IX", "article": "17", "part": "5"}, "confidence": "assumption"}}}`))
+	require.NoError(t, err)
+	assert.Equal(t, civil.MustNew(2023, 6, 1), rs.Dates.CMU328Deferral.Date)
+	assert.Equal(t, def.Dates.LawStart, rs.Dates.LawStart, "dates not given keep their defaults")
+	assert.NotEqual(t, def.Hash(), rs.Hash(), "the dates are in the hash")
+
+	moved := def
+	moved.Dates.LawStart.Date = civil.MustNew(2022, 12, 1)
+	assert.NotEqual(t, def.Hash(), moved.Hash())
+	zeroDates := def
+	zeroDates.Dates = aid.Dates{}
+	assert.Equal(t, def.Hash(), zeroDates.Hash(), "zero dates are the defaults")
 }
