@@ -122,4 +122,3 @@ var memberStates = enum.Table[MemberState]{Name: "member state", Entries: []enum
 	{Code: "invalidated", Label: law.Text{UK: "рішення про визнання нечинне", EN: "recognition invalidated"}},
 	{Code: "not_member", Label: law.Text{UK: "не є членом сім'ї на цю дату", EN: "not a member on that day"}},
 }}
-
