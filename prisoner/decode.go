@@ -15,72 +15,51 @@ import (
 	"github.com/uacaptivity/captivity/law"
 )
 
-// DefaultMaxBytes is the largest case file [Decode] reads by default:
-// 32 MiB, room for tens of thousands of cases. Larger registers go through
-// several files or the CSV case tables.
-const DefaultMaxBytes = 32 << 20
-
-// ErrTooLarge is the Err of a *FileError for input over the size limit.
-var ErrTooLarge = errors.New("case file is over the size limit")
+// ErrTooLarge is wrapped by the Err of a *FileError for a case over the
+// size limit ([DecodeOptions.MaxCaseBytes]).
+var ErrTooLarge = errors.New("a case is over the size limit")
 
 // ErrEmpty is the Err of a *FileError for input that holds no case.
 var ErrEmpty = errors.New("case file holds no case")
 
-// DecodeOptions tune [Decode]. The zero value gives the defaults.
+// DecodeOptions tune [Decode] and [NewDecoder]. The zero value gives the
+// defaults.
 type DecodeOptions struct {
-	// MaxBytes is the largest input read; 0 means [DefaultMaxBytes].
-	MaxBytes int64
+	// MaxCaseBytes is the largest single case read, in bytes of JSON; 0
+	// means [DefaultMaxCaseBytes]. There is no limit on the file: a
+	// register of any size in one file is read case by case.
+	MaxCaseBytes int
 }
 
-// Decode reads a case file and returns its cases, every one validated.
-//
-// The file holds either one JSON array of cases, or one or more case
-// objects one after another (JSON Lines: one object per line, or any
-// whitespace between objects). A single case object is such a file with
-// one case. Decoding is strict: unknown fields, values of the wrong type,
-// malformed dates and codes, text after the last case, more than
-// opts.MaxBytes of input and two cases with the same ID are all errors.
+// Decode reads a whole case file and returns its cases, every one
+// validated; for a register too large to hold, read it case by case with
+// a [Decoder], which Decode uses and whose format and strictness it
+// shares.
 //
 // On any problem Decode returns no cases and a *FileError that lists every
-// problem it found: a syntax or size problem with its line and column
-// (reading stops there), or else each case's field problems with their
-// JSON paths. Nothing is half-decoded.
+// problem it found: a syntax, encoding or size problem with its line and
+// column (reading stops there), or else each case's field problems with
+// their JSON paths. Nothing is half-decoded.
 func Decode(r io.Reader, opts DecodeOptions) ([]Case, error) {
-	limit := opts.MaxBytes
-	if limit <= 0 {
-		limit = DefaultMaxBytes
-	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, &FileError{Line: lineOf(data, int(limit)), Column: 1, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, limit)}
-	}
-	raws, ferr := splitCases(data)
-	if ferr != nil {
-		return nil, ferr
-	}
+	d := NewDecoder(r, opts)
 	var (
-		out  = make([]Case, 0, len(raws))
-		bad  []CaseError
-		seen = map[string]int{}
+		out []Case
+		bad []CaseError
 	)
-	for i, raw := range raws {
-		c, fields := decodeOne(raw.value)
-		if c.ID != "" {
-			if first, dup := seen[c.ID]; dup {
-				fields = append(fields, FieldError{Path: "id", Code: CodeDuplicate,
-					Message: law.Text{UK: fmt.Sprintf("такий самий ідентифікатор має справа [%d]", first), EN: fmt.Sprintf("is the same as the ID of case [%d]", first)}})
-			} else {
-				seen[c.ID] = i
-			}
+	for {
+		c, err := d.Next()
+		if err == io.EOF {
+			break
 		}
-		if len(fields) > 0 {
-			bad = append(bad, CaseError{Index: i, CaseID: printable(c.ID), Line: raw.line, Fields: fields})
-			continue
+		var ce *CaseError
+		switch {
+		case errors.As(err, &ce):
+			bad = append(bad, *ce)
+		case err != nil:
+			return nil, err
+		default:
+			out = append(out, c)
 		}
-		out = append(out, c)
 	}
 	if len(bad) > 0 {
 		return nil, &FileError{Cases: bad}
@@ -119,97 +98,6 @@ func DecodeValue(v any) (Case, error) {
 		return Case{}, &ValidationError{Fields: fields}
 	}
 	return c, nil
-}
-
-type rawCase struct {
-	value any
-	line  int
-}
-
-// splitCases parses data into one generic value per case.
-func splitCases(data []byte) ([]rawCase, error) {
-	start := bytes.IndexFunc(data, func(r rune) bool { return !strings.ContainsRune(" \t\r\n", r) })
-	if start < 0 {
-		return nil, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var out []rawCase
-	next := func() (bool, error) {
-		at := skipSpace(data, int(dec.InputOffset()))
-		var v any
-		if err := dec.Decode(&v); err != nil {
-			if err == io.EOF {
-				return false, nil
-			}
-			return false, syntaxErrorAt(data, at, err)
-		}
-		out = append(out, rawCase{value: v, line: lineOf(data, at)})
-		return true, nil
-	}
-	switch data[start] {
-	case '[':
-		if _, err := dec.Token(); err != nil {
-			return nil, syntaxError(data, err)
-		}
-		for dec.More() {
-			if _, err := next(); err != nil {
-				return nil, err
-			}
-		}
-		if _, err := dec.Token(); err != nil { // the closing ]
-			return nil, syntaxError(data, err)
-		}
-		if tok, err := dec.Token(); err != io.EOF {
-			off := int(dec.InputOffset())
-			if err != nil {
-				return nil, syntaxError(data, err)
-			}
-			_ = tok
-			line, col := position(data, off-1)
-			return nil, &FileError{Line: line, Column: col, Err: errors.New("text after the closing ] of the case array")}
-		}
-	case '{':
-		for {
-			ok, err := next()
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
-				break
-			}
-		}
-	default:
-		line, col := position(data, start)
-		return nil, &FileError{Line: line, Column: col, Err: errors.New("a case file starts with [ (an array of cases) or { (a case)")}
-	}
-	if len(out) == 0 {
-		return nil, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
-	}
-	return out, nil
-}
-
-func skipSpace(data []byte, i int) int {
-	for i < len(data) && strings.IndexByte(" \t\r\n,", data[i]) >= 0 {
-		i++
-	}
-	return i
-}
-
-// syntaxErrorAt reports err, met while decoding the value that starts at
-// byte start. json.Decoder's offsets are not reliable across values, so the
-// value is scanned again alone, where json.Unmarshal's offsets are exact.
-func syntaxErrorAt(data []byte, start int, err error) error {
-	var se *json.SyntaxError
-	if uerr := json.Unmarshal(data[start:], new(any)); errors.As(uerr, &se) {
-		off := start + int(se.Offset)
-		if off > start {
-			off--
-		}
-		line, col := position(data, off)
-		return &FileError{Line: line, Column: col, Err: errors.New(se.Error())}
-	}
-	return syntaxError(data, err)
 }
 
 func syntaxError(data []byte, err error) error {

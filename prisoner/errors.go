@@ -75,6 +75,24 @@ type CaseError struct {
 	Fields []FieldError `json:"fields,omitempty"`
 }
 
+// Error returns the case's place and its first problem, in English.
+func (e *CaseError) Error() string {
+	place := fmt.Sprintf("case [%d]", e.Index)
+	if e.CaseID != "" {
+		place += " " + e.CaseID
+	}
+	if e.Line > 0 {
+		place += fmt.Sprintf(" (line %d)", e.Line)
+	}
+	if len(e.Fields) == 0 {
+		return place + ": invalid case"
+	}
+	return fmt.Sprintf("%s: %s: %s (%d problem(s))", place, e.Fields[0].Path, e.Fields[0].Message.EN, len(e.Fields))
+}
+
+// Is reports whether target is ErrInvalid.
+func (e *CaseError) Is(target error) bool { return target == ErrInvalid }
+
 // A FileError lists every problem found in a case file: syntax and size
 // problems (with line and column), and each case's field problems. It is
 // returned as *FileError, never with no problems; errors.Is(err,

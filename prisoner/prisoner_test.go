@@ -284,13 +284,23 @@ func TestDecodeRejects(t *testing.T) {
 	}
 }
 
+// The size limit is per case, not per file: a file of many cases each
+// under the limit reads; one case over it stops the reading with its line.
 func TestDecodeTooLarge(t *testing.T) {
-	in := "[" + one("A") + "," + one("B") + "]"
-	_, err := prisoner.Decode(strings.NewReader(in), prisoner.DecodeOptions{MaxBytes: 50})
+	a, b := one("A"), one("B")
+	in := "[" + a + ",\n" + b + "]"
+	_, err := prisoner.Decode(strings.NewReader(in), prisoner.DecodeOptions{MaxCaseBytes: 50})
 	fe := fileErr(t, err)
 	assert.ErrorIs(t, fe, prisoner.ErrTooLarge)
-	_, err = prisoner.Decode(strings.NewReader(in), prisoner.DecodeOptions{MaxBytes: int64(len(in))})
+	assert.Equal(t, 1, fe.Line)
+	cs, err := prisoner.Decode(strings.NewReader(in), prisoner.DecodeOptions{MaxCaseBytes: max(len(a), len(b))})
 	assert.NoError(t, err, "exactly at the limit is allowed")
+	assert.Len(t, cs, 2)
+	_, err = prisoner.Decode(strings.NewReader("[\n"+a+",\n"+b+strings.Repeat(" ", 0)+"]"), prisoner.DecodeOptions{MaxCaseBytes: len(a)})
+	if len(b) > len(a) {
+		fe = fileErr(t, err)
+		assert.Equal(t, 3, fe.Line, "the case over the limit is named by its line")
+	}
 }
 
 func TestDecodeCase(t *testing.T) {
@@ -348,7 +358,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`[{"id":"A","episodes":[{"captured":"2024-02-29"}],"events":[{"seq":1}]}]`))
 	f.Add([]byte(`{"id":"A"} {"id":"B"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cs, err := prisoner.Decode(bytes.NewReader(data), prisoner.DecodeOptions{MaxBytes: 1 << 20})
+		cs, err := prisoner.Decode(bytes.NewReader(data), prisoner.DecodeOptions{})
 		if err != nil {
 			if !errors.Is(err, prisoner.ErrInvalid) {
 				t.Fatalf("error does not match ErrInvalid: %v", err)

@@ -233,7 +233,7 @@ func (s *service) evaluate(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusBadRequest, "unreadable", "Request body could not be read", "", nil)
 		return
 	}
-	cases, err := prisoner.Decode(bytes.NewReader(body), prisoner.DecodeOptions{MaxBytes: s.maxBody})
+	cases, err := prisoner.Decode(bytes.NewReader(body), prisoner.DecodeOptions{})
 	if err != nil {
 		var fe *prisoner.FileError
 		if errors.As(err, &fe) && fe.Err != nil {

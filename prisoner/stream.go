@@ -1,0 +1,479 @@
+package prisoner
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/uacaptivity/captivity/law"
+)
+
+// DefaultMaxCaseBytes is the largest single case a [Decoder] reads by
+// default: 1 MiB, some five hundred times a typical case. A file holds
+// any number of cases; the limit is per case.
+const DefaultMaxCaseBytes = 1 << 20
+
+// A Decoder reads a case file one case at a time, as it is read, in
+// memory bounded by the largest case (not the file). The file holds one
+// JSON array of cases or one or more case objects one after another (JSON
+// Lines, or any whitespace between objects); a UTF-8 byte-order mark at
+// the start is skipped.
+//
+// Decoding is as strict as [Decode]: unknown fields, a key given twice in
+// one object, values of the wrong type, malformed dates and codes, text
+// that is not UTF-8, text after the last case, a case over the size limit
+// and two cases with the same ID are all errors. Lines and columns are
+// counted as the input is read, never by reading it again.
+type Decoder struct {
+	r    io.Reader
+	opts DecodeOptions
+	max  int
+
+	buf      []byte // buf[pos:end] is read and not yet used
+	pos, end int
+	eof      bool
+	readErr  error
+
+	line, col int // of buf[pos], 1-based; col in bytes
+	started   bool
+	array     bool // the file is a JSON array of cases
+	done      bool
+	fatal     error
+
+	col0  int // the column the last case started at
+	index int
+	seen  map[string]int // case ID -> index
+	scan  scanner
+}
+
+// NewDecoder returns a decoder that reads from r.
+func NewDecoder(r io.Reader, opts DecodeOptions) *Decoder {
+	max := opts.MaxCaseBytes
+	if max <= 0 {
+		max = DefaultMaxCaseBytes
+	}
+	return &Decoder{r: r, opts: opts, max: max, line: 1, col: 1, seen: map[string]int{}}
+}
+
+// Next returns the next case, validated. After the last case it returns
+// io.EOF. A case with problems gives a *CaseError (with the case's index,
+// ID, line and every problem at its JSON path), and reading goes on with
+// the next case. A problem that stops the reading (syntax, encoding, a
+// case over the size limit, a read error) gives a *FileError with its line
+// and column; Next then returns io.EOF.
+func (d *Decoder) Next() (Case, error) {
+	if d == nil || d.r == nil || d.done {
+		return Case{}, io.EOF
+	}
+	raw, line, err := d.nextRaw()
+	if err != nil {
+		d.done = true
+		if err == io.EOF {
+			return Case{}, io.EOF
+		}
+		return Case{}, err
+	}
+	i := d.index
+	d.index++
+	c, fields, err := decodeRaw(raw, line, d.col0, &d.scan)
+	if err != nil {
+		d.done = true
+		return Case{}, err
+	}
+	if c.ID != "" {
+		if first, dup := d.seen[c.ID]; dup {
+			fields = append(fields, FieldError{Path: "id", Code: CodeDuplicate,
+				Message: law.Text{UK: fmt.Sprintf("такий самий ідентифікатор має справа [%d]", first), EN: fmt.Sprintf("is the same as the ID of case [%d]", first)}})
+		} else {
+			d.seen[c.ID] = i
+		}
+	}
+	if len(fields) > 0 {
+		return Case{ID: c.ID}, &CaseError{Index: i, CaseID: printable(c.ID), Line: line, Fields: fields}
+	}
+	return c, nil
+}
+
+// fill reads more input, keeping buf[pos:end]; it reports whether any
+// was read.
+func (d *Decoder) fill() bool {
+	if d.eof {
+		return false
+	}
+	if d.pos > 0 {
+		n := copy(d.buf, d.buf[d.pos:d.end])
+		d.pos, d.end = 0, n
+	}
+	if d.end == len(d.buf) {
+		size := max(64<<10, 2*len(d.buf))
+		nb := make([]byte, size)
+		copy(nb, d.buf[:d.end])
+		d.buf = nb
+	}
+	n, err := d.r.Read(d.buf[d.end:])
+	d.end += n
+	if err != nil {
+		d.eof = true
+		if err != io.EOF {
+			d.readErr = err
+		}
+	}
+	return n > 0 || !d.eof
+}
+
+// peek returns the next byte without using it, and false at the end.
+func (d *Decoder) peek() (byte, bool) {
+	for d.pos >= d.end {
+		if !d.fill() {
+			return 0, false
+		}
+	}
+	return d.buf[d.pos], true
+}
+
+// advance uses n bytes of buf[pos:], counting lines.
+func (d *Decoder) advance(n int) {
+	for _, b := range d.buf[d.pos : d.pos+n] {
+		if b == '\n' {
+			d.line, d.col = d.line+1, 1
+		} else {
+			d.col++
+		}
+	}
+	d.pos += n
+}
+
+// skipSpace skips white space (and, between the cases of an array, the
+// commas are handled by the caller).
+func (d *Decoder) skipSpace() {
+	for {
+		b, ok := d.peek()
+		if !ok || (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+			return
+		}
+		d.advance(1)
+	}
+}
+
+func (d *Decoder) errAt(line, col int, format string, args ...any) error {
+	return &FileError{Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+}
+
+// nextRaw returns the bytes of the next case and the line it starts on.
+func (d *Decoder) nextRaw() ([]byte, int, error) {
+	if !d.started {
+		d.started = true
+		if d.fill(); d.end-d.pos >= 3 && bytes.HasPrefix(d.buf[d.pos:d.end], []byte("\xef\xbb\xbf")) {
+			d.pos += 3 // a byte-order mark: not a character of the file
+		} else if enc := utf16Looks(d.buf[d.pos:d.end]); enc != "" {
+			return nil, 0, d.errAt(1, 1, "the file looks like %s, not UTF-8: save it as UTF-8 (in a spreadsheet or editor: Save as, encoding UTF-8)", enc)
+		}
+		d.skipSpace()
+		b, ok := d.peek()
+		switch {
+		case !ok && d.readErr != nil:
+			return nil, 0, d.readErr
+		case !ok:
+			return nil, 0, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
+		case b == '[':
+			d.array = true
+			d.advance(1)
+			d.skipSpace()
+			if b, ok := d.peek(); ok && b == ']' {
+				return nil, 0, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
+			}
+		case b == '{':
+		default:
+			return nil, 0, d.errAt(d.line, d.col, "a case file starts with [ (an array of cases) or { (a case)")
+		}
+	} else {
+		d.skipSpace()
+		if d.array {
+			b, ok := d.peek()
+			switch {
+			case !ok:
+				return nil, 0, d.eofError("the array of cases is not closed with ]")
+			case b == ']':
+				d.advance(1)
+				d.skipSpace()
+				if _, ok := d.peek(); ok {
+					return nil, 0, d.errAt(d.line, d.col, "text after the closing ] of the case array")
+				}
+				if d.readErr != nil {
+					return nil, 0, d.readErr
+				}
+				return nil, 0, io.EOF
+			case b == ',':
+				d.advance(1)
+				d.skipSpace()
+			default:
+				return nil, 0, d.errAt(d.line, d.col, "expected , or ] after a case")
+			}
+		}
+	}
+	b, ok := d.peek()
+	if !ok {
+		if d.readErr != nil {
+			return nil, 0, d.readErr
+		}
+		if d.array {
+			return nil, 0, d.eofError("the array of cases is not closed with ]")
+		}
+		if d.index == 0 {
+			return nil, 0, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
+		}
+		return nil, 0, io.EOF
+	}
+	if b != '{' {
+		if d.array {
+			return nil, 0, d.errAt(d.line, d.col, "each case is a JSON object, starting with {")
+		}
+		return nil, 0, d.errAt(d.line, d.col, "text after a case: each case is a JSON object, starting with {")
+	}
+	return d.value()
+}
+
+func (d *Decoder) eofError(what string) error {
+	if d.readErr != nil {
+		return d.readErr
+	}
+	return d.errAt(d.line, d.col, "unexpected end of input: %s", what)
+}
+
+// value reads one object, from its { to its matching }, and returns its
+// bytes. It finds the end by counting brackets outside strings; the JSON
+// itself is checked when the case is decoded.
+func (d *Decoder) value() ([]byte, int, error) {
+	line, col := d.line, d.col
+	d.col0 = col
+	depth, inString, escaped := 0, false, false
+	i := d.pos
+	for {
+		if i >= d.end {
+			n := i - d.pos
+			if n > d.max {
+				return nil, 0, &FileError{Line: line, Column: col, Err: fmt.Errorf("%w: the case starting here is over %d bytes (raise the limit per case if it is right)", ErrTooLarge, d.max)}
+			}
+			if !d.fill() {
+				d.advance(d.end - d.pos)
+				return nil, 0, d.eofError("a bracket or quote of the case starting on line " + strconv.Itoa(line) + " is not closed")
+			}
+			i = d.pos + n
+			continue
+		}
+		c := d.buf[i]
+		i++
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+			if depth == 0 {
+				n := i - d.pos
+				if n > d.max {
+					return nil, 0, &FileError{Line: line, Column: col, Err: fmt.Errorf("%w: the case starting here is over %d bytes (raise the limit per case if it is right)", ErrTooLarge, d.max)}
+				}
+				raw := d.buf[d.pos:i]
+				if !utf8.Valid(raw) {
+					off := invalidUTF8(raw)
+					l, cl := positionFrom(raw, off, line, col)
+					return nil, 0, d.errAt(l, cl, "byte 0x%02X is not UTF-8 (is the file Latin-1 or Windows-1251? save it as UTF-8)", raw[off])
+				}
+				out := bytes.Clone(raw)
+				d.advance(n)
+				return out, line, nil
+			}
+		}
+	}
+}
+
+// invalidUTF8 returns the offset of the first byte of b that is not part
+// of valid UTF-8.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// positionFrom returns the line and column of byte off of b, where b
+// starts at line, col.
+func positionFrom(b []byte, off, line, col int) (int, int) {
+	off = min(max(off, 0), len(b))
+	for _, c := range b[:off] {
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+// utf16Looks names the encoding of text that starts like UTF-16 (a
+// byte-order mark, or ASCII with every other byte zero), or "".
+func utf16Looks(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		return "UTF-16 little-endian"
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		return "UTF-16 big-endian"
+	case len(b) >= 4 && b[1] == 0 && b[3] == 0 && b[0] != 0:
+		return "UTF-16 little-endian"
+	case len(b) >= 4 && b[0] == 0 && b[2] == 0 && b[1] != 0:
+		return "UTF-16 big-endian"
+	}
+	return ""
+}
+
+// decodeRaw decodes and validates the bytes of one case, which start on
+// line. The common case, a well-formed case, is decoded straight into the
+// typed structs; anything else goes through the generic path, which finds
+// every problem with its JSON path.
+//
+// A syntax error is returned as a *FileError with its line and column
+// (col is the column the case starts at): it stops the reading.
+func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, error) {
+	var c Case
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&c)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		l, cl := positionFrom(raw, int(se.Offset)-1, line, col)
+		return Case{}, nil, &FileError{Line: l, Column: cl, Err: errors.New(se.Error())}
+	}
+	if dup := sc.duplicateKey(raw); dup != "" {
+		return Case{ID: c.ID}, []FieldError{{Path: dup, Code: CodeDuplicate, Message: law.Text{UK: "ключ повторюється в одному об'єкті", EN: "is a key given twice in one object"}}}, nil
+	}
+	if err == nil {
+		if err := c.Validate(); err == nil {
+			return c, nil, nil
+		}
+	}
+	// The slow path: generic values, every problem with its path.
+	gd := json.NewDecoder(bytes.NewReader(raw))
+	gd.UseNumber()
+	var v any
+	if err := gd.Decode(&v); err != nil {
+		return Case{}, nil, &FileError{Line: line, Column: col, Err: err}
+	}
+	c, fields := decodeOne(v)
+	return c, fields, nil
+}
+
+// scanner finds keys given twice in one JSON object. It keeps its stack
+// between cases, so that a register of cases allocates it once.
+type scanner struct {
+	stack []frame
+}
+
+// A frame is one open object or array: the keys seen in an object (as
+// byte ranges of the case), or the index reached in an array.
+type frame struct {
+	object bool
+	keys   [][2]int
+	key    [2]int // the current key
+	index  int
+}
+
+// duplicateKey returns the JSON path of the first key given twice in one
+// object of raw (a well-formed or malformed case), or "".
+func (s *scanner) duplicateKey(raw []byte) string {
+	s.stack = s.stack[:0]
+	expectKey := false
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; c {
+		case '"':
+			start := i + 1
+			i++
+			for i < len(raw) && raw[i] != '"' {
+				if raw[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			if expectKey && len(s.stack) > 0 {
+				top := &s.stack[len(s.stack)-1]
+				k := [2]int{start, min(i, len(raw))}
+				for _, seen := range top.keys {
+					if bytes.Equal(raw[seen[0]:seen[1]], raw[k[0]:k[1]]) {
+						top.key = k
+						return s.path(raw)
+					}
+				}
+				top.keys = append(top.keys, k)
+				top.key = k
+				expectKey = false
+			}
+		case '{':
+			s.push(true)
+			expectKey = true
+		case '[':
+			s.push(false)
+		case '}', ']':
+			if len(s.stack) > 0 {
+				s.stack = s.stack[:len(s.stack)-1]
+			}
+		case ',':
+			if len(s.stack) > 0 {
+				top := &s.stack[len(s.stack)-1]
+				if top.object {
+					expectKey = true
+				} else {
+					top.index++
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func (s *scanner) push(object bool) {
+	if len(s.stack) < cap(s.stack) {
+		s.stack = s.stack[:len(s.stack)+1]
+		f := &s.stack[len(s.stack)-1]
+		f.object, f.keys, f.index = object, f.keys[:0], 0
+		return
+	}
+	s.stack = append(s.stack, frame{object: object})
+}
+
+// path is the JSON path of the current key of the innermost object.
+func (s *scanner) path(raw []byte) string {
+	var b []byte
+	for i, f := range s.stack {
+		if i == 0 && f.object {
+			b = append(b, raw[f.key[0]:f.key[1]]...)
+			continue
+		}
+		if f.object {
+			b = append(b, '.')
+			b = append(b, raw[f.key[0]:f.key[1]]...)
+		} else {
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(f.index), 10)
+			b = append(b, ']')
+		}
+	}
+	return string(b)
+}
