@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/uacaptivity/captivity/law"
@@ -250,7 +252,7 @@ func (d *Decoder) eofError(what string) error {
 func (d *Decoder) value() ([]byte, int, error) {
 	line, col := d.line, d.col
 	d.col0 = col
-	depth, inString, escaped := 0, false, false
+	depth, inString := 0, false
 	i := d.pos
 	for {
 		if i >= d.end {
@@ -265,18 +267,38 @@ func (d *Decoder) value() ([]byte, int, error) {
 			i = d.pos + n
 			continue
 		}
+		if inString {
+			// Jump to the next quote or backslash.
+			j := bytes.IndexAny(d.buf[i:d.end], "\"\\")
+			if j < 0 {
+				i = d.end
+				continue
+			}
+			i += j
+			if d.buf[i] == '\\' {
+				if i+1 >= d.end { // the escaped byte is not read yet
+					if !d.more(&i) {
+						d.advance(d.end - d.pos)
+						return nil, 0, d.eofError("a quote of the case starting on line " + strconv.Itoa(line) + " is not closed")
+					}
+					continue
+				}
+				i += 2
+				continue
+			}
+			i++
+			inString = false
+			continue
+		}
+		j := bytes.IndexAny(d.buf[i:d.end], "\"{}[]")
+		if j < 0 {
+			i = d.end
+			continue
+		}
+		i += j
 		c := d.buf[i]
 		i++
 		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
 		case c == '"':
 			inString = true
 		case c == '{' || c == '[':
@@ -300,6 +322,17 @@ func (d *Decoder) value() ([]byte, int, error) {
 			}
 		}
 	}
+}
+
+// more reads more input while keeping the offset *i into the case being
+// read; it reports whether anything was read.
+func (d *Decoder) more(i *int) bool {
+	n := *i - d.pos
+	if !d.fill() {
+		return false
+	}
+	*i = d.pos + n
+	return true
 }
 
 // invalidUTF8 returns the offset of the first byte of b that is not part
@@ -354,18 +387,17 @@ func utf16Looks(b []byte) string {
 // (col is the column the case starts at): it stops the reading.
 func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, error) {
 	var c Case
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(&c)
+	dup, unknown := sc.check(raw)
+	err := json.Unmarshal(raw, &c)
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		l, cl := positionFrom(raw, int(se.Offset)-1, line, col)
 		return Case{}, nil, &FileError{Line: l, Column: cl, Err: errors.New(se.Error())}
 	}
-	if dup := sc.duplicateKey(raw); dup != "" {
+	if dup != "" {
 		return Case{ID: c.ID}, []FieldError{{Path: dup, Code: CodeDuplicate, Message: law.Text{UK: "ключ повторюється в одному об'єкті", EN: "is a key given twice in one object"}}}, nil
 	}
-	if err == nil {
+	if err == nil && !unknown {
 		if err := c.Validate(); err == nil {
 			return c, nil, nil
 		}
@@ -381,24 +413,49 @@ func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, erro
 	return c, fields, nil
 }
 
-// scanner finds keys given twice in one JSON object. It keeps its stack
-// between cases, so that a register of cases allocates it once.
+// fieldSets are the JSON field names of the case format's objects, read
+// from the types' tags once; never changed.
+var fieldSets = sync.OnceValue(func() map[string]map[string]bool {
+	names := func(t reflect.Type) map[string]bool {
+		m := map[string]bool{}
+		for name := range jsonFields(t) {
+			m[name] = true
+		}
+		return m
+	}
+	return map[string]map[string]bool{
+		"case": names(reflect.TypeFor[Case]()), "person": names(reflect.TypeFor[Person]()),
+		"episodes": names(reflect.TypeFor[Episode]()), "family": names(reflect.TypeFor[FamilyMember]()),
+		"events": names(reflect.TypeFor[Event]()),
+	}
+})
+
+// scanner checks the keys of a case before it is decoded: a key given
+// twice in one object (encoding/json keeps the last silently), and a key
+// that is not a field of the case format (then the slow path names it).
+// It keeps its stack between cases, so that a register of cases allocates
+// it once.
 type scanner struct {
 	stack []frame
 }
 
-// A frame is one open object or array: the keys seen in an object (as
-// byte ranges of the case), or the index reached in an array.
+// A frame is one open object or array: for an object, its known field
+// names (nil where the format has no object), the keys seen (as byte
+// ranges of the case) and the current key; for an array, the index
+// reached and the field it is the value of.
 type frame struct {
 	object bool
+	fields map[string]bool
 	keys   [][2]int
-	key    [2]int // the current key
+	key    [2]int
 	index  int
 }
 
-// duplicateKey returns the JSON path of the first key given twice in one
-// object of raw (a well-formed or malformed case), or "".
-func (s *scanner) duplicateKey(raw []byte) string {
+// check returns the JSON path of the first key given twice in one object
+// of raw, or "", and whether raw has a key the format does not know (or
+// an object where the format has none).
+func (s *scanner) check(raw []byte) (dup string, unknown bool) {
+	sets := fieldSets()
 	s.stack = s.stack[:0]
 	expectKey := false
 	for i := 0; i < len(raw); i++ {
@@ -415,21 +472,37 @@ func (s *scanner) duplicateKey(raw []byte) string {
 			if expectKey && len(s.stack) > 0 {
 				top := &s.stack[len(s.stack)-1]
 				k := [2]int{start, min(i, len(raw))}
+				key := raw[k[0]:k[1]]
 				for _, seen := range top.keys {
-					if bytes.Equal(raw[seen[0]:seen[1]], raw[k[0]:k[1]]) {
+					if bytes.Equal(raw[seen[0]:seen[1]], key) {
 						top.key = k
-						return s.path(raw)
+						return s.path(raw), unknown
 					}
+				}
+				if top.fields == nil || !top.fields[string(key)] {
+					unknown = true
 				}
 				top.keys = append(top.keys, k)
 				top.key = k
 				expectKey = false
 			}
 		case '{':
-			s.push(true)
+			var fields map[string]bool
+			switch n := len(s.stack); {
+			case n == 0:
+				fields = sets["case"]
+			case n == 1 && s.stack[0].object && string(raw[s.stack[0].key[0]:s.stack[0].key[1]]) == "person":
+				fields = sets["person"]
+			case n == 2 && !s.stack[1].object:
+				fields = sets[string(raw[s.stack[0].key[0]:s.stack[0].key[1]])]
+			}
+			if fields == nil {
+				unknown = true
+			}
+			s.push(true, fields)
 			expectKey = true
 		case '[':
-			s.push(false)
+			s.push(false, nil)
 		case '}', ']':
 			if len(s.stack) > 0 {
 				s.stack = s.stack[:len(s.stack)-1]
@@ -445,17 +518,17 @@ func (s *scanner) duplicateKey(raw []byte) string {
 			}
 		}
 	}
-	return ""
+	return "", unknown
 }
 
-func (s *scanner) push(object bool) {
+func (s *scanner) push(object bool, fields map[string]bool) {
 	if len(s.stack) < cap(s.stack) {
 		s.stack = s.stack[:len(s.stack)+1]
 		f := &s.stack[len(s.stack)-1]
-		f.object, f.keys, f.index = object, f.keys[:0], 0
+		f.object, f.fields, f.keys, f.index = object, fields, f.keys[:0], 0
 		return
 	}
-	s.stack = append(s.stack, frame{object: object})
+	s.stack = append(s.stack, frame{object: object, fields: fields})
 }
 
 // path is the JSON path of the current key of the innermost object.
