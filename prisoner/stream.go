@@ -46,10 +46,11 @@ type Decoder struct {
 	done      bool
 	fatal     error
 
-	col0  int // the column the last case started at
-	index int
-	seen  map[string]int // case ID -> index
-	scan  scanner
+	col0     int // the column the last case started at
+	lastLine int // the line it started on
+	index    int
+	seen     map[string]int // case ID -> index
+	scan     scanner
 }
 
 // NewDecoder returns a decoder that reads from r.
@@ -81,6 +82,7 @@ func (d *Decoder) Next() (Case, error) {
 	}
 	i := d.index
 	d.index++
+	d.lastLine = line
 	c, fields, err := decodeRaw(raw, line, d.col0, &d.scan)
 	if err != nil {
 		d.done = true
@@ -98,6 +100,15 @@ func (d *Decoder) Next() (Case, error) {
 		return Case{ID: c.ID}, &CaseError{Index: i, CaseID: printable(c.ID), Line: line, Fields: fields}
 	}
 	return c, nil
+}
+
+// Line returns the line on which the case last returned by Next (or the
+// case of its error) starts; 0 before the first.
+func (d *Decoder) Line() int {
+	if d == nil {
+		return 0
+	}
+	return d.lastLine
 }
 
 // fill reads more input, keeping buf[pos:end]; it reports whether any

@@ -26,10 +26,24 @@
 //	                who gains and who loses, the total cost. With -format json: one
 //	                comparison per line; with -format csv: comparison.csv in -out
 //	-lang L         en (default) or uk, for messages, explanations and CSV headers
+//	-strict         write nothing when any case has a problem
+//	-quiet          print no progress; -progress prints it every second even when
+//	                standard error is not a terminal (where it is, it does anyway)
+//	-max-case-bytes N  the largest single case of a JSON case file (default 1 MiB);
+//	                a file may hold any number of cases
 //
-// On bad input it prints one line per problem, with the file and the
-// JSON path (or the file, line and column of a CSV cell), prints nothing
-// else, and exits 1.
+// Every input is read case by case and every output is written as the
+// cases come, so a register of any size runs in flat memory, the table
+// output included. Outputs are whole or absent: they are written beside
+// their targets and moved into place at the end; a run that fails leaves
+// what was there before.
+//
+// On bad input it prints one line per problem, with the file, the line
+// and the JSON path (or the file, line and column of a CSV cell), and
+// exits 1. The cases without problems are still written, and the problems
+// are listed in a report (problems.csv in a -format csv folder,
+// FILE.problems.csv beside -out FILE); with -strict, or when no case is
+// good, nothing is written.
 //
 // # Output
 //
@@ -49,9 +63,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/uacaptivity/captivity/aid"
@@ -65,9 +77,16 @@ import (
 
 func main() {
 	cli.TuneGC()
+	if cli.IsTerminal(os.Stderr) {
+		liveProgress = true
+	}
 	today := civil.DateOf(time.Now(), cli.Kyiv())
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, today, time.Now))
 }
+
+// liveProgress is whether progress is shown every second by default: when
+// standard error is a terminal. Set once, in main.
+var liveProgress bool
 
 type inputs []string
 
@@ -87,6 +106,11 @@ type config struct {
 	redact   bool
 	casesOut string
 	compare  string
+	strict   bool
+	quiet    bool
+	progress bool
+
+	maxCaseBytes int
 }
 
 func (cfg config) csvOptions() export.CSVOptions {
@@ -124,49 +148,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.D
 	if cfg.compare != "" {
 		return runCompare(cfg, rs, stdin, stdout, stderr)
 	}
-	if cfg.format != "table" {
-		return runStream(cfg, rs, stdin, stdout, stderr, now)
-	}
-	cases, source, ok := load(cfg.in, stdin, stderr, cfg.lang)
-	if !ok {
-		return 1
-	}
-	results := make([]*aid.Result, 0, len(cases))
-	bad := false
-	for _, c := range cases {
-		r, err := aid.Evaluate(c, rs)
-		if err != nil {
-			bad = true
-			reportEvalError(stderr, c.ID, err, cfg.lang)
-			continue
-		}
-		results = append(results, r)
-	}
-	if bad {
-		return 1
-	}
-	if cfg.casesOut != "" {
-		if err := writeCaseTables(cfg.casesOut, cases, cfg.csvOptions()); err != nil {
-			fmt.Fprintln(stderr, "aidcalc:", err)
-			return 1
-		}
-	}
-	var out bytes.Buffer
-	if err := writeTable(&out, results, cases, cfg, rs, source); err != nil {
-		fmt.Fprintln(stderr, "aidcalc:", err)
-		return 1
-	}
-	if cfg.out != "" {
-		if err := os.WriteFile(cfg.out, out.Bytes(), 0o644); err != nil {
-			fmt.Fprintln(stderr, "aidcalc:", err)
-			return 1
-		}
-		return 0
-	}
-	if _, err := stdout.Write(out.Bytes()); err != nil {
-		return 1
-	}
-	return 0
+	return runStream(cfg, rs, stdin, stdout, stderr, now)
 }
 
 func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, error) {
@@ -185,9 +167,14 @@ func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, erro
 	fs.StringVar(&cfg.rules, "rules", "", "rule set file (JSON)")
 	fs.StringVar(&cfg.explain, "explain", "", "print the reasoning of the decisions of this case")
 	fs.StringVar(&cfg.lang, "lang", "en", "language of messages: en or uk")
+	fs.BoolVar(&cfg.strict, "strict", false, "write nothing when any case has a problem")
+	fs.BoolVar(&cfg.quiet, "quiet", false, "print no progress")
+	fs.BoolVar(&cfg.progress, "progress", false, "print progress every second even when standard error is not a terminal")
+	fs.IntVar(&cfg.maxCaseBytes, "max-case-bytes", prisoner.DefaultMaxCaseBytes, "the largest single case of a JSON case file, in bytes")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
+	cfg.progress = cfg.progress || liveProgress
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q (case files go after -in)", fs.Arg(0))
 	}
@@ -331,105 +318,6 @@ func statusLine(r *aid.Result, asOf civil.Date, lang string) string {
 	return strings.Join(parts, "; ")
 }
 
-func writeTable(w io.Writer, results []*aid.Result, cases []prisoner.Case, cfg config, rs aid.RuleSet, source string) error {
-	fmt.Fprintf(w, "%d cases from %s, evaluated on %s under rule set %s\n\n", len(results), source, cfg.asOf, rs.Name)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CASE\tCATEGORY\tEPISODES\tFAMILY\tEVENTS\tSTATUS ON "+cfg.asOf.String())
-	for i, r := range results {
-		c := cases[i]
-		var cats []string
-		for _, e := range c.Episodes {
-			cats = append(cats, e.Category.String())
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%s\n", c.ID, strings.Join(unique(cats), ","), len(c.Episodes), len(c.Family), len(c.Events), statusLine(r, cfg.asOf, cfg.lang))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if cfg.timeline {
-		fmt.Fprintln(w, "\nTimelines")
-		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "CASE\tEPISODE\tDATE\tFROM\tTO\tEVENT\tGROUND")
-		for _, r := range results {
-			for _, et := range r.Timeline.Episodes {
-				for _, ch := range et.Changes {
-					ev := fmt.Sprintf("#%d %s", ch.Seq, ch.Signal)
-					if ch.Event < 0 {
-						ev = ch.Signal.String()
-					}
-					ground := ch.Ground.Code()
-					if ch.Conf.Letter() == "U" {
-						ground += " [U]"
-					}
-					if ch.Deferred {
-						ground += " (dated before 2022-11-19; takes effect then)"
-					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.CaseID, et.Episode, ch.Date, ch.From, ch.To, ev, ground)
-				}
-			}
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintln(w, "\nClaims")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CASE\tSEQ\tDATE\tEPISODE\tAID\tCLAIMANT\tDECISION\tAMOUNT\tYEARS / REASON")
-	var total aid.Money
-	granted, refused := 0, 0
-	for _, r := range results {
-		for _, d := range r.Decisions {
-			if d.Granted {
-				granted++
-				total = total.Add(d.Amount)
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\tgranted\t%s\t%s\n", r.CaseID, d.Seq, d.Date, d.Episode, d.Aid, d.Claimant, d.Amount, years(d))
-			} else {
-				refused++
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\trefused\t\t%s\n", r.CaseID, d.Seq, d.Date, d.Episode, d.Aid, d.Claimant, d.Refusal)
-			}
-		}
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "\nTotals per case")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "CASE\tCLAIMS\tGRANTED (UAH)\tRECOVERY DUE (UAH)\t")
-	for _, r := range results {
-		var rec aid.Money
-		for _, x := range r.Recoveries {
-			rec = rec.Add(x.Amount)
-		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t\n", r.CaseID, len(r.Decisions), r.Granted(), rec)
-	}
-	fmt.Fprintf(tw, "all\t%d\t%s\t\t\n", granted+refused, total)
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\n%d claims granted, %d refused; UAH %s granted in all.\n", granted, refused, total)
-	fmt.Fprintln(w, "Years marked * belong to the pre-law block (Law 2010-IX, Art. 17(6)).")
-	if cfg.explain != "" {
-		found := false
-		for _, r := range results {
-			if r.CaseID != cfg.explain {
-				continue
-			}
-			found = true
-			fmt.Fprintf(w, "\nExplanation of case %s (stamp: %s %s params %.12s input %.12s)\n", r.CaseID, r.Stamp.Module, r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
-			for _, d := range r.Decisions {
-				fmt.Fprint(w, d.Explain(cfg.lang))
-			}
-			for _, x := range r.Recoveries {
-				fmt.Fprintf(w, "recovery due: %s %s from %s (%s)\n", x.Aid, x.Amount, x.Payee, x.Citation.EN())
-			}
-		}
-		if !found {
-			return fmt.Errorf("-explain: no case %q", cfg.explain)
-		}
-	}
-	return nil
-}
-
 func years(d aid.Decision) string {
 	if len(d.Years) == 0 {
 		var sh []string
@@ -460,52 +348,4 @@ func unique(s []string) []string {
 		}
 	}
 	return out
-}
-
-// createAll creates dir and the named files in it. finish closes them all
-// and reports the first error; call it once the writing is flushed. On an
-// error, the files created so far are closed.
-func createAll(dir string, names ...string) (files []*os.File, finish func() error, err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, nil, err
-	}
-	finish = func() error {
-		var first error
-		for _, f := range files {
-			if err := f.Close(); err != nil && first == nil {
-				first = err
-			}
-		}
-		return first
-	}
-	for _, n := range names {
-		f, err := os.Create(filepath.Join(dir, n))
-		if err != nil {
-			_ = finish()
-			return nil, nil, err
-		}
-		files = append(files, f)
-	}
-	return files, finish, nil
-}
-
-// writeCaseTables writes cases as the four case tables into dir.
-func writeCaseTables(dir string, cases []prisoner.Case, opts export.CSVOptions) error {
-	f, finish, err := createAll(dir, export.CasesFile, export.EpisodesFile, export.FamilyFile, export.EventsFile)
-	if err != nil {
-		return err
-	}
-	w := export.NewCaseTablesWriter(export.Tables{Cases: f[0], Episodes: f[1], Family: f[2], Events: f[3]}, opts)
-	for _, c := range cases {
-		if err = w.Write(c); err != nil {
-			break
-		}
-	}
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	if cerr := finish(); err == nil {
-		err = cerr
-	}
-	return err
 }

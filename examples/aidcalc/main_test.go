@@ -134,7 +134,7 @@ func TestInputFilesAndStdin(t *testing.T) {
 	// The same file twice gives duplicate case IDs across files.
 	code, _, errs = runWith(t, "", "-in", "../../internal/samples/testdata/cases.json", "-in", "../../internal/samples/testdata/cases.json")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errs, "the same ID")
+	assert.Contains(t, errs, "cases.json:2: case C-01: id: the same case ID is also at ../../internal/samples/testdata/cases.json:2")
 }
 
 func TestBadInput(t *testing.T) {
@@ -143,7 +143,7 @@ func TestBadInput(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"syntax error", []string{"-in", "testdata/broken.json"}, []string{"testdata/broken.json: line 4, column 9:"}},
+		{"syntax error", []string{"-in", "testdata/broken.json"}, []string{"testdata/broken.json:4:9: invalid character"}},
 		{"impossible date and missing claimant", []string{"-in", "testdata/impossible.json"},
 			[]string{"episodes[0].captured: is not an existing date", "events[0].party: refers to a family member that is not in the case"}},
 		{"missing file", []string{"-in", "testdata/nope.json"}, []string{"nope.json"}},

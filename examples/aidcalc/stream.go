@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sort"
 	"time"
 
 	"github.com/uacaptivity/captivity/aid"
@@ -16,55 +19,38 @@ import (
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
-// runStream is the JSON and CSV path: inputs are read case by case,
-// evaluated over aid.Batch and written as they come, so memory does not
-// grow with the number of cases. A case with problems is reported (with
-// its case ID) and left out; the others go on, and the exit status is 1.
+// runStream is the main job, for every format: inputs are read case by
+// case, evaluated over aid.Calculator's Batch and written as they come,
+// so memory does not grow with the number of cases.
+//
+// Outputs are whole or absent: files are written beside their targets
+// and moved into place at the end. A case with problems is reported on
+// standard error and in a problems report (problems.csv in a -format csv
+// folder, FILE.problems.csv beside a -out FILE), and left out; the other
+// cases are written and the exit status is 1. With -strict, or when no
+// case is good, nothing is written.
 func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Writer, now func() time.Time) int {
-	src := &inputSource{files: cfg.in, stdin: stdin, stderr: stderr, lang: cfg.lang}
-	meter := progress.Meter{W: stderr, Prefix: "aidcalc", Now: now, Total: src.countTables()}
+	var outs cli.Outputs
+	fail := func(err error) int {
+		outs.Abort()
+		fmt.Fprintln(stderr, "aidcalc:", err)
+		return 1
+	}
+	src := &inputSource{files: cfg.in, stdin: stdin, stderr: stderr, lang: cfg.lang, maxCase: cfg.maxCaseBytes, seen: map[string]place{}}
+	meter := progress.Meter{W: stderr, Prefix: "aidcalc", Now: now, Total: src.countTables(), Live: cfg.progress, Quiet: cfg.quiet}
 	src.meter = &meter
 
-	var write func(*aid.Result) error
-	var flush func() error
-	switch cfg.format {
-	case "json":
-		var w io.Writer = stdout
-		if cfg.out != "" {
-			f, err := os.Create(cfg.out)
-			if err != nil {
-				fmt.Fprintln(stderr, "aidcalc:", err)
-				return 1
-			}
-			defer f.Close()
-			w = f
-		}
-		jw := export.NewJSONWriter(w, cfg.asOf)
-		write, flush = jw.Write, jw.Flush
-	case "csv":
-		f, finish, err := createAll(cfg.out, export.StatusFile, export.TimelineFile, export.DecisionsFile, export.EntitlementsFile, export.RecoveriesFile)
-		if err != nil {
-			fmt.Fprintln(stderr, "aidcalc:", err)
-			return 1
-		}
-		rw := export.NewReportCSVWriter(export.ReportTables{Status: f[0], Timeline: f[1], Decisions: f[2], Entitlements: f[3], Recoveries: f[4]},
-			cfg.asOf, cfg.csvOptions())
-		write = rw.Write
-		flush = func() error {
-			err := rw.Flush()
-			if cerr := finish(); err == nil {
-				err = cerr
-			}
-			return err
-		}
+	sink, err := newSink(cfg, rs, &outs, stdout)
+	if err != nil {
+		return fail(err)
 	}
 	next := src.next
-	var casesFinish func() error
 	if cfg.casesOut != "" {
-		f, finish, err := createAll(cfg.casesOut, export.CasesFile, export.EpisodesFile, export.FamilyFile, export.EventsFile)
-		if err != nil {
-			fmt.Fprintln(stderr, "aidcalc:", err)
-			return 1
+		var f [4]*os.File
+		for i, name := range []string{export.CasesFile, export.EpisodesFile, export.FamilyFile, export.EventsFile} {
+			if f[i], err = outs.Create(filepath.Join(cfg.casesOut, name)); err != nil {
+				return fail(err)
+			}
 		}
 		tw := export.NewCaseTablesWriter(export.Tables{Cases: f[0], Episodes: f[1], Family: f[2], Events: f[3]}, cfg.csvOptions())
 		next = func() (prisoner.Case, error) {
@@ -74,58 +60,104 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 			}
 			return c, err
 		}
-		casesFinish = func() error {
-			err := tw.Flush()
-			if cerr := finish(); err == nil {
-				err = cerr
-			}
-			return err
-		}
+		sink.onFinish(tw.Flush)
 	}
-	failed := 0
-	err := aid.New(rs).Batch(context.Background(), next, func(it aid.Item) error {
+	good := 0
+	var problems []problem
+	err = aid.New(rs).Batch(context.Background(), next, func(it aid.Item) error {
 		meter.Tick()
 		if it.Err != nil {
-			failed++
-			reportEvalError(stderr, it.CaseID, it.Err, cfg.lang)
+			ps := src.problems(it)
+			for _, p := range ps {
+				fmt.Fprintln(stderr, p.line(cfg.lang))
+			}
+			problems = append(problems, ps...)
 			return nil
 		}
-		return write(it.Result)
+		good++
+		return sink.write(it.Result)
 	}, aid.BatchOptions{})
-	if err == nil {
-		err = flush()
-	}
-	if err == nil && casesFinish != nil {
-		err = casesFinish()
-	}
 	meter.Finish()
 	if err != nil {
+		return fail(err)
+	}
+	if len(problems) > 0 && (cfg.strict || good == 0) {
+		outs.Abort()
+		if good > 0 {
+			fmt.Fprintf(stderr, "aidcalc: -strict: %d case(s) with problems; nothing written\n", countCases(problems))
+		} else {
+			fmt.Fprintln(stderr, "aidcalc: no case could be evaluated; nothing written")
+		}
+		return 1
+	}
+	if err := sink.finish(); err != nil {
+		return fail(err)
+	}
+	if len(problems) > 0 {
+		if err := writeProblems(&outs, cfg, problems); err != nil {
+			return fail(err)
+		}
+	}
+	if err := outs.Commit(); err != nil {
 		fmt.Fprintln(stderr, "aidcalc:", err)
 		return 1
 	}
-	if failed > 0 || src.failed {
+	if err := sink.print(); err != nil {
+		fmt.Fprintln(stderr, "aidcalc:", err)
+		return 1
+	}
+	if len(problems) > 0 {
+		if where := problemsPath(cfg); where != "" {
+			fmt.Fprintf(stderr, "aidcalc: %d case(s) with problems left out; listed in %s\n", countCases(problems), cli.Safe(where))
+		}
 		return 1
 	}
 	return 0
 }
 
+// A place is where a case was read: its file and, for a JSON file, its
+// line.
+type place struct {
+	file string
+	line int
+}
+
+func (p place) String() string {
+	if p.line > 0 {
+		return fmt.Sprintf("%s:%d", cli.Safe(p.file), p.line)
+	}
+	return cli.Safe(p.file)
+}
+
 // inputSource yields the cases of every input in turn: the embedded
-// samples when there is none, a JSON case file decoded whole (files are
-// bounded by prisoner.DefaultMaxBytes), a folder of case tables read case
-// by case.
+// samples when there is none, a JSON case file read case by case, a
+// folder of case tables read case by case. It reports a case ID used
+// twice anywhere in the inputs, with both places.
 type inputSource struct {
-	files  []string
-	stdin  io.Reader
-	stderr io.Writer
-	lang   string
-	meter  *progress.Meter
-	failed bool
+	files   []string
+	stdin   io.Reader
+	stderr  io.Writer
+	lang    string
+	maxCase int
+	meter   *progress.Meter
 
 	i       int
-	pending []prisoner.Case
+	name    string // the input being read
+	dec     *prisoner.Decoder
 	tables  *export.CaseTablesReader
 	closers []func()
 	started bool
+
+	index   int    // items yielded
+	spans   []span // which input each index came from
+	seen    map[string]place
+	pending error // a problem of an input, yielded before its next case
+}
+
+// A span is the first index of the cases read from one input.
+type span struct {
+	first int
+	name  string
 }
 
 func (s *inputSource) countTables() int {
@@ -139,28 +171,78 @@ func (s *inputSource) countTables() int {
 	return n
 }
 
+// fileOf returns the input the case of index i came from.
+func (s *inputSource) fileOf(i int) string {
+	k := sort.Search(len(s.spans), func(k int) bool { return s.spans[k].first > i }) - 1
+	if k < 0 {
+		return ""
+	}
+	return s.spans[k].name
+}
+
+// inputError is a problem of an input rather than of a case: a syntax
+// error that stops the reading of a file, a file that cannot be opened.
+type inputError struct{ ps []problem }
+
+func (e *inputError) Error() string { return e.ps[0].Message }
+
+// errDuplicate is the error of a case whose ID was used before.
+type errDuplicate struct{ first, here place }
+
+func (e *errDuplicate) Error() string { return "the same case ID is at " + e.first.String() }
+
 func (s *inputSource) next() (prisoner.Case, error) {
+	if err := s.pending; err != nil {
+		s.pending = nil
+		s.index++
+		return prisoner.Case{}, err
+	}
 	for {
-		if len(s.pending) > 0 {
-			c := s.pending[0]
-			s.pending = s.pending[1:]
-			return c, nil
+		var (
+			c    prisoner.Case
+			err  error
+			line int
+		)
+		if err := s.pending; err != nil {
+			s.pending = nil
+			s.index++
+			return prisoner.Case{}, err
 		}
-		if s.tables != nil {
-			c, err := s.tables.Next()
-			if err == io.EOF {
-				s.tables = nil
-				for _, f := range s.closers {
-					f()
-				}
-				s.closers = nil
-				continue
+		switch {
+		case s.dec != nil:
+			c, err = s.dec.Next()
+			line = s.dec.Line()
+		case s.tables != nil:
+			c, err = s.tables.Next()
+		default:
+			if !s.open() {
+				return prisoner.Case{}, io.EOF
 			}
-			return c, err
+			continue
 		}
-		if !s.open() {
-			return prisoner.Case{}, io.EOF
+		if err == io.EOF {
+			s.dec, s.tables = nil, nil
+			for _, f := range s.closers {
+				f()
+			}
+			s.closers = nil
+			continue
 		}
+		s.index++
+		var fe *prisoner.FileError
+		if errors.As(err, &fe) && fe.Err != nil {
+			// The input cannot be read on: a problem of its own, not a
+			// case's.
+			return prisoner.Case{}, &inputError{[]problem{{File: s.name, Line: fe.Line, Column: fe.Column, Code: "syntax", Message: fe.Err.Error()}}}
+		}
+		if err == nil && c.ID != "" {
+			here := place{s.name, line}
+			if first, dup := s.seen[c.ID]; dup {
+				return c, &errDuplicate{first, here}
+			}
+			s.seen[c.ID] = here
+		}
+		return c, err
 	}
 }
 
@@ -171,9 +253,9 @@ func (s *inputSource) open() bool {
 			return false
 		}
 		s.started = true
-		cs, _ := prisoner.Decode(bytes.NewReader(samples.JSON()), prisoner.DecodeOptions{})
-		s.pending = cs
-		s.meter.Total += len(cs)
+		s.begin("embedded samples")
+		s.dec = prisoner.NewDecoder(bytes.NewReader(samples.JSON()), prisoner.DecodeOptions{})
+		s.meter.Total += 13
 		return true
 	}
 	if s.i >= len(s.files) {
@@ -182,23 +264,74 @@ func (s *inputSource) open() bool {
 	name := s.files[s.i]
 	s.i++
 	if info, err := os.Stat(name); err == nil && info.IsDir() {
+		s.begin(name)
 		src, closeAll, err := cli.OpenTables(name)
 		if err != nil {
-			fmt.Fprintln(s.stderr, "aidcalc:", err)
-			s.failed = true
+			s.pending = &inputError{[]problem{{File: name, Code: "unreadable", Message: err.Error()}}}
 			return true
 		}
 		s.closers = append(s.closers, closeAll)
 		s.tables = export.NewCaseTablesReader(src)
 		return true
 	}
-	cs, name, err := decodeFile(name, s.stdin)
-	if err != nil {
-		report(s.stderr, name, err, s.lang)
-		s.failed = true
-		return true
+	var r io.Reader = s.stdin
+	if name == "-" {
+		name = "standard input"
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			s.begin(name)
+			s.pending = &inputError{[]problem{{File: name, Code: "unreadable", Message: err.Error()}}}
+			return true
+		}
+		s.closers = append(s.closers, func() { f.Close() })
+		r = f
 	}
-	s.pending = cs
-	s.meter.Total += len(cs)
+	s.begin(name)
+	s.dec = prisoner.NewDecoder(r, prisoner.DecodeOptions{MaxCaseBytes: s.maxCase})
 	return true
+}
+
+func (s *inputSource) begin(name string) {
+	s.name = name
+	s.spans = append(s.spans, span{first: s.index, name: name})
+}
+
+// problems turns the error of a batch item into problem rows.
+func (s *inputSource) problems(it aid.Item) []problem {
+	file := s.fileOf(it.Index)
+	id := cli.Safe(it.CaseID)
+	var (
+		ce  *prisoner.CaseError
+		te  *export.TableError
+		ve  *prisoner.ValidationError
+		dup *errDuplicate
+		ie  *inputError
+		out []problem
+	)
+	switch {
+	case errors.As(it.Err, &ie):
+		out = ie.ps
+	case errors.As(it.Err, &ce):
+		for _, f := range ce.Fields {
+			out = append(out, problem{File: file, CaseID: id, Line: ce.Line, Path: f.Path, Code: string(f.Code), Message: f.Message.In(s.lang)})
+		}
+	case errors.As(it.Err, &te):
+		for _, p := range te.Problems {
+			out = append(out, cellProblem(p, s.lang))
+		}
+	case errors.As(it.Err, &ve):
+		for _, f := range ve.Fields {
+			out = append(out, problem{File: file, CaseID: id, Path: f.Path, Code: string(f.Code), Message: f.Message.In(s.lang)})
+		}
+	case errors.As(it.Err, &dup):
+		msg := "the same case ID is also at " + dup.first.String()
+		if s.lang == "uk" {
+			msg = "такий самий ідентифікатор справи є також у " + dup.first.String()
+		}
+		out = append(out, problem{File: file, CaseID: id, Line: dup.here.line, Path: "id", Code: string(prisoner.CodeDuplicate), Message: msg})
+	default:
+		out = historyProblems(file, id, it.Err, s.lang)
+	}
+	return out
 }

@@ -16,7 +16,13 @@ type Meter struct {
 	Total    int              // 0 when unknown
 	Now      func() time.Time // the clock; programs pass time.Now
 	Interval time.Duration    // 0 means a second
-	done     int
+	// Live prints a line every interval while counting; without it only
+	// the final line is printed (the programs set it when standard error
+	// is a terminal, or with -progress).
+	Live bool
+	// Quiet prints nothing at all (-quiet).
+	Quiet bool
+	done  int
 	start    time.Time
 	last     time.Time
 }
@@ -32,7 +38,7 @@ func (m *Meter) Tick() {
 	if every <= 0 {
 		every = time.Second
 	}
-	if now.Sub(m.last) >= every {
+	if m.Live && !m.Quiet && now.Sub(m.last) >= every {
 		m.last = now
 		m.print(now)
 	}
@@ -43,6 +49,9 @@ func (m *Meter) Done() int { return m.done }
 
 // Finish prints the final line.
 func (m *Meter) Finish() {
+	if m.Quiet {
+		return
+	}
 	if m.done == 0 {
 		fmt.Fprintf(m.W, "%s: no cases\n", m.Prefix)
 		return

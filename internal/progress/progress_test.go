@@ -12,7 +12,7 @@ import (
 func TestMeter(t *testing.T) {
 	var buf bytes.Buffer
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	m := progress.Meter{W: &buf, Prefix: "x", Total: 10, Now: func() time.Time { now = now.Add(500 * time.Millisecond); return now }}
+	m := progress.Meter{W: &buf, Prefix: "x", Total: 10, Live: true, Now: func() time.Time { now = now.Add(500 * time.Millisecond); return now }}
 	for i := 0; i < 4; i++ {
 		m.Tick()
 	}

@@ -1,0 +1,293 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/uacaptivity/captivity/aid"
+	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/cli"
+)
+
+// A sink writes the results of one run in one format. write takes the
+// results in input order; finish completes the output (in temporary
+// files until the run commits them); print then copies to standard
+// output what goes there.
+type sink struct {
+	write    func(*aid.Result) error
+	finishes []func() error
+	printOut func() error
+}
+
+func (s *sink) onFinish(f func() error) { s.finishes = append(s.finishes, f) }
+
+func (s *sink) finish() error {
+	for _, f := range s.finishes {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *sink) print() error {
+	if s.printOut == nil {
+		return nil
+	}
+	return s.printOut()
+}
+
+// newSink makes the sink of cfg.format. Its files are created in outs.
+func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*sink, error) {
+	s := &sink{}
+	switch cfg.format {
+	case "json":
+		var w io.Writer = stdout
+		if cfg.out != "" {
+			f, err := outs.Create(cfg.out)
+			if err != nil {
+				return nil, err
+			}
+			w = f
+		}
+		jw := export.NewJSONWriter(w, cfg.asOf)
+		s.write = jw.Write
+		s.onFinish(jw.Flush)
+	case "csv":
+		var f [5]*os.File
+		for i, name := range []string{export.StatusFile, export.TimelineFile, export.DecisionsFile, export.EntitlementsFile, export.RecoveriesFile} {
+			var err error
+			if f[i], err = outs.Create(filepath.Join(cfg.out, name)); err != nil {
+				return nil, err
+			}
+		}
+		rw := export.NewReportCSVWriter(export.ReportTables{Status: f[0], Timeline: f[1], Decisions: f[2], Entitlements: f[3], Recoveries: f[4]},
+			cfg.asOf, cfg.csvOptions())
+		s.write = rw.Write
+		s.onFinish(rw.Flush)
+	default:
+		t, err := newTableSink(cfg, rs)
+		if err != nil {
+			return nil, err
+		}
+		s.write = t.write
+		var dest *os.File
+		if cfg.out != "" {
+			if dest, err = outs.Create(cfg.out); err != nil {
+				t.close()
+				return nil, err
+			}
+		} else if dest, err = os.CreateTemp("", "aidcalc-table-*"); err != nil {
+			t.close()
+			return nil, err
+		}
+		s.onFinish(func() error { return t.finish(dest) })
+		if cfg.out == "" {
+			s.printOut = func() error {
+				defer os.Remove(dest.Name())
+				defer dest.Close()
+				if _, err := dest.Seek(0, io.SeekStart); err != nil {
+					return err
+				}
+				_, err := io.Copy(stdout, dest)
+				return err
+			}
+		}
+	}
+	return s, nil
+}
+
+// tableRows is how many rows a section aligns at once: each block of
+// this many rows is aligned on its own, so that memory stays flat for a
+// register of any size (a run of fewer cases is aligned as one block).
+const tableRows = 2000
+
+// A section is one part of the table output, spooled to a temporary
+// file as the results come, and aligned a block at a time.
+type section struct {
+	f    *os.File
+	bw   *bufio.Writer
+	tw   *tabwriter.Writer
+	head string
+	rows int
+	fl   uint
+}
+
+func newSection(head string, flags uint) (*section, error) {
+	f, err := os.CreateTemp("", "aidcalc-section-*")
+	if err != nil {
+		return nil, err
+	}
+	s := &section{f: f, bw: bufio.NewWriterSize(f, 64<<10), head: head, fl: flags}
+	s.tw = tabwriter.NewWriter(s.bw, 0, 0, 2, ' ', flags)
+	fmt.Fprintln(s.tw, head)
+	return s, nil
+}
+
+func (s *section) row(format string, args ...any) {
+	fmt.Fprintf(s.tw, format, args...)
+	s.rows++
+	if s.rows%tableRows == 0 {
+		s.tw.Flush()
+		s.tw = tabwriter.NewWriter(s.bw, 0, 0, 2, ' ', s.fl)
+	}
+}
+
+// copyTo flushes the section and copies it to w.
+func (s *section) copyTo(w io.Writer) error {
+	if err := s.tw.Flush(); err != nil {
+		return err
+	}
+	if err := s.bw.Flush(); err != nil {
+		return err
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err := io.Copy(w, s.f)
+	return err
+}
+
+func (s *section) close() {
+	s.f.Close()
+	os.Remove(s.f.Name())
+}
+
+// tableSink writes the default table output: the status of every case,
+// the timelines (with -timeline), every claim, the totals per case, and
+// with -explain one case's reasoning. It holds no result after writing
+// its rows, except the one to explain.
+type tableSink struct {
+	cfg                     config
+	rs                      aid.RuleSet
+	cases, timeline, claims *section
+	totals                  *section
+	n, granted, refused     int
+	total                   aid.Money
+	explained               *aid.Result
+	source                  string
+}
+
+func newTableSink(cfg config, rs aid.RuleSet) (*tableSink, error) {
+	t := &tableSink{cfg: cfg, rs: rs, source: "embedded sample cases"}
+	if len(cfg.in) > 0 {
+		t.source = cli.Safe(strings.Join(cfg.in, ", "))
+	}
+	var err error
+	mk := func(dst **section, head string, flags uint) {
+		if err == nil {
+			*dst, err = newSection(head, flags)
+		}
+	}
+	mk(&t.cases, "CASE\tCATEGORY\tEPISODES\tFAMILY\tEVENTS\tSTATUS ON "+cfg.asOf.String(), 0)
+	if cfg.timeline {
+		mk(&t.timeline, "CASE\tEPISODE\tDATE\tFROM\tTO\tEVENT\tGROUND", 0)
+	}
+	mk(&t.claims, "CASE\tSEQ\tDATE\tEPISODE\tAID\tCLAIMANT\tDECISION\tAMOUNT\tYEARS / REASON", 0)
+	mk(&t.totals, "CASE\tCLAIMS\tGRANTED (UAH)\tRECOVERY DUE (UAH)\t", tabwriter.AlignRight)
+	if err != nil {
+		t.close()
+		return nil, err
+	}
+	return t, nil
+}
+
+func (t *tableSink) close() {
+	for _, s := range []*section{t.cases, t.timeline, t.claims, t.totals} {
+		if s != nil {
+			s.close()
+		}
+	}
+}
+
+func (t *tableSink) write(r *aid.Result) error {
+	t.n++
+	c := r.Case()
+	var cats []string
+	for _, e := range c.Episodes {
+		cats = append(cats, e.Category.String())
+	}
+	t.cases.row("%s\t%s\t%d\t%d\t%d\t%s\n", r.CaseID, strings.Join(unique(cats), ","), len(c.Episodes), len(c.Family), len(c.Events), statusLine(r, t.cfg.asOf, t.cfg.lang))
+	if t.timeline != nil {
+		for _, et := range r.Timeline.Episodes {
+			for _, ch := range et.Changes {
+				ev := fmt.Sprintf("#%d %s", ch.Seq, ch.Signal)
+				if ch.Event < 0 {
+					ev = ch.Signal.String()
+				}
+				ground := ch.Ground.Code()
+				if ch.Conf.Letter() == "U" {
+					ground += " [U]"
+				}
+				if ch.Deferred {
+					ground += " (dated before 2022-11-19; takes effect then)"
+				}
+				t.timeline.row("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.CaseID, et.Episode, ch.Date, ch.From, ch.To, ev, ground)
+			}
+		}
+	}
+	for _, d := range r.Decisions {
+		if d.Granted {
+			t.granted++
+			t.total = t.total.Add(d.Amount)
+			t.claims.row("%s\t%d\t%s\t%s\t%s\t%s\tgranted\t%s\t%s\n", r.CaseID, d.Seq, d.Date, d.Episode, d.Aid, d.Claimant, d.Amount, years(d))
+		} else {
+			t.refused++
+			t.claims.row("%s\t%d\t%s\t%s\t%s\t%s\trefused\t\t%s\n", r.CaseID, d.Seq, d.Date, d.Episode, d.Aid, d.Claimant, d.Refusal)
+		}
+	}
+	var rec aid.Money
+	for _, x := range r.Recoveries {
+		rec = rec.Add(x.Amount)
+	}
+	t.totals.row("%s\t%d\t%s\t%s\t\n", r.CaseID, len(r.Decisions), r.Granted(), rec)
+	if t.cfg.explain != "" && r.CaseID == t.cfg.explain {
+		t.explained = r
+	}
+	return nil
+}
+
+// finish writes the whole table output to w and removes the sections.
+func (t *tableSink) finish(w io.Writer) error {
+	defer t.close()
+	if t.cfg.explain != "" && t.explained == nil {
+		return fmt.Errorf("-explain: no case %q", cli.Safe(t.cfg.explain))
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%d cases from %s, evaluated on %s under rule set %s\n\n", t.n, t.source, t.cfg.asOf, cli.Safe(t.rs.Name))
+	if err := t.cases.copyTo(bw); err != nil {
+		return err
+	}
+	if t.timeline != nil {
+		fmt.Fprintln(bw, "\nTimelines")
+		if err := t.timeline.copyTo(bw); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(bw, "\nClaims")
+	if err := t.claims.copyTo(bw); err != nil {
+		return err
+	}
+	fmt.Fprintln(bw, "\nTotals per case")
+	t.totals.row("all\t%d\t%s\t\t\n", t.granted+t.refused, t.total)
+	if err := t.totals.copyTo(bw); err != nil {
+		return err
+	}
+	fmt.Fprintf(bw, "\n%d claims granted, %d refused; UAH %s granted in all.\n", t.granted, t.refused, t.total)
+	fmt.Fprintln(bw, "Years marked * belong to the pre-law block (Law 2010-IX, Art. 17(6)).")
+	if r := t.explained; r != nil {
+		fmt.Fprintf(bw, "\nExplanation of case %s (stamp: %s %s params %.12s input %.12s)\n", r.CaseID, r.Stamp.Module, r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
+		for _, d := range r.Decisions {
+			fmt.Fprint(bw, d.Explain(t.cfg.lang))
+		}
+		for _, x := range r.Recoveries {
+			fmt.Fprintf(bw, "recovery due: %s %s from %s (%s)\n", x.Aid, x.Amount, x.Payee, x.Citation.EN())
+		}
+	}
+	return bw.Flush()
+}
