@@ -48,8 +48,25 @@ func main() {
 	child := flag.Bool("child", false, "internal: run the pipeline in this process")
 	cpuprofile := flag.String("cpuprofile", "", "with -child: write a CPU profile here")
 	window := flag.Int("window", 0, "cases in flight in each pipeline (0: the batch's default, 64 per core)")
+	paths := flag.Bool("paths", false, "run aidcalc on every input form (JSON array on one line, pretty, JSON Lines, CSV tables) to every output format (table, json, csv) at each of -sizes")
+	sizes := flag.String("sizes", "10000,100000,1000000", "with -paths: the register sizes, comma-separated")
 	ceiling := flag.Bool("ceiling", false, "only measure how much faster all cores run independent arithmetic than one (the machine's own limit)")
 	flag.Parse()
+	if *paths {
+		ns, err := parseSizes(*sizes)
+		if err == nil {
+			d := *dir
+			if d == "" {
+				d = filepath.Join(os.TempDir(), "captivity-paths")
+			}
+			err = runPaths(d, ns, *seed)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "scale:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *ceiling {
 		for _, k := range []struct {
 			name string

@@ -2,6 +2,8 @@ package synth
 
 import (
 	"bufio"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -43,4 +45,67 @@ func WriteTables(dir string, seed uint64, n int) error {
 		}
 	}
 	return nil
+}
+
+// JSON forms of a case file.
+const (
+	ArrayOneLine = "array-one-line" // one JSON array on one line
+	ArrayPretty  = "array-pretty"   // one JSON array, indented
+	JSONLines    = "json-lines"     // one case per line
+)
+
+// WriteJSON writes n cases from seed as a case file of the given form to
+// path, one case at a time: the file is never held in memory.
+func WriteJSON(path, form string, seed uint64, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	g := New(seed)
+	switch form {
+	case ArrayOneLine, ArrayPretty:
+		w.WriteString("[")
+	case JSONLines:
+	default:
+		return fmt.Errorf("synth: unknown JSON form %q", form)
+	}
+	for i := 0; i < n; i++ {
+		var b []byte
+		if form == ArrayPretty {
+			b, err = json.MarshalIndent(g.Next(), "  ", "  ")
+		} else {
+			b, err = json.Marshal(g.Next())
+		}
+		if err != nil {
+			return err
+		}
+		switch {
+		case form == JSONLines:
+			w.Write(b)
+			w.WriteString("\n")
+		case form == ArrayPretty:
+			if i > 0 {
+				w.WriteString(",")
+			}
+			w.WriteString("\n  ")
+			w.Write(b)
+		default:
+			if i > 0 {
+				w.WriteString(",")
+			}
+			w.Write(b)
+		}
+	}
+	switch form {
+	case ArrayOneLine:
+		w.WriteString("]")
+	case ArrayPretty:
+		w.WriteString("\n]\n")
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
 }
