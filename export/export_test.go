@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"runtime"
 	"strconv"
@@ -507,4 +509,35 @@ func TestJSONWriterMatchesMarshalOfReport(t *testing.T) {
 	}
 	require.NoError(t, w.Flush())
 	assert.Equal(t, want.String(), got.String())
+}
+
+// A case ID repeated on rows of cases.csv that are not next to each other
+// is a problem of the later case, naming the earlier line (issue: a case
+// counted twice).
+func TestCaseTablesReaderRepeatedIDAnywhere(t *testing.T) {
+	src := export.Sources{
+		Cases:    strings.NewReader("case_id,citizenship\nA,UA\nB,UA\nA,UA\n"),
+		Episodes: strings.NewReader("case_id,episode_id,category,captured\nA,e1,civilian,2023-02-10\nB,e1,civilian,2023-02-10\nA,e1,civilian,2023-02-10\n"),
+	}
+	r := export.NewCaseTablesReader(src)
+	var ids []string
+	var probs []export.CellProblem
+	for {
+		c, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		var te *export.TableError
+		if errors.As(err, &te) {
+			probs = append(probs, te.Problems...)
+			continue
+		}
+		require.NoError(t, err)
+		ids = append(ids, c.ID)
+	}
+	assert.Equal(t, []string{"A", "B"}, ids)
+	require.Len(t, probs, 1)
+	assert.Equal(t, 4, probs[0].Line)
+	assert.Equal(t, prisoner.CodeDuplicate, probs[0].Code)
+	assert.Contains(t, probs[0].Message.EN, "line 2")
 }

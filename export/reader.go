@@ -198,10 +198,13 @@ func (t *tableIn) take(id string, raw *rawCase) []row {
 // grouped by case in the order of cases.csv, as [CaseTablesWriter] writes
 // them; columns may be in any order, with English keys or Ukrainian
 // headers, and any may be left out except case_id. A byte-order mark is
-// accepted and cells neutralized against formulas are restored.
+// accepted and cells neutralized against formulas are restored. A case ID
+// used twice anywhere in cases.csv is a problem of the later case, with
+// the line of the earlier (the reader keeps every ID it has seen).
 type CaseTablesReader struct {
 	cases, eps, family, events *tableIn
 	lastID                     string
+	seen                       map[string]int // case ID -> line in cases.csv
 	done                       bool
 	rowsHint, cellsHint        int // the sizes of the last case's lists
 
@@ -322,7 +325,8 @@ func build(ch <-chan *pending) {
 type rawCase struct {
 	r                        *CaseTablesReader
 	id                       string
-	dup                      bool
+	dup                      bool // the case just before has the same ID
+	firstLine                int  // the line of cases.csv where an earlier case has this ID
 	rows                     []row
 	cells                    []string
 	head                     row
@@ -372,6 +376,16 @@ func (r *CaseTablesReader) nextRaw() (*rawCase, error) {
 	raw.keep(r.cases)
 	raw.head = raw.rows[0]
 	raw.dup = raw.id != "" && raw.id == r.lastID
+	if !raw.dup && raw.id != "" {
+		if first, ok := r.seen[raw.id]; ok {
+			raw.firstLine = first
+		} else {
+			if r.seen == nil {
+				r.seen = map[string]int{}
+			}
+			r.seen[raw.id] = raw.head.line
+		}
+	}
 	r.lastID = raw.id
 	raw.episodes = r.eps.take(raw.id, raw)
 	raw.family = r.family.take(raw.id, raw)
@@ -389,6 +403,11 @@ func (raw *rawCase) build() (prisoner.Case, error) {
 	b := &caseBuilder{r: raw.r, id: raw.id, raw: raw}
 	if raw.dup {
 		b.add(raw.r.cases, raw.head.line, raw.r.cases.pos[colCaseID], prisoner.CodeDuplicate, law.Text{UK: "справа з таким ідентифікатором щойно була", EN: "repeats the case just before"})
+	}
+	if raw.firstLine > 0 {
+		b.add(raw.r.cases, raw.head.line, raw.r.cases.pos[colCaseID], prisoner.CodeDuplicate, law.Text{
+			UK: fmt.Sprintf("такий самий ідентифікатор справи є в рядку %d", raw.firstLine),
+			EN: fmt.Sprintf("is the case ID of line %d too", raw.firstLine)})
 	}
 	c := b.build()
 	if len(b.probs) > 0 {

@@ -235,7 +235,10 @@ func (s *inputSource) next() (prisoner.Case, error) {
 			// case's.
 			return prisoner.Case{}, &inputError{[]problem{{File: s.name, Line: fe.Line, Column: fe.Column, Code: "syntax", Message: fe.Err.Error()}}}
 		}
-		if err == nil && c.ID != "" {
+		// A file checks its own case IDs (prisoner.Decoder and
+		// export.CaseTablesReader report a repeated one); only across
+		// several inputs is there more to check.
+		if err == nil && c.ID != "" && len(s.files) > 1 {
 			here := place{s.name, line}
 			if first, dup := s.seen[c.ID]; dup {
 				return c, &errDuplicate{first, here}

@@ -16,13 +16,18 @@
 //	-rules FILE   another rule set (see aid.LoadRuleSet)
 //	-compare ALT  also compare every case with ALT (a rule-set file, OPTION=VALUE, or
 //	              draft6700) and print who gains, who loses and the total cost
+//	-strict       write no report when any case has a problem
+//	-quiet        print no progress; -progress prints it every second even when
+//	              standard error is not a terminal
 //
 // Report columns: case_id, episode, party, relation, aid, state, amount,
 // years, date, reason_en, reason_uk. state is granted (a claim was
 // granted), paid (a payment recorded in the tables) or open (not claimed
 // yet; a claim on the report's day would be granted). A case with problems
 // is left out of the report and each problem is printed with its file,
-// line and column; the program then exits 1.
+// line and column; the program then exits 1. The report appears whole or
+// not at all: with -strict, or when no case is good, nothing is written
+// and a report already there is left as it was.
 package main
 
 import (
@@ -47,8 +52,13 @@ import (
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
+// liveProgress is whether progress is shown every second by default: when
+// standard error is a terminal. Set once, in main.
+var liveProgress bool
+
 func main() {
 	cli.TuneGC()
+	liveProgress = cli.IsTerminal(os.Stderr)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now, cli.Kyiv()))
 }
 
@@ -60,6 +70,9 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	excel := fs.Bool("excel", false, "byte-order mark and CRLF line ends")
 	rules := fs.String("rules", "", "rule set file (JSON)")
 	compare := fs.String("compare", "", "compare with a rule-set file, OPTION=VALUE or draft6700")
+	strict := fs.Bool("strict", false, "write no report when any case has a problem")
+	quiet := fs.Bool("quiet", false, "print no progress")
+	live := fs.Bool("progress", false, "print progress every second even when standard error is not a terminal")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -113,16 +126,19 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 		return 1
 	}
 	defer closeAll()
-	outFile, err := os.Create(*out)
+	// The report appears whole or not at all: written beside its place
+	// and moved there at the end.
+	var outs cli.Outputs
+	defer outs.Abort()
+	outFile, err := outs.Create(*out)
 	if err != nil {
 		fmt.Fprintln(stderr, "ngo:", err)
 		return 1
 	}
-	defer outFile.Close()
 
 	rep := newReport(outFile, *excel)
 	sum := summary{open: map[prisoner.AidKind]aid.Money{}}
-	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now}
+	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now, Live: *live || liveProgress, Quiet: *quiet}
 	reader := export.NewCaseTablesReader(src)
 	// Each case needs its own facts for the relations column, so the
 	// reader hands cases to the batch and remembers nothing else.
@@ -145,11 +161,16 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	if err == nil {
 		err = rep.flush()
 	}
-	if err == nil {
-		err = outFile.Close()
-	}
 	prog.Finish()
 	if err != nil {
+		fmt.Fprintln(stderr, "ngo:", err)
+		return 1
+	}
+	if sum.bad > 0 && (*strict || sum.cases == 0) {
+		fmt.Fprintf(stderr, "ngo: %d case(s) with problems; no report written\n", sum.bad)
+		return 1
+	}
+	if err := outs.Commit(); err != nil {
 		fmt.Fprintln(stderr, "ngo:", err)
 		return 1
 	}
@@ -171,7 +192,7 @@ func reportProblem(w io.Writer, it aid.Item) {
 		}
 		return
 	}
-	fmt.Fprintf(w, "ngo: case %s: %v\n", it.CaseID, it.Err)
+	fmt.Fprintf(w, "ngo: case %s: %v\n", cli.Safe(it.CaseID), it.Err)
 }
 
 type summary struct {

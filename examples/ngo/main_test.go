@@ -22,7 +22,7 @@ func ticking() func() time.Time {
 func TestReport(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "owed.csv")
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"-as-of", "2026-11-28", "-out", out, "testdata/tables"}, &stdout, &stderr, ticking(), time.UTC)
+	code := run([]string{"-as-of", "2026-11-28", "-out", out, "-progress", "testdata/tables"}, &stdout, &stderr, ticking(), time.UTC)
 	require.Equal(t, 0, code, stderr.String())
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
