@@ -9,12 +9,11 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/internal/ahead"
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 )
@@ -208,36 +207,18 @@ type CaseTablesReader struct {
 	done                       bool
 	rowsHint, cellsHint        int // the sizes of the last case's lists
 
-	// Cases read ahead: their rows are read here, in Next's goroutine,
-	// and each is converted and validated by one of a few builder
-	// goroutines (the slow half: the conversion of every cell and the
-	// validation rules), so that a batch whose workers wait for Next is
+	// Cases are read ahead: their rows are read in Next's goroutine, and
+	// each is converted and validated (the slow half) on one of a few
+	// converter goroutines, so that a batch whose workers wait for Next is
 	// not held up by one core. Next hands them back in order.
-	ahead    []*pending
-	builders *builders // nil until the first Next
+	ahead *ahead.Reader[built]
 }
 
-// builders are the goroutines that convert the cases read ahead. They
-// stop when the channel is closed: at the end of the tables, or by a
-// cleanup once the reader is no longer referenced.
-type builders struct {
-	ch   chan *pending
-	once sync.Once
+// built is a case read and converted, or its error.
+type built struct {
+	c   prisoner.Case
+	err error
 }
-
-func (b *builders) stop() { b.once.Do(func() { close(b.ch) }) }
-
-// A pending case is one read ahead: its rows, and, once ready is closed,
-// its case or error.
-type pending struct {
-	raw   *rawCase
-	ready chan struct{}
-	c     prisoner.Case
-	err   error
-}
-
-// aheadPerBuilder is how many cases are read ahead for each builder.
-const aheadPerBuilder = 32
 
 // NewCaseTablesReader returns a reader of s.
 func NewCaseTablesReader(s Sources) *CaseTablesReader {
@@ -269,55 +250,23 @@ func (r *CaseTablesReader) Next() (prisoner.Case, error) {
 	if r == nil || r.cases == nil {
 		return prisoner.Case{}, io.EOF
 	}
-	n := runtime.GOMAXPROCS(0)
-	if n == 1 {
-		raw, err := r.nextRaw()
-		if err != nil {
-			return prisoner.Case{}, err
-		}
-		return raw.build()
+	if r.ahead == nil {
+		r.ahead = ahead.New(func() (func() built, bool) {
+			raw, err := r.nextRaw()
+			switch {
+			case err == io.EOF:
+				return nil, false
+			case err != nil:
+				return func() built { return built{err: err} }, true
+			}
+			return func() built { c, err := raw.build(); return built{c, err} }, true
+		})
 	}
-	if r.builders == nil && !r.done {
-		r.builders = &builders{ch: make(chan *pending, n*aheadPerBuilder)}
-		for range n {
-			go build(r.builders.ch)
-		}
-		// A reader dropped before its end lets its builders go.
-		runtime.AddCleanup(r, (*builders).stop, r.builders)
-	}
-	for len(r.ahead) < n*aheadPerBuilder && !r.done {
-		raw, err := r.nextRaw()
-		if err == io.EOF {
-			break
-		}
-		p := &pending{raw: raw, ready: make(chan struct{}), err: err}
-		r.ahead = append(r.ahead, p)
-		if err != nil {
-			close(p.ready)
-			continue
-		}
-		r.builders.ch <- p
-	}
-	if r.done && r.builders != nil {
-		r.builders.stop() // every case is read: the builders end with the last
-	}
-	if len(r.ahead) == 0 {
+	b, ok := r.ahead.Next()
+	if !ok {
 		return prisoner.Case{}, io.EOF
 	}
-	p := r.ahead[0]
-	r.ahead[0] = nil
-	r.ahead = r.ahead[1:]
-	<-p.ready
-	return p.c, p.err
-}
-
-// build converts and validates the cases sent on ch until it is closed.
-func build(ch <-chan *pending) {
-	for p := range ch {
-		p.c, p.err = p.raw.build()
-		p.raw = nil
-		close(p.ready)
-	}
+	return b.c, b.err
 }
 
 // rawCase is the rows of one case, read but not yet converted. The rows

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/uacaptivity/captivity/internal/ahead"
 	"github.com/uacaptivity/captivity/law"
 )
 
@@ -44,13 +45,13 @@ type Decoder struct {
 	started   bool
 	array     bool // the file is a JSON array of cases
 	done      bool
-	fatal     error
 
-	col0     int // the column the last case started at
-	lastLine int // the line it started on
-	index    int
+	col0     int            // the column the last case started at
+	lastLine int            // the line the last case returned started on
+	index    int            // cases returned by Next
+	read     int            // cases read (ahead of Next)
 	seen     map[string]int // case ID -> index
-	scan     scanner
+	ahead    *ahead.Reader[decoded]
 }
 
 // NewDecoder returns a decoder that reads from r.
@@ -72,22 +73,38 @@ func (d *Decoder) Next() (Case, error) {
 	if d == nil || d.r == nil || d.done {
 		return Case{}, io.EOF
 	}
-	raw, line, err := d.nextRaw()
-	if err != nil {
+	if d.ahead == nil {
+		// The bytes of each case are read here; decoding and validating
+		// them, the slow half, runs on converter goroutines.
+		d.ahead = ahead.New(func() (func() decoded, bool) {
+			raw, line, err := d.nextRaw()
+			switch {
+			case err == io.EOF:
+				return nil, false
+			case err != nil:
+				return func() decoded { return decoded{err: err} }, true
+			}
+			col := d.col0
+			return func() decoded {
+				var sc scanner
+				c, fields, err := decodeRaw(raw, line, col, &sc)
+				return decoded{c: c, fields: fields, err: err, line: line}
+			}, true
+		})
+	}
+	r, ok := d.ahead.Next()
+	if !ok {
 		d.done = true
-		if err == io.EOF {
-			return Case{}, io.EOF
-		}
-		return Case{}, err
+		return Case{}, io.EOF
+	}
+	if r.err != nil {
+		d.done = true
+		return Case{}, r.err
 	}
 	i := d.index
 	d.index++
-	d.lastLine = line
-	c, fields, err := decodeRaw(raw, line, d.col0, &d.scan)
-	if err != nil {
-		d.done = true
-		return Case{}, err
-	}
+	d.lastLine = r.line
+	c, fields := r.c, r.fields
 	if c.ID != "" {
 		if first, dup := d.seen[c.ID]; dup {
 			fields = append(fields, FieldError{Path: "id", Code: CodeDuplicate,
@@ -97,9 +114,18 @@ func (d *Decoder) Next() (Case, error) {
 		}
 	}
 	if len(fields) > 0 {
-		return Case{ID: c.ID}, &CaseError{Index: i, CaseID: printable(c.ID), Line: line, Fields: fields}
+		return Case{ID: c.ID}, &CaseError{Index: i, CaseID: printable(c.ID), Line: r.line, Fields: fields}
 	}
 	return c, nil
+}
+
+// decoded is a case read and decoded, or the error that stops the
+// reading.
+type decoded struct {
+	c      Case
+	fields []FieldError
+	err    error
+	line   int
 }
 
 // Line returns the line on which the case last returned by Next (or the
@@ -236,7 +262,7 @@ func (d *Decoder) nextRaw() ([]byte, int, error) {
 		if d.array {
 			return nil, 0, d.eofError("the array of cases is not closed with ]")
 		}
-		if d.index == 0 {
+		if d.read == 0 {
 			return nil, 0, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
 		}
 		return nil, 0, io.EOF
@@ -329,6 +355,7 @@ func (d *Decoder) value() ([]byte, int, error) {
 				}
 				out := bytes.Clone(raw)
 				d.advance(n)
+				d.read++
 				return out, line, nil
 			}
 		}
