@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding"
 	"encoding/csv"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/internal/ahead"
@@ -24,7 +26,24 @@ type Sources struct {
 	Cases, Episodes, Family, Events io.Reader
 	// Names of the tables in messages; empty means the standard file names.
 	CasesName, EpisodesName, FamilyName, EventsName string
+	// MaxRecordBytes is the largest record (a row, with a quoted cell's
+	// line ends) read; 0 means [DefaultMaxRecordBytes]. A longer one ends
+	// the reading with its place, before it is held in memory whole.
+	MaxRecordBytes int
+	// MaxRowsPerCase is the most rows one case may have in the four tables
+	// together; 0 means [DefaultMaxRowsPerCase].
+	MaxRowsPerCase int
 }
+
+// Limits of the case tables reader: memory stays under their product
+// with the batch's window, whatever the size of the files.
+const (
+	// DefaultMaxRecordBytes is 1 MiB, some hundred times a full row.
+	DefaultMaxRecordBytes = 1 << 20
+	// DefaultMaxRowsPerCase is 571: the most a valid case can have (one
+	// row in cases.csv, 20 episodes, 50 family members, 500 events).
+	DefaultMaxRowsPerCase = 1 + 20 + 50 + 500
+)
 
 type tableIn struct {
 	name    string
@@ -40,17 +59,51 @@ type tableIn struct {
 	eof     bool
 	fatal   *CellProblem
 	started bool
+	lim     *recordLimit
 }
 
-func newTableIn(r io.Reader, name string, cols []column) *tableIn {
+func newTableIn(r io.Reader, name string, cols []column, maxRecord int) *tableIn {
 	t := &tableIn{name: name, cols: cols, at: map[string]int{}}
 	if r == nil {
 		t.eof, t.started = true, true
 		return t
 	}
-	t.r = csv.NewReader(r)
+	t.lim = &recordLimit{r: r, max: maxRecord}
+	t.r = csv.NewReader(t.lim)
 	t.r.ReuseRecord = true // take copies the fields it keeps
 	return t
+}
+
+// errRecordTooLong stops a record over the limit as it is read.
+var errRecordTooLong = errors.New("record over the size limit")
+
+// recordLimit passes its reader through, and fails once one line (a
+// record, or a line of a record whose quoted cells hold line ends) passes
+// max bytes: encoding/csv would hold it whole in memory.
+type recordLimit struct {
+	r    io.Reader
+	max  int
+	line int // bytes of the current line
+}
+
+func (l *recordLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i := 0; i < n; {
+		j := bytes.IndexByte(p[i:n], '\n')
+		if j < 0 {
+			l.line += n - i
+			break
+		}
+		l.line += j
+		if l.line > l.max {
+			break
+		}
+		l.line, i = 0, i+j+1
+	}
+	if l.line > l.max {
+		return n, errRecordTooLong
+	}
+	return n, err
 }
 
 func (t *tableIn) problem(line, field int, code prisoner.Code, msg law.Text) CellProblem {
@@ -77,6 +130,17 @@ func (t *tableIn) header() []CellProblem {
 		t.fatal = &p
 		return []CellProblem{p}
 	}
+	if enc := utf16Looks(fields); enc != "" {
+		p := CellProblem{File: t.name, Line: 1, Code: prisoner.CodeInvalid, Message: law.Text{
+			UK: "файл схожий на " + enc + ", а не UTF-8: збережіть його як CSV UTF-8",
+			EN: "the file looks like " + enc + ", not UTF-8: save it as CSV UTF-8"}}
+		t.fatal, t.eof = &p, true
+		return []CellProblem{p}
+	}
+	if p := t.utf8Problem(fields, 1); p != nil {
+		t.fatal, t.eof = p, true
+		return []CellProblem{*p}
+	}
 	var probs []CellProblem
 	t.keys = make([]string, len(fields))
 	t.pos = make([]int, len(t.cols))
@@ -96,7 +160,12 @@ func (t *tableIn) header() []CellProblem {
 		t.keys[i] = h
 		switch {
 		case key == "":
-			probs = append(probs, t.problem(1, i, prisoner.CodeUnknown, law.Text{UK: "невідомий стовпець", EN: "is not a column of this table"}))
+			// The header's text is not echoed: in a file without a header
+			// row it is a person's data.
+			p := CellProblem{File: t.name, Line: 1, Column: i + 1, Code: prisoner.CodeUnknown, Message: law.Text{
+				UK: "заголовок не є назвою стовпця цієї таблиці (чи є рядок заголовків?)",
+				EN: "has a header that is not a column of this table (is the header row missing?)"}}
+			probs = append(probs, p)
 		case t.has(key):
 			probs = append(probs, t.problem(1, i, prisoner.CodeDuplicate, law.Text{UK: "стовпець повторюється", EN: "is a column given twice"}))
 		default:
@@ -118,6 +187,10 @@ func (t *tableIn) header() []CellProblem {
 func (t *tableIn) has(key string) bool { _, ok := t.at[key]; return ok }
 
 func (t *tableIn) csvProblem(err error) CellProblem {
+	if errors.Is(err, errRecordTooLong) {
+		return CellProblem{File: t.name, Line: t.line + 1, Code: prisoner.CodeTooLong, Message: law.Text{
+			UK: fmt.Sprintf("рядок довший за %d байтів", t.lim.max), EN: fmt.Sprintf("has a line over %d bytes (the limit per record)", t.lim.max)}}
+	}
 	var pe *csv.ParseError
 	line := t.line + 1
 	msg := law.Text{UK: "помилка формату CSV", EN: "malformed CSV"}
@@ -155,11 +228,69 @@ func (t *tableIn) next() {
 		return
 	}
 	t.line, _ = t.r.FieldPos(0)
+	if p := t.utf8Problem(rec, t.line); p != nil {
+		t.fatal, t.eof = p, true
+		return
+	}
 	t.peek, t.peeked = rec, true
 	t.peekID = ""
 	if i := t.pos[colCaseID]; i >= 0 && i < len(rec) {
 		t.peekID = Unneutralize(rec[i])
 	}
+}
+
+// utf8Problem reports the first cell of rec, a record on line, that is
+// not UTF-8: text is never rewritten, and a file in another encoding is
+// said to be one.
+func (t *tableIn) utf8Problem(rec []string, line int) *CellProblem {
+	for i, f := range rec {
+		if utf8.ValidString(f) {
+			continue
+		}
+		b := f[invalidByte(f)]
+		p := CellProblem{File: t.name, Line: line, Column: i + 1, Code: prisoner.CodeInvalid, Message: law.Text{
+			UK: fmt.Sprintf("байт 0x%02X не є UTF-8 (файл у Windows-1251 чи Latin-1?): збережіть його як CSV UTF-8", b),
+			EN: fmt.Sprintf("byte 0x%02X is not UTF-8 (is the file Windows-1251 or Latin-1?): save it as CSV UTF-8", b)}}
+		if i < len(t.keys) {
+			p.Header = t.keys[i]
+		}
+		return &p
+	}
+	return nil
+}
+
+// invalidByte returns the offset of the first byte of s that is not part
+// of valid UTF-8.
+func invalidByte(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// utf16Looks names the encoding of a header row read from UTF-16 text
+// (a byte-order mark of UTF-16, or NUL bytes between the letters), or "".
+func utf16Looks(fields []string) string {
+	if len(fields) == 0 {
+		return ""
+	}
+	f := fields[0]
+	switch {
+	case strings.HasPrefix(f, "\xff\xfe"):
+		return "UTF-16 little-endian"
+	case strings.HasPrefix(f, "\xfe\xff"):
+		return "UTF-16 big-endian"
+	}
+	for _, f := range fields {
+		if strings.IndexByte(f, 0) >= 0 {
+			return "UTF-16"
+		}
+	}
+	return ""
 }
 
 // cell returns the cell of column ord (a column ordinal) in rec, the
@@ -188,6 +319,14 @@ func (t *tableIn) take(id string, raw *rawCase) []row {
 		if !t.peeked || t.peekID != id {
 			return raw.rows[start:len(raw.rows):len(raw.rows)]
 		}
+		if len(raw.rows) >= raw.r.maxRows {
+			p := t.problem(t.line, t.pos[colCaseID], prisoner.CodeTooLong, law.Text{
+				UK: fmt.Sprintf("справа має понад %d рядків у таблицях", raw.r.maxRows),
+				EN: fmt.Sprintf("is a row past the limit of %d rows per case", raw.r.maxRows)})
+			p.CaseID = id
+			t.fatal, t.eof, t.peeked = &p, true, false
+			return raw.rows[start:len(raw.rows):len(raw.rows)]
+		}
 		raw.keep(t)
 	}
 }
@@ -206,6 +345,7 @@ type CaseTablesReader struct {
 	seen                       map[string]int // case ID -> line in cases.csv
 	done                       bool
 	rowsHint, cellsHint        int // the sizes of the last case's lists
+	maxRows                    int
 
 	// Cases are read ahead: their rows are read in Next's goroutine, and
 	// each is converted and validated (the slow half) on one of a few
@@ -228,11 +368,19 @@ func NewCaseTablesReader(s Sources) *CaseTablesReader {
 		}
 		return n
 	}
+	maxRecord, maxRows := s.MaxRecordBytes, s.MaxRowsPerCase
+	if maxRecord <= 0 {
+		maxRecord = DefaultMaxRecordBytes
+	}
+	if maxRows <= 0 {
+		maxRows = DefaultMaxRowsPerCase
+	}
 	return &CaseTablesReader{
-		cases:  newTableIn(s.Cases, name(s.CasesName, CasesFile), casesCols),
-		eps:    newTableIn(s.Episodes, name(s.EpisodesName, EpisodesFile), episodesCols),
-		family: newTableIn(s.Family, name(s.FamilyName, FamilyFile), familyCols),
-		events: newTableIn(s.Events, name(s.EventsName, EventsFile), eventsCols),
+		cases:   newTableIn(s.Cases, name(s.CasesName, CasesFile), casesCols, maxRecord),
+		eps:     newTableIn(s.Episodes, name(s.EpisodesName, EpisodesFile), episodesCols, maxRecord),
+		family:  newTableIn(s.Family, name(s.FamilyName, FamilyFile), familyCols, maxRecord),
+		events:  newTableIn(s.Events, name(s.EventsName, EventsFile), eventsCols, maxRecord),
+		maxRows: maxRows,
 	}
 }
 

@@ -190,17 +190,23 @@ func assign(dst reflect.Value, v any, path string, p *problems) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		unknown := 0
 		for _, k := range keys {
 			at := join(path, k)
 			idx, ok := fields[k]
 			if !ok {
-				p.add(at, CodeUnknown, law.Text{UK: "невідоме поле", EN: "is not a field of the case format"})
+				unknown++ // its text is not echoed: it may be anything, a name among others
 				continue
 			}
 			if obj[k] == nil {
 				continue // null: leave unset
 			}
 			assign(dst.Field(idx), obj[k], at, p)
+		}
+		if unknown > 0 {
+			p.add(path, CodeUnknown, law.Text{
+				UK: fmt.Sprintf("має ключі, яких немає у форматі справи (%d); їх текст не наводиться", unknown),
+				EN: fmt.Sprintf("has %d key(s) that are not fields of the case format (their text is not shown)", unknown)})
 		}
 	case reflect.Slice:
 		arr, ok := v.([]any)

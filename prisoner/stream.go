@@ -511,13 +511,17 @@ func (s *scanner) check(raw []byte) (dup string, unknown bool) {
 				top := &s.stack[len(s.stack)-1]
 				k := [2]int{start, min(i, len(raw))}
 				key := raw[k[0]:k[1]]
+				known := top.fields != nil && top.fields[string(key)]
 				for _, seen := range top.keys {
 					if bytes.Equal(raw[seen[0]:seen[1]], key) {
 						top.key = k
+						if !known { // name the object, not a key that may be anything
+							s.stack = s.stack[:len(s.stack)-1]
+						}
 						return s.path(raw), unknown
 					}
 				}
-				if top.fields == nil || !top.fields[string(key)] {
+				if !known {
 					unknown = true
 				}
 				top.keys = append(top.keys, k)

@@ -70,3 +70,23 @@ func TestCompare(t *testing.T) {
 	assert.Contains(t, stdout.String(), "cost of the change UAH 900000.00")
 	assert.Equal(t, 2, run([]string{"-compare", "nonsense=1", "testdata/tables"}, &stdout, &stderr, ticking(), time.UTC))
 }
+
+// Bad tables carrying a name and an RNOKPP: neither is echoed, and no
+// report is written (nor one already there overwritten).
+func TestBadTablesLeakNothingAndWriteNothing(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "cases.csv"), []byte("A,UA,,Коваленко Оксана Петрівна,,3123456789,\n"), 0o644))
+	out := filepath.Join(t.TempDir(), "owed.csv")
+	require.NoError(t, os.WriteFile(out, []byte("old report"), 0o644))
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-as-of", "2026-11-28", "-out", out, dir}, &stdout, &stderr, ticking(), time.UTC)
+	assert.Equal(t, 1, code)
+	for _, secret := range []string{"Коваленко", "3123456789"} {
+		assert.NotContains(t, stdout.String()+stderr.String(), secret)
+	}
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "old report", string(got))
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	assert.Len(t, entries, 1)
+}
