@@ -23,8 +23,8 @@ type Meter struct {
 	// Quiet prints nothing at all (-quiet).
 	Quiet bool
 	done  int
-	start    time.Time
-	last     time.Time
+	start time.Time
+	last  time.Time
 }
 
 // Tick counts one case.
