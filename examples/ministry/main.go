@@ -12,12 +12,20 @@
 //	POST /v1/evaluate?as_of=YYYY-MM-DD    evaluate one case, an array of cases or JSON Lines;
 //	     [&rule_set=NAME]                 returns {"as_of", "rule_set", "reports": [...]}: status on as_of,
 //	                                      timeline, every decision with its trace, entitlements, recoveries
+//	POST /v1/evaluate/lines?as_of=...     the same for a register of any size, read case by case: answers
+//	                                      JSON Lines as the cases are decided, one line per case (its
+//	                                      report or its problems), then {"done": true, ...}
 //
 // Problems come back as application/problem+json (RFC 9457) with every
 // field path: 400 for malformed JSON or parameters, 404 for an unknown rule
 // set, 413 for a body over the limit, 422 for invalid cases or histories.
-// Request bodies are limited (-max-body, 4 MiB by default); the server has
-// read and write timeouts and shuts down gracefully on SIGINT or SIGTERM.
+// Request bodies are limited (-max-body, 4 MiB by default, for
+// /v1/evaluate; -max-stream-body, 1 GiB, for /v1/evaluate/lines; a body
+// announced over the limit gets 413, one found over it while streaming
+// ends the stream with that problem on the closing line), and so is each
+// case (-max-case-bytes, 1 MiB). The server has read and write timeouts
+// (a stream moves them on as it goes) and shuts down gracefully on SIGINT
+// or SIGTERM.
 package main
 
 import (
@@ -51,7 +59,9 @@ var openapi []byte
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	maxBody := flag.Int64("max-body", 4<<20, "largest request body, in bytes")
+	maxBody := flag.Int64("max-body", 4<<20, "largest request body of /v1/evaluate, in bytes")
+	maxStream := flag.Int64("max-stream-body", 1<<30, "largest request body of /v1/evaluate/lines, in bytes")
+	maxCase := flag.Int("max-case-bytes", prisoner.DefaultMaxCaseBytes, "largest single case, in bytes")
 	var rules rulesFlag
 	flag.Var(&rules, "rules", "an extra rule set file (JSON); repeatable")
 	flag.Parse()
@@ -79,7 +89,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	log.Info("listening", "addr", ln.Addr().String())
-	if err := serve(ctx, ln, NewHandler(Config{RuleSets: sets, MaxBody: *maxBody})); err != nil {
+	if err := serve(ctx, ln, NewHandler(Config{RuleSets: sets, MaxBody: *maxBody, MaxStreamBody: *maxStream, MaxCaseBytes: *maxCase})); err != nil {
 		log.Error("serve", "err", err)
 		os.Exit(1)
 	}
@@ -124,15 +134,24 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 type Config struct {
 	// RuleSets are the rule sets served; the first is the default.
 	RuleSets []aid.RuleSet
-	// MaxBody is the largest request body in bytes; 0 means 4 MiB.
+	// MaxBody is the largest request body of /v1/evaluate in bytes; 0
+	// means 4 MiB.
 	MaxBody int64
+	// MaxStreamBody is the largest request body of /v1/evaluate/lines,
+	// which is read case by case; 0 means 1 GiB.
+	MaxStreamBody int64
+	// MaxCaseBytes is the largest single case; 0 means
+	// prisoner.DefaultMaxCaseBytes.
+	MaxCaseBytes int
 }
 
 type service struct {
-	calcs   map[string]*aid.Calculator
-	sets    []aid.RuleSet
-	def     string
-	maxBody int64
+	calcs     map[string]*aid.Calculator
+	sets      []aid.RuleSet
+	def       string
+	maxBody   int64
+	maxStream int64
+	maxCase   int
 }
 
 // NewHandler returns the service's HTTP handler.
@@ -143,7 +162,11 @@ func NewHandler(cfg Config) http.Handler {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 4 << 20
 	}
-	s := &service{calcs: map[string]*aid.Calculator{}, sets: cfg.RuleSets, def: cfg.RuleSets[0].Name, maxBody: cfg.MaxBody}
+	if cfg.MaxStreamBody <= 0 {
+		cfg.MaxStreamBody = 1 << 30
+	}
+	s := &service{calcs: map[string]*aid.Calculator{}, sets: cfg.RuleSets, def: cfg.RuleSets[0].Name,
+		maxBody: cfg.MaxBody, maxStream: cfg.MaxStreamBody, maxCase: cfg.MaxCaseBytes}
 	for _, rs := range cfg.RuleSets {
 		s.calcs[rs.Name] = aid.New(rs)
 	}
@@ -155,7 +178,8 @@ func NewHandler(cfg Config) http.Handler {
 	})
 	mux.HandleFunc("GET /v1/rulesets", s.ruleSets)
 	mux.HandleFunc("POST /v1/evaluate", s.evaluate)
-	for path, method := range map[string]string{"/healthz": "GET", "/openapi.json": "GET", "/v1/rulesets": "GET", "/v1/evaluate": "POST"} {
+	mux.HandleFunc("POST /v1/evaluate/lines", s.evaluateLines)
+	for path, method := range map[string]string{"/healthz": "GET", "/openapi.json": "GET", "/v1/rulesets": "GET", "/v1/evaluate": "POST", "/v1/evaluate/lines": "POST"} {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", method)
 			problem(w, http.StatusMethodNotAllowed, "method-not-allowed", "Method not allowed", "use "+method, nil)
@@ -207,12 +231,14 @@ type FieldProblem struct {
 	Message law.Text `json:"message"`
 }
 
-func (s *service) evaluate(w http.ResponseWriter, r *http.Request) {
+// params reads as_of and rule_set; on a problem it answers and returns
+// false.
+func (s *service) params(w http.ResponseWriter, r *http.Request) (civil.Date, string, *aid.Calculator, bool) {
 	q := r.URL.Query()
 	asOf, err := civil.Parse(q.Get("as_of"))
 	if err != nil {
 		problem(w, http.StatusBadRequest, "bad-parameter", "as_of must be a date YYYY-MM-DD", "query parameter as_of", nil)
-		return
+		return civil.Date{}, "", nil, false
 	}
 	name := q.Get("rule_set")
 	if name == "" {
@@ -221,6 +247,103 @@ func (s *service) evaluate(w http.ResponseWriter, r *http.Request) {
 	calc, ok := s.calcs[name]
 	if !ok {
 		problem(w, http.StatusNotFound, "unknown-rule-set", "No such rule set", "GET /v1/rulesets lists them", nil)
+		return civil.Date{}, "", nil, false
+	}
+	return asOf, name, calc, true
+}
+
+// A Line is one line of the response of /v1/evaluate/lines: the report
+// of the case at index Case, or its problems; the last line has Done set
+// and the counts (or, if reading stopped, the problem that stopped it).
+type Line struct {
+	Case    int            `json:"case"`
+	CaseID  string         `json:"case_id,omitempty"`
+	Report  *export.Report `json:"report,omitempty"`
+	Errors  []FieldProblem `json:"errors,omitempty"`
+	Done    bool           `json:"done,omitempty"`
+	Cases   int            `json:"cases,omitempty"`
+	Reports int            `json:"reports,omitempty"`
+	Problem *Problem       `json:"problem,omitempty"`
+}
+
+// evaluateLines reads a case file of any size case by case and answers
+// with JSON Lines as the cases are decided: one line per case, in input
+// order, then a closing line. Memory is bounded by the largest case and
+// the batch's window, not by the body.
+func (s *service) evaluateLines(w http.ResponseWriter, r *http.Request) {
+	asOf, _, calc, ok := s.params(w, r)
+	if !ok {
+		return
+	}
+	if r.ContentLength > s.maxStream {
+		problem(w, http.StatusRequestEntityTooLarge, "too-large", "Request body too large", fmt.Sprintf("the limit is %d bytes", s.maxStream), nil)
+		return
+	}
+	body := http.MaxBytesReader(w, r.Body, s.maxStream)
+	dec := prisoner.NewDecoder(body, prisoner.DecodeOptions{MaxCaseBytes: s.maxCase})
+	rc := http.NewResponseController(w)
+	w.Header().Set("Content-Type", "application/x-ndjson")
+	w.WriteHeader(http.StatusOK)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	var stop *Problem
+	cases, reports := 0, 0
+	next := func() (prisoner.Case, error) {
+		if stop != nil {
+			return prisoner.Case{}, io.EOF
+		}
+		// A long stream keeps its connection: each case read moves the
+		// read deadline on.
+		_ = rc.SetReadDeadline(time.Now().Add(30 * time.Second))
+		c, err := dec.Next()
+		var fe *prisoner.FileError
+		var mbe *http.MaxBytesError
+		switch {
+		case errors.As(err, &mbe):
+			stop = &Problem{Type: problemType("too-large"), Title: "Request body too large", Status: http.StatusRequestEntityTooLarge, Detail: fmt.Sprintf("the limit is %d bytes", s.maxStream)}
+			return prisoner.Case{}, io.EOF
+		case errors.As(err, &fe) && fe.Err != nil:
+			stop = &Problem{Type: problemType("malformed-json"), Title: "Malformed case file", Status: http.StatusBadRequest, Detail: fmt.Sprintf("line %d, column %d: %v", fe.Line, fe.Column, fe.Err)}
+			return prisoner.Case{}, io.EOF
+		case err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, prisoner.ErrInvalid):
+			stop = &Problem{Type: problemType("unreadable"), Title: "Request body could not be read", Status: http.StatusBadRequest}
+			return prisoner.Case{}, io.EOF
+		}
+		return c, err
+	}
+	err := calc.Batch(r.Context(), next, func(it aid.Item) error {
+		cases++
+		line := Line{Case: it.Index, CaseID: it.CaseID}
+		var ce *prisoner.CaseError
+		var he *status.HistoryError
+		switch {
+		case it.Err == nil:
+			rep := export.NewReport(it.Result, asOf)
+			line.Report = &rep
+			reports++
+		case errors.As(it.Err, &ce):
+			for _, f := range ce.Fields {
+				line.Errors = append(line.Errors, FieldProblem{Case: it.Index, CaseID: ce.CaseID, Path: f.Path, Code: string(f.Code), Message: f.Message})
+			}
+		case errors.As(it.Err, &he):
+			for _, p := range he.Problems {
+				line.Errors = append(line.Errors, FieldProblem{Case: it.Index, CaseID: it.CaseID, Path: p.Path, Code: p.Code, Message: p.Message})
+			}
+		default:
+			line.Errors = []FieldProblem{{Case: it.Index, CaseID: it.CaseID, Code: "invalid", Message: law.Text{UK: "недопустима справа", EN: "invalid case"}}}
+		}
+		_ = rc.SetWriteDeadline(time.Now().Add(60 * time.Second))
+		return enc.Encode(line)
+	}, aid.BatchOptions{})
+	if err != nil {
+		return // the client went away, or the connection failed
+	}
+	_ = enc.Encode(Line{Done: true, Cases: cases, Reports: reports, Problem: stop})
+}
+
+func (s *service) evaluate(w http.ResponseWriter, r *http.Request) {
+	asOf, name, calc, ok := s.params(w, r)
+	if !ok {
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxBody))
@@ -233,7 +356,7 @@ func (s *service) evaluate(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusBadRequest, "unreadable", "Request body could not be read", "", nil)
 		return
 	}
-	cases, err := prisoner.Decode(bytes.NewReader(body), prisoner.DecodeOptions{})
+	cases, err := prisoner.Decode(bytes.NewReader(body), prisoner.DecodeOptions{MaxCaseBytes: s.maxCase})
 	if err != nil {
 		var fe *prisoner.FileError
 		if errors.As(err, &fe) && fe.Err != nil {
@@ -290,8 +413,10 @@ func problem(w http.ResponseWriter, code int, kind, title, detail string, probs 
 	w.WriteHeader(code)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(Problem{Type: "https://github.com/uacaptivity/captivity/problems/" + kind, Title: title, Status: code, Detail: detail, Errors: probs})
+	_ = enc.Encode(Problem{Type: problemType(kind), Title: title, Status: code, Detail: detail, Errors: probs})
 }
+
+func problemType(kind string) string { return "https://github.com/uacaptivity/captivity/problems/" + kind }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Header().Set("Content-Type", "application/json")

@@ -214,3 +214,62 @@ func TestGracefulShutdown(t *testing.T) {
 	_, err = http.Get(url + "/healthz")
 	assert.Error(t, err, "no longer listening")
 }
+
+// /v1/evaluate/lines answers a JSON Lines body line by line: each line
+// conforms to the Line schema, bad cases are answered with their problems
+// in place, and the closing line counts them. A body announced over the
+// limit gets 413 problem+json.
+func TestEvaluateLines(t *testing.T) {
+	srv := newServer(t, Config{MaxStreamBody: 1 << 20})
+	cs, err := samples.Cases()
+	require.NoError(t, err)
+	var body bytes.Buffer
+	require.NoError(t, prisoner.Encode(&body, cs, prisoner.EncodeOptions{Lines: true}))
+	body.WriteString(`{"id":"BAD","person":{"citizenship":"UA"},"episodes":[{"id":"e1","category":"civilian","captured":"2023-02-30"}]}` + "\n")
+	code, ctype, out := do(t, "POST", srv.URL+"/v1/evaluate/lines?as_of=2026-11-28", body.String())
+	require.Equal(t, http.StatusOK, code, string(out))
+	assert.Equal(t, "application/x-ndjson", ctype)
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	require.Len(t, lines, len(cs)+2)
+	line := schemas(t)("Line")
+	for i, l := range lines {
+		conforms(t, line, []byte(l))
+		var got Line
+		require.NoError(t, json.Unmarshal([]byte(l), &got))
+		switch {
+		case i < len(cs):
+			assert.Equal(t, i, got.Case)
+			require.NotNil(t, got.Report, l)
+			assert.Equal(t, cs[i].ID, got.Report.CaseID)
+		case i == len(cs):
+			assert.Equal(t, "BAD", got.CaseID)
+			require.NotEmpty(t, got.Errors)
+			assert.Equal(t, "episodes[0].captured", got.Errors[0].Path)
+		default:
+			assert.Equal(t, Line{Done: true, Cases: len(cs) + 1, Reports: len(cs)}, got)
+		}
+	}
+
+	// Malformed JSON in the middle ends the stream; the closing line says
+	// where.
+	code, _, out = do(t, "POST", srv.URL+"/v1/evaluate/lines?as_of=2026-11-28", lines2(cs[0])+"{\"id\": }\n")
+	require.Equal(t, http.StatusOK, code)
+	all := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var last Line
+	require.NoError(t, json.Unmarshal([]byte(all[len(all)-1]), &last))
+	require.NotNil(t, last.Problem)
+	assert.Equal(t, http.StatusBadRequest, last.Problem.Status)
+	assert.Contains(t, last.Problem.Detail, "line 2")
+
+	big := strings.Repeat(" ", 2<<20)
+	code, ctype, out = do(t, "POST", srv.URL+"/v1/evaluate/lines?as_of=2026-11-28", big)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, code)
+	assert.Equal(t, "application/problem+json", ctype)
+	conforms(t, schemas(t)("Problem"), out)
+}
+
+func lines2(c prisoner.Case) string {
+	var b bytes.Buffer
+	_ = prisoner.Encode(&b, []prisoner.Case{c}, prisoner.EncodeOptions{Lines: true})
+	return b.String()
+}
