@@ -416,7 +416,9 @@ func problem(w http.ResponseWriter, code int, kind, title, detail string, probs 
 	_ = enc.Encode(Problem{Type: problemType(kind), Title: title, Status: code, Detail: detail, Errors: probs})
 }
 
-func problemType(kind string) string { return "https://github.com/uacaptivity/captivity/problems/" + kind }
+func problemType(kind string) string {
+	return "https://github.com/uacaptivity/captivity/problems/" + kind
+}
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Header().Set("Content-Type", "application/json")
