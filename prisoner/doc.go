@@ -31,11 +31,14 @@
 // is "person", "representative" or a family member's id. Personal data
 // (names, birth dates, RNOKPP) are optional and no rule uses them.
 //
-// Decoding is strict: unknown fields, wrong types, days that do not exist,
-// unknown codes, text after the last case, input over
-// [DecodeOptions.MaxBytes] (32 MiB by default) and two cases with one ID
-// are all errors. JSON objects with a repeated key keep the last value, as
-// encoding/json does.
+// Decoding is strict: unknown fields, a key given twice in one object,
+// wrong types, days that do not exist, unknown codes, text that is not
+// UTF-8 (a UTF-8 byte-order mark is skipped), text after the last case, a
+// case over [DecodeOptions.MaxCaseBytes] (1 MiB by default) and two cases
+// with one ID are all errors. A file may hold any number of cases: a
+// [Decoder] reads them one at a time, in memory bounded by the largest
+// case, counting lines as it reads; [Decode] collects them all. Messages
+// never quote the input: an unknown key is counted, not shown.
 //
 // # Validation
 //
