@@ -31,6 +31,9 @@
 //	                standard error is not a terminal (where it is, it does anyway)
 //	-max-case-bytes N  the largest single case of a JSON case file (default 1 MiB);
 //	                a file may hold any number of cases
+//	-max-record-bytes N, -max-case-rows N  the largest row of a case table (1 MiB) and
+//	                the most rows of one case (571); memory stays under their product
+//	                with the batch's window, whatever the size of the files
 //
 // Every input is read case by case and every output is written as the
 // cases come, so a register of any size runs in flat memory, the table
@@ -110,7 +113,9 @@ type config struct {
 	quiet    bool
 	progress bool
 
-	maxCaseBytes int
+	maxCaseBytes   int
+	maxRecordBytes int
+	maxCaseRows    int
 }
 
 func (cfg config) csvOptions() export.CSVOptions {
@@ -171,6 +176,8 @@ func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, erro
 	fs.BoolVar(&cfg.quiet, "quiet", false, "print no progress")
 	fs.BoolVar(&cfg.progress, "progress", false, "print progress every second even when standard error is not a terminal")
 	fs.IntVar(&cfg.maxCaseBytes, "max-case-bytes", prisoner.DefaultMaxCaseBytes, "the largest single case of a JSON case file, in bytes")
+	fs.IntVar(&cfg.maxRecordBytes, "max-record-bytes", export.DefaultMaxRecordBytes, "the largest row of a case table, in bytes")
+	fs.IntVar(&cfg.maxCaseRows, "max-case-rows", export.DefaultMaxRowsPerCase, "the most rows one case may have in the case tables")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -106,16 +107,31 @@ func countCases(ps []problem) int {
 }
 
 // problemsPath is where the problems report goes: problems.csv in a
-// -format csv folder, FILE.problems.csv beside -out FILE, nowhere when
+// -format csv folder, FILE.problems.jsonl (JSON Lines) beside a -format
+// json -out FILE, FILE.problems.csv beside a table -out FILE, nowhere when
 // the output is standard output (the problems are on standard error).
 func problemsPath(cfg config) string {
 	switch {
 	case cfg.format == "csv":
 		return filepath.Join(cfg.out, "problems.csv")
+	case cfg.out != "" && cfg.format == "json":
+		return cfg.out + ".problems.jsonl"
 	case cfg.out != "":
 		return cfg.out + ".problems.csv"
 	}
 	return ""
+}
+
+// problemJSON is a problem as a line of the JSON Lines report.
+type problemJSON struct {
+	File    string `json:"file"`
+	CaseID  string `json:"case_id,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Path    string `json:"path,omitempty"`
+	Seq     int    `json:"seq,omitempty"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 // writeProblems writes the problems report, one row per problem.
@@ -127,6 +143,16 @@ func writeProblems(outs *cli.Outputs, cfg config, ps []problem) error {
 	f, err := outs.Create(path)
 	if err != nil {
 		return err
+	}
+	if cfg.format == "json" {
+		enc := json.NewEncoder(f)
+		enc.SetEscapeHTML(false)
+		for _, p := range ps {
+			if err := enc.Encode(problemJSON{p.File, p.CaseID, p.Line, p.Column, p.Path, p.Seq, p.Code, p.Message}); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	if cfg.excel {
 		if _, err := f.WriteString("\ufeff"); err != nil {

@@ -36,7 +36,8 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 		fmt.Fprintln(stderr, "aidcalc:", err)
 		return 1
 	}
-	src := &inputSource{files: cfg.in, stdin: stdin, stderr: stderr, lang: cfg.lang, maxCase: cfg.maxCaseBytes, seen: map[string]place{}}
+	src := &inputSource{files: cfg.in, stdin: stdin, stderr: stderr, lang: cfg.lang, maxCase: cfg.maxCaseBytes,
+		maxRecord: cfg.maxRecordBytes, maxRows: cfg.maxCaseRows, seen: map[string]place{}}
 	meter := progress.Meter{W: stderr, Prefix: "aidcalc", Now: now, Total: src.countTables(), Live: cfg.progress, Quiet: cfg.quiet}
 	src.meter = &meter
 
@@ -134,12 +135,13 @@ func (p place) String() string {
 // folder of case tables read case by case. It reports a case ID used
 // twice anywhere in the inputs, with both places.
 type inputSource struct {
-	files   []string
-	stdin   io.Reader
-	stderr  io.Writer
-	lang    string
-	maxCase int
-	meter   *progress.Meter
+	files              []string
+	stdin              io.Reader
+	stderr             io.Writer
+	lang               string
+	maxCase            int
+	maxRecord, maxRows int
+	meter              *progress.Meter
 
 	i       int
 	name    string // the input being read
@@ -274,6 +276,7 @@ func (s *inputSource) open() bool {
 			return true
 		}
 		s.closers = append(s.closers, closeAll)
+		src.MaxRecordBytes, src.MaxRowsPerCase = s.maxRecord, s.maxRows
 		s.tables = export.NewCaseTablesReader(src)
 		return true
 	}
