@@ -50,7 +50,7 @@ type Decoder struct {
 	lastLine int            // the line the last case returned started on
 	index    int            // cases returned by Next
 	read     int            // cases read (ahead of Next)
-	seen     map[string]int // case ID -> index
+	seen     map[string]firstAt // case ID -> where it was first
 	ahead    *ahead.Reader[decoded]
 }
 
@@ -60,7 +60,7 @@ func NewDecoder(r io.Reader, opts DecodeOptions) *Decoder {
 	if max <= 0 {
 		max = DefaultMaxCaseBytes
 	}
-	return &Decoder{r: r, opts: opts, max: max, line: 1, col: 1, seen: map[string]int{}}
+	return &Decoder{r: r, opts: opts, max: max, line: 1, col: 1, seen: map[string]firstAt{}}
 }
 
 // Next returns the next case, validated. After the last case it returns
@@ -108,9 +108,10 @@ func (d *Decoder) Next() (Case, error) {
 	if c.ID != "" {
 		if first, dup := d.seen[c.ID]; dup {
 			fields = append(fields, FieldError{Path: "id", Code: CodeDuplicate,
-				Message: law.Text{UK: fmt.Sprintf("такий самий ідентифікатор має справа [%d]", first), EN: fmt.Sprintf("is the same as the ID of case [%d]", first)}})
+				Message: law.Text{UK: fmt.Sprintf("такий самий ідентифікатор має справа [%d] (рядок %d)", first.index, first.line),
+					EN: fmt.Sprintf("is the same as the ID of case [%d] (line %d)", first.index, first.line)}})
 		} else {
-			d.seen[c.ID] = i
+			d.seen[c.ID] = firstAt{int32(i), int32(r.line)}
 		}
 	}
 	if len(fields) > 0 {
@@ -118,6 +119,9 @@ func (d *Decoder) Next() (Case, error) {
 	}
 	return c, nil
 }
+
+// firstAt is where a case ID was first seen: the case's index and line.
+type firstAt struct{ index, line int32 }
 
 // decoded is a case read and decoded, or the error that stops the
 // reading.

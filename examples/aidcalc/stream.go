@@ -9,11 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/internal/cli"
+	"github.com/uacaptivity/captivity/internal/problems"
 	"github.com/uacaptivity/captivity/internal/progress"
 	"github.com/uacaptivity/captivity/internal/samples"
 	"github.com/uacaptivity/captivity/prisoner"
@@ -37,7 +39,7 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 		return 1
 	}
 	src := &inputSource{files: cfg.in, stdin: stdin, stderr: stderr, lang: cfg.lang, maxCase: cfg.maxCaseBytes,
-		maxRecord: cfg.maxRecordBytes, maxRows: cfg.maxCaseRows, seen: map[string]place{}}
+		maxRecord: cfg.maxRecordBytes, maxRows: cfg.maxCaseRows, seen: map[string]place{}, lines: map[int]int{}}
 	meter := progress.Meter{W: stderr, Prefix: "aidcalc", Now: now, Total: src.countTables(), Live: cfg.progress, Quiet: cfg.quiet}
 	src.meter = &meter
 
@@ -64,15 +66,16 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 		sink.onFinish(tw.Flush)
 	}
 	good := 0
-	var problems []problem
+	var probs []problems.Problem
 	err = aid.New(rs).Batch(context.Background(), next, func(it aid.Item) error {
 		meter.Tick()
+		line := src.lineOf(it.Index)
 		if it.Err != nil {
-			ps := src.problems(it)
+			ps := src.problemsOf(it, line)
 			for _, p := range ps {
-				fmt.Fprintln(stderr, p.line(cfg.lang))
+				fmt.Fprintln(stderr, p.Text(cfg.lang))
 			}
-			problems = append(problems, ps...)
+			probs = append(probs, ps...)
 			return nil
 		}
 		good++
@@ -82,10 +85,10 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 	if err != nil {
 		return fail(err)
 	}
-	if len(problems) > 0 && (cfg.strict || good == 0) {
+	if len(probs) > 0 && (cfg.strict || good == 0) {
 		outs.Abort()
 		if good > 0 {
-			fmt.Fprintf(stderr, "aidcalc: -strict: %d case(s) with problems; nothing written\n", countCases(problems))
+			fmt.Fprintf(stderr, "aidcalc: -strict: %d case(s) with problems; nothing written\n", problems.Cases(probs))
 		} else {
 			fmt.Fprintln(stderr, "aidcalc: no case could be evaluated; nothing written")
 		}
@@ -94,8 +97,8 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 	if err := sink.finish(); err != nil {
 		return fail(err)
 	}
-	if len(problems) > 0 {
-		if err := writeProblems(&outs, cfg, problems); err != nil {
+	if len(probs) > 0 {
+		if err := writeProblems(&outs, cfg, probs); err != nil {
 			return fail(err)
 		}
 	}
@@ -107,9 +110,9 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 		fmt.Fprintln(stderr, "aidcalc:", err)
 		return 1
 	}
-	if len(problems) > 0 {
+	if len(probs) > 0 {
 		if where := problemsPath(cfg); where != "" {
-			fmt.Fprintf(stderr, "aidcalc: %d case(s) with problems left out; listed in %s\n", countCases(problems), cli.Safe(where))
+			fmt.Fprintf(stderr, "aidcalc: %d case(s) with problems left out; listed in %s\n", problems.Cases(probs), cli.Safe(where))
 		}
 		return 1
 	}
@@ -154,6 +157,8 @@ type inputSource struct {
 	spans   []span // which input each index came from
 	seen    map[string]place
 	pending error // a problem of an input, yielded before its next case
+	mu      sync.Mutex
+	lines   map[int]int // index -> line, for the cases in flight
 }
 
 // A span is the first index of the cases read from one input.
@@ -184,7 +189,7 @@ func (s *inputSource) fileOf(i int) string {
 
 // inputError is a problem of an input rather than of a case: a syntax
 // error that stops the reading of a file, a file that cannot be opened.
-type inputError struct{ ps []problem }
+type inputError struct{ ps []problems.Problem }
 
 func (e *inputError) Error() string { return e.ps[0].Message }
 
@@ -235,7 +240,7 @@ func (s *inputSource) next() (prisoner.Case, error) {
 		if errors.As(err, &fe) && fe.Err != nil {
 			// The input cannot be read on: a problem of its own, not a
 			// case's.
-			return prisoner.Case{}, &inputError{[]problem{{File: s.name, Line: fe.Line, Column: fe.Column, Code: "syntax", Message: fe.Err.Error()}}}
+			return prisoner.Case{}, &inputError{[]problems.Problem{{File: s.name, Line: fe.Line, Column: fe.Column, Code: "syntax", Message: fe.Err.Error()}}}
 		}
 		// A file checks its own case IDs (prisoner.Decoder and
 		// export.CaseTablesReader report a repeated one); only across
@@ -247,8 +252,24 @@ func (s *inputSource) next() (prisoner.Case, error) {
 			}
 			s.seen[c.ID] = here
 		}
+		if line > 0 {
+			s.mu.Lock()
+			s.lines[s.index-1] = line
+			s.mu.Unlock()
+		}
 		return c, err
 	}
+}
+
+// lineOf returns, and forgets, the line the case of index i starts on in
+// a JSON file (0 if it was not read from one). The lines of the cases in
+// flight are kept: at most the batch's window.
+func (s *inputSource) lineOf(i int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l := s.lines[i]
+	delete(s.lines, i)
+	return l
 }
 
 // open starts the next input; false when there is none left.
@@ -272,7 +293,7 @@ func (s *inputSource) open() bool {
 		s.begin(name)
 		src, closeAll, err := cli.OpenTables(name)
 		if err != nil {
-			s.pending = &inputError{[]problem{{File: name, Code: "unreadable", Message: err.Error()}}}
+			s.pending = &inputError{[]problems.Problem{{File: name, Code: "unreadable", Message: err.Error()}}}
 			return true
 		}
 		s.closers = append(s.closers, closeAll)
@@ -287,7 +308,7 @@ func (s *inputSource) open() bool {
 		f, err := os.Open(name)
 		if err != nil {
 			s.begin(name)
-			s.pending = &inputError{[]problem{{File: name, Code: "unreadable", Message: err.Error()}}}
+			s.pending = &inputError{[]problems.Problem{{File: name, Code: "unreadable", Message: err.Error()}}}
 			return true
 		}
 		s.closers = append(s.closers, func() { f.Close() })
@@ -304,7 +325,7 @@ func (s *inputSource) begin(name string) {
 }
 
 // problems turns the error of a batch item into problem rows.
-func (s *inputSource) problems(it aid.Item) []problem {
+func (s *inputSource) problemsOf(it aid.Item, line int) []problems.Problem {
 	file := s.fileOf(it.Index)
 	id := cli.Safe(it.CaseID)
 	var (
@@ -313,31 +334,31 @@ func (s *inputSource) problems(it aid.Item) []problem {
 		ve  *prisoner.ValidationError
 		dup *errDuplicate
 		ie  *inputError
-		out []problem
+		out []problems.Problem
 	)
 	switch {
 	case errors.As(it.Err, &ie):
 		out = ie.ps
 	case errors.As(it.Err, &ce):
 		for _, f := range ce.Fields {
-			out = append(out, problem{File: file, CaseID: id, Line: ce.Line, Path: f.Path, Code: string(f.Code), Message: f.Message.In(s.lang)})
+			out = append(out, problems.Problem{File: file, CaseID: id, Line: ce.Line, Path: f.Path, Code: string(f.Code), Message: f.Message.In(s.lang)})
 		}
 	case errors.As(it.Err, &te):
 		for _, p := range te.Problems {
-			out = append(out, cellProblem(p, s.lang))
+			out = append(out, problems.FromCell(p, s.lang))
 		}
 	case errors.As(it.Err, &ve):
 		for _, f := range ve.Fields {
-			out = append(out, problem{File: file, CaseID: id, Path: f.Path, Code: string(f.Code), Message: f.Message.In(s.lang)})
+			out = append(out, problems.Problem{File: file, CaseID: id, Line: line, Path: f.Path, Code: string(f.Code), Message: f.Message.In(s.lang)})
 		}
 	case errors.As(it.Err, &dup):
 		msg := "the same case ID is also at " + dup.first.String()
 		if s.lang == "uk" {
 			msg = "такий самий ідентифікатор справи є також у " + dup.first.String()
 		}
-		out = append(out, problem{File: file, CaseID: id, Line: dup.here.line, Path: "id", Code: string(prisoner.CodeDuplicate), Message: msg})
+		out = append(out, problems.Problem{File: file, CaseID: id, Line: dup.here.line, Path: "id", Code: string(prisoner.CodeDuplicate), Message: msg})
 	default:
-		out = historyProblems(file, id, it.Err, s.lang)
+		out = problems.FromHistory(file, id, line, it.Err, s.lang)
 	}
 	return out
 }

@@ -27,17 +27,18 @@
 // is left out of the report and each problem is printed with its file,
 // line and column; the program then exits 1. The report appears whole or
 // not at all: with -strict, or when no case is good, nothing is written
-// and a report already there is left as it was.
+// and a report already there is left as it was. Otherwise the problems
+// are also listed beside the report (owed.csv → owed.problems.csv).
 package main
 
 import (
 	"context"
 	"encoding/csv"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -46,6 +47,7 @@ import (
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/internal/cli"
+	"github.com/uacaptivity/captivity/internal/problems"
 	"github.com/uacaptivity/captivity/internal/progress"
 	"github.com/uacaptivity/captivity/internal/whatif"
 	"github.com/uacaptivity/captivity/law"
@@ -140,13 +142,17 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	sum := summary{open: map[prisoner.AidKind]aid.Money{}}
 	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now, Live: *live || liveProgress, Quiet: *quiet}
 	reader := export.NewCaseTablesReader(src)
+	var probs []problems.Problem
 	// Each case needs its own facts for the relations column, so the
 	// reader hands cases to the batch and remembers nothing else.
 	err = aid.New(rs).Batch(context.Background(), reader.Next, func(it aid.Item) error {
 		prog.Tick()
 		if it.Err != nil {
 			sum.bad++
-			reportProblem(stderr, it)
+			for _, p := range problems.FromHistory(dir, cli.Safe(it.CaseID), 0, it.Err, "en") {
+				fmt.Fprintln(stderr, "ngo:", p.Text("en"))
+				probs = append(probs, p)
+			}
 			return nil
 		}
 		sum.cases++
@@ -170,9 +176,22 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 		fmt.Fprintf(stderr, "ngo: %d case(s) with problems; no report written\n", sum.bad)
 		return 1
 	}
+	if len(probs) > 0 {
+		f, err := outs.Create(problemsPath(*out))
+		if err == nil {
+			err = problems.WriteCSV(f, probs, *excel)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "ngo:", err)
+			return 1
+		}
+	}
 	if err := outs.Commit(); err != nil {
 		fmt.Fprintln(stderr, "ngo:", err)
 		return 1
+	}
+	if len(probs) > 0 {
+		fmt.Fprintf(stderr, "ngo: %d case(s) with problems left out; listed in %s\n", sum.bad, cli.Safe(problemsPath(*out)))
 	}
 	sum.print(stdout, asOf, *out, rs.Name)
 	if alt != nil {
@@ -184,15 +203,10 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	return 0
 }
 
-func reportProblem(w io.Writer, it aid.Item) {
-	var te *export.TableError
-	if errors.As(it.Err, &te) {
-		for _, l := range te.Lines("en") {
-			fmt.Fprintln(w, "ngo:", l)
-		}
-		return
-	}
-	fmt.Fprintf(w, "ngo: case %s: %v\n", cli.Safe(it.CaseID), it.Err)
+// problemsPath is the problems report beside the report out:
+// owed.csv → owed.problems.csv.
+func problemsPath(out string) string {
+	return strings.TrimSuffix(out, filepath.Ext(out)) + ".problems.csv"
 }
 
 type summary struct {
