@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
@@ -366,6 +367,12 @@ func FuzzCaseTablesRoundTrip(f *testing.F) {
 		}
 		tb := writeTables(t, []prisoner.Case{c}, export.CSVOptions{})
 		back, err := export.ReadCaseTables(tb.fs(), "t")
+		if !utf8.ValidString(name) || !utf8.ValidString(note) || !utf8.ValidString(evNote) {
+			// Text that is not UTF-8 is refused, never rewritten.
+			require.ErrorIs(t, err, export.ErrTable)
+			assert.Contains(t, err.Error(), "is not UTF-8")
+			return
+		}
 		if err != nil {
 			// encoding/csv cannot keep a lone \r (it reads it as a line end)
 			if strings.ContainsRune(name+note+evNote, '\r') {

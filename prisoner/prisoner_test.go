@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
@@ -357,8 +359,15 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(one("A")))
 	f.Add([]byte(`[{"id":"A","episodes":[{"captured":"2024-02-29"}],"events":[{"seq":1}]}]`))
 	f.Add([]byte(`{"id":"A"} {"id":"B"}`))
+	f.Add([]byte("\ufeff[" + one("A") + ",\n" + one("B") + "]"))
+	f.Add([]byte(`{"id":"A\"}\\","x":[{"y":"]}"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cs, err := prisoner.Decode(bytes.NewReader(data), prisoner.DecodeOptions{})
+		// Read a byte at a time, the decoder meets every buffer boundary
+		// inside a string, an escape and a bracket: same cases, same error.
+		cs1, err1 := prisoner.Decode(iotest.OneByteReader(bytes.NewReader(data)), prisoner.DecodeOptions{})
+		assert.Equal(t, cs, cs1)
+		assert.Equal(t, fmt.Sprint(err), fmt.Sprint(err1))
 		if err != nil {
 			if !errors.Is(err, prisoner.ErrInvalid) {
 				t.Fatalf("error does not match ErrInvalid: %v", err)

@@ -99,6 +99,7 @@ func (d *Decoder) Next() (Case, error) {
 	}
 	if r.err != nil {
 		d.done = true
+		d.ahead.Stop()
 		return Case{}, r.err
 	}
 	i := d.index
@@ -210,7 +211,10 @@ func (d *Decoder) errAt(line, col int, format string, args ...any) error {
 func (d *Decoder) nextRaw() ([]byte, int, error) {
 	if !d.started {
 		d.started = true
-		if d.fill(); d.end-d.pos >= 3 && bytes.HasPrefix(d.buf[d.pos:d.end], []byte("\xef\xbb\xbf")) {
+		for d.end-d.pos < 4 && d.fill() {
+			// the first bytes tell a byte-order mark or UTF-16
+		}
+		if d.end-d.pos >= 3 && bytes.HasPrefix(d.buf[d.pos:d.end], []byte("\xef\xbb\xbf")) {
 			d.pos += 3 // a byte-order mark: not a character of the file
 		} else if enc := utf16Looks(d.buf[d.pos:d.end]); enc != "" {
 			return nil, 0, d.errAt(1, 1, "the file looks like %s, not UTF-8: save it as UTF-8 (in a spreadsheet or editor: Save as, encoding UTF-8)", enc)

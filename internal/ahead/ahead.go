@@ -96,6 +96,18 @@ func (r *Reader[T]) Next() (T, bool) {
 	return j.out, true
 }
 
+// Stop ends the reading: the converters finish the jobs they have and
+// end, and Next returns false from then on. A reader whose caller stops
+// early (at a problem that ends the input) calls it so as not to leave
+// its converters waiting for the collector.
+func (r *Reader[T]) Stop() {
+	r.end = true
+	r.ahead = nil
+	if r.pool != nil {
+		r.pool.stop()
+	}
+}
+
 func convert[T any](ch <-chan *job[T]) {
 	for j := range ch {
 		j.out = j.run()
