@@ -92,9 +92,9 @@ func TestValidateProblems(t *testing.T) {
 				c.Episodes[0].Died = d("2022-12-31")
 			},
 			[]problem{{"episodes[0].died", prisoner.CodeOrder}}},
-		{"release without kind", "release kind given with release",
+		{"release without kind", "a release whose kind is not known is allowed (no rule turns on it)",
 			func(c *prisoner.Case) { c.Episodes[0].Released = d("2023-01-01") },
-			[]problem{{"episodes[0].release_kind", prisoner.CodeRequired}}},
+			nil},
 		{"capture before 2014-02-20", "Law 2010-IX Art. 17(6): after 20 February 2014",
 			func(c *prisoner.Case) { c.Episodes[0].Captured = d("2014-02-19"); c.Events = nil },
 			[]problem{{"episodes[0].captured", prisoner.CodeEarly}}},

@@ -261,9 +261,9 @@ func (c *Case) checkEpisode(p *problems, at elemAt, e Episode) {
 	if e.Released.IsZero() && e.ReleaseKind != 0 {
 		p.add(at.f("release_kind"), CodeNotAllowed, law.Text{UK: "вказано без дати звільнення", EN: "is given without a release date"})
 	}
-	if !e.Released.IsZero() && e.ReleaseKind == 0 {
-		p.add(at.f("release_kind"), CodeRequired, law.Text{UK: "вкажіть спосіб звільнення", EN: "is required when released is given"})
-	}
+	// A release whose kind is not known is allowed: no rule turns on the
+	// kind, and many records do not say it (the case schema never
+	// required it).
 	if e.DeathLinked && !e.DiedAfterRelease() {
 		p.add(at.f("death_linked"), CodeNotAllowed, law.Text{UK: "застосовується лише до смерті після звільнення", EN: "applies only to a death after release"})
 	}
