@@ -19,9 +19,6 @@ func (AfterDeath) codes() []string { return afterDeathTable.Codes() }
 // String returns the stable code of a (a code of unpaid_years_after_death); the zero value gives the default's.
 func (a AfterDeath) String() string { return afterDeathTable.String(a.norm()) }
 
-// Valid reports whether a is one of the values of AfterDeath (the zero value is not, though it means the default).
-func (a AfterDeath) Valid() bool { return afterDeathTable.Valid(a) }
-
 // MarshalText writes the stable code of a; the zero value writes the default's.
 func (a AfterDeath) MarshalText() ([]byte, error) { return afterDeathTable.Marshal(a.norm()) }
 
@@ -53,9 +50,6 @@ func (AfterRelease) codes() []string { return afterReleaseTable.Codes() }
 // String returns the stable code of a (a code of family_claim_after_release); the zero value gives the default's.
 func (a AfterRelease) String() string { return afterReleaseTable.String(a.norm()) }
 
-// Valid reports whether a is one of the values of AfterRelease (the zero value is not, though it means the default).
-func (a AfterRelease) Valid() bool { return afterReleaseTable.Valid(a) }
-
 // MarshalText writes the stable code of a; the zero value writes the default's.
 func (a AfterRelease) MarshalText() ([]byte, error) { return afterReleaseTable.Marshal(a.norm()) }
 
@@ -86,9 +80,6 @@ func (AnniversaryRelease) codes() []string { return anniversaryReleaseTable.Code
 
 // String returns the stable code of a (a code of release_on_anniversary_completes_year); the zero value gives the default's.
 func (a AnniversaryRelease) String() string { return anniversaryReleaseTable.String(a.norm()) }
-
-// Valid reports whether a is one of the values of AnniversaryRelease (the zero value is not, though it means the default).
-func (a AnniversaryRelease) Valid() bool { return anniversaryReleaseTable.Valid(a) }
 
 // MarshalText writes the stable code of a; the zero value writes the default's.
 func (a AnniversaryRelease) MarshalText() ([]byte, error) {
@@ -123,9 +114,6 @@ func (CMU38From) codes() []string { return cMU38FromTable.Codes() }
 // String returns the stable code of c (a code of reg2018_cmu38_deadline_from); the zero value gives the default's.
 func (c CMU38From) String() string { return cMU38FromTable.String(c.norm()) }
 
-// Valid reports whether c is one of the values of CMU38From (the zero value is not, though it means the default).
-func (c CMU38From) Valid() bool { return cMU38FromTable.Valid(c) }
-
 // MarshalText writes the stable code of c; the zero value writes the default's.
 func (c CMU38From) MarshalText() ([]byte, error) { return cMU38FromTable.Marshal(c.norm()) }
 
@@ -156,9 +144,6 @@ func (Civilian50k) codes() []string { return civilian50kTable.Codes() }
 
 // String returns the stable code of c (a code of civilian_50k_if_fact_established); the zero value gives the default's.
 func (c Civilian50k) String() string { return civilian50kTable.String(c.norm()) }
-
-// Valid reports whether c is one of the values of Civilian50k (the zero value is not, though it means the default).
-func (c Civilian50k) Valid() bool { return civilian50kTable.Valid(c) }
 
 // MarshalText writes the stable code of c; the zero value writes the default's.
 func (c Civilian50k) MarshalText() ([]byte, error) { return civilian50kTable.Marshal(c.norm()) }
@@ -191,9 +176,6 @@ func (DeathSplit) codes() []string { return deathSplitTable.Codes() }
 // String returns the stable code of d (a code of death_aid_split); the zero value gives the default's.
 func (d DeathSplit) String() string { return deathSplitTable.String(d.norm()) }
 
-// Valid reports whether d is one of the values of DeathSplit (the zero value is not, though it means the default).
-func (d DeathSplit) Valid() bool { return deathSplitTable.Valid(d) }
-
 // MarshalText writes the stable code of d; the zero value writes the default's.
 func (d DeathSplit) MarshalText() ([]byte, error) { return deathSplitTable.Marshal(d.norm()) }
 
@@ -224,9 +206,6 @@ func (Earliest) codes() []string { return earliestTable.Codes() }
 
 // String returns the stable code of e (a code of earliest_deprivation_date); the zero value gives the default's.
 func (e Earliest) String() string { return earliestTable.String(e.norm()) }
-
-// Valid reports whether e is one of the values of Earliest (the zero value is not, though it means the default).
-func (e Earliest) Valid() bool { return earliestTable.Valid(e) }
 
 // MarshalText writes the stable code of e; the zero value writes the default's.
 func (e Earliest) MarshalText() ([]byte, error) { return earliestTable.Marshal(e.norm()) }
@@ -259,9 +238,6 @@ func (ForeignFamily) codes() []string { return foreignFamilyTable.Codes() }
 // String returns the stable code of f (a code of family_of_foreign_serviceman_covered); the zero value gives the default's.
 func (f ForeignFamily) String() string { return foreignFamilyTable.String(f.norm()) }
 
-// Valid reports whether f is one of the values of ForeignFamily (the zero value is not, though it means the default).
-func (f ForeignFamily) Valid() bool { return foreignFamilyTable.Valid(f) }
-
 // MarshalText writes the stable code of f; the zero value writes the default's.
 func (f ForeignFamily) MarshalText() ([]byte, error) { return foreignFamilyTable.Marshal(f.norm()) }
 
@@ -292,9 +268,6 @@ func (HeldPayee) codes() []string { return heldPayeeTable.Codes() }
 
 // String returns the stable code of h (a code of held_payee); the zero value gives the default's.
 func (h HeldPayee) String() string { return heldPayeeTable.String(h.norm()) }
-
-// Valid reports whether h is one of the values of HeldPayee (the zero value is not, though it means the default).
-func (h HeldPayee) Valid() bool { return heldPayeeTable.Valid(h) }
 
 // MarshalText writes the stable code of h; the zero value writes the default's.
 func (h HeldPayee) MarshalText() ([]byte, error) { return heldPayeeTable.Marshal(h.norm()) }
@@ -327,9 +300,6 @@ func (HeldScope) codes() []string { return heldScopeTable.Codes() }
 // String returns the stable code of h (a code of held_claim_scope); the zero value gives the default's.
 func (h HeldScope) String() string { return heldScopeTable.String(h.norm()) }
 
-// Valid reports whether h is one of the values of HeldScope (the zero value is not, though it means the default).
-func (h HeldScope) Valid() bool { return heldScopeTable.Valid(h) }
-
 // MarshalText writes the stable code of h; the zero value writes the default's.
 func (h HeldScope) MarshalText() ([]byte, error) { return heldScopeTable.Marshal(h.norm()) }
 
@@ -360,9 +330,6 @@ func (MemberCitizenship) codes() []string { return memberCitizenshipTable.Codes(
 
 // String returns the stable code of m (a code of family_member_citizenship_required); the zero value gives the default's.
 func (m MemberCitizenship) String() string { return memberCitizenshipTable.String(m.norm()) }
-
-// Valid reports whether m is one of the values of MemberCitizenship (the zero value is not, though it means the default).
-func (m MemberCitizenship) Valid() bool { return memberCitizenshipTable.Valid(m) }
 
 // MarshalText writes the stable code of m; the zero value writes the default's.
 func (m MemberCitizenship) MarshalText() ([]byte, error) {
@@ -397,9 +364,6 @@ func (PartialYear) codes() []string { return partialYearTable.Codes() }
 // String returns the stable code of p (a code of released_partial_year); the zero value gives the default's.
 func (p PartialYear) String() string { return partialYearTable.String(p.norm()) }
 
-// Valid reports whether p is one of the values of PartialYear (the zero value is not, though it means the default).
-func (p PartialYear) Valid() bool { return partialYearTable.Valid(p) }
-
 // MarshalText writes the stable code of p; the zero value writes the default's.
 func (p PartialYear) MarshalText() ([]byte, error) { return partialYearTable.Marshal(p.norm()) }
 
@@ -430,9 +394,6 @@ func (PreLawFrom) codes() []string { return preLawFromTable.Codes() }
 
 // String returns the stable code of p (a code of pre_law_claims_from); the zero value gives the default's.
 func (p PreLawFrom) String() string { return preLawFromTable.String(p.norm()) }
-
-// Valid reports whether p is one of the values of PreLawFrom (the zero value is not, though it means the default).
-func (p PreLawFrom) Valid() bool { return preLawFromTable.Valid(p) }
 
 // MarshalText writes the stable code of p; the zero value writes the default's.
 func (p PreLawFrom) MarshalText() ([]byte, error) { return preLawFromTable.Marshal(p.norm()) }
@@ -465,9 +426,6 @@ func (PreLawRounding) codes() []string { return preLawRoundingTable.Codes() }
 // String returns the stable code of p (a code of pre_law_rounding); the zero value gives the default's.
 func (p PreLawRounding) String() string { return preLawRoundingTable.String(p.norm()) }
 
-// Valid reports whether p is one of the values of PreLawRounding (the zero value is not, though it means the default).
-func (p PreLawRounding) Valid() bool { return preLawRoundingTable.Valid(p) }
-
 // MarshalText writes the stable code of p; the zero value writes the default's.
 func (p PreLawRounding) MarshalText() ([]byte, error) { return preLawRoundingTable.Marshal(p.norm()) }
 
@@ -498,9 +456,6 @@ func (PriorRelease) codes() []string { return priorReleaseTable.Codes() }
 
 // String returns the stable code of p (a code of offset_prior_regime_release_aid); the zero value gives the default's.
 func (p PriorRelease) String() string { return priorReleaseTable.String(p.norm()) }
-
-// Valid reports whether p is one of the values of PriorRelease (the zero value is not, though it means the default).
-func (p PriorRelease) Valid() bool { return priorReleaseTable.Valid(p) }
 
 // MarshalText writes the stable code of p; the zero value writes the default's.
 func (p PriorRelease) MarshalText() ([]byte, error) { return priorReleaseTable.Marshal(p.norm()) }
@@ -533,9 +488,6 @@ func (Recipients) codes() []string { return recipientsTable.Codes() }
 // String returns the stable code of r (a code of death_aid_recipients); the zero value gives the default's.
 func (r Recipients) String() string { return recipientsTable.String(r.norm()) }
 
-// Valid reports whether r is one of the values of Recipients (the zero value is not, though it means the default).
-func (r Recipients) Valid() bool { return recipientsTable.Valid(r) }
-
 // MarshalText writes the stable code of r; the zero value writes the default's.
 func (r Recipients) MarshalText() ([]byte, error) { return recipientsTable.Marshal(r.norm()) }
 
@@ -566,9 +518,6 @@ func (RecoveryScope) codes() []string { return recoveryScopeTable.Codes() }
 
 // String returns the stable code of r (a code of invalidation_recovery); the zero value gives the default's.
 func (r RecoveryScope) String() string { return recoveryScopeTable.String(r.norm()) }
-
-// Valid reports whether r is one of the values of RecoveryScope (the zero value is not, though it means the default).
-func (r RecoveryScope) Valid() bool { return recoveryScopeTable.Valid(r) }
 
 // MarshalText writes the stable code of r; the zero value writes the default's.
 func (r RecoveryScope) MarshalText() ([]byte, error) { return recoveryScopeTable.Marshal(r.norm()) }
@@ -601,9 +550,6 @@ func (ReleasePer) codes() []string { return releasePerTable.Codes() }
 // String returns the stable code of r (a code of release_aid_per); the zero value gives the default's.
 func (r ReleasePer) String() string { return releasePerTable.String(r.norm()) }
 
-// Valid reports whether r is one of the values of ReleasePer (the zero value is not, though it means the default).
-func (r ReleasePer) Valid() bool { return releasePerTable.Valid(r) }
-
 // MarshalText writes the stable code of r; the zero value writes the default's.
 func (r ReleasePer) MarshalText() ([]byte, error) { return releasePerTable.Marshal(r.norm()) }
 
@@ -634,9 +580,6 @@ func (Rounding) codes() []string { return roundingTable.Codes() }
 
 // String returns the stable code of r (a code of split_rounding); the zero value gives the default's.
 func (r Rounding) String() string { return roundingTable.String(r.norm()) }
-
-// Valid reports whether r is one of the values of Rounding (the zero value is not, though it means the default).
-func (r Rounding) Valid() bool { return roundingTable.Valid(r) }
 
 // MarshalText writes the stable code of r; the zero value writes the default's.
 func (r Rounding) MarshalText() ([]byte, error) { return roundingTable.Marshal(r.norm()) }
@@ -669,9 +612,6 @@ func (YearAnchor) codes() []string { return yearAnchorTable.Codes() }
 // String returns the stable code of y (a code of post_law_year_anchor); the zero value gives the default's.
 func (y YearAnchor) String() string { return yearAnchorTable.String(y.norm()) }
 
-// Valid reports whether y is one of the values of YearAnchor (the zero value is not, though it means the default).
-func (y YearAnchor) Valid() bool { return yearAnchorTable.Valid(y) }
-
 // MarshalText writes the stable code of y; the zero value writes the default's.
 func (y YearAnchor) MarshalText() ([]byte, error) { return yearAnchorTable.Marshal(y.norm()) }
 
@@ -702,9 +642,6 @@ func (YearBasis) codes() []string { return yearBasisTable.Codes() }
 
 // String returns the stable code of y (a code of year_basis); the zero value gives the default's.
 func (y YearBasis) String() string { return yearBasisTable.String(y.norm()) }
-
-// Valid reports whether y is one of the values of YearBasis (the zero value is not, though it means the default).
-func (y YearBasis) Valid() bool { return yearBasisTable.Valid(y) }
 
 // MarshalText writes the stable code of y; the zero value writes the default's.
 func (y YearBasis) MarshalText() ([]byte, error) { return yearBasisTable.Marshal(y.norm()) }

@@ -21,9 +21,6 @@ func (AssessedAt) codes() []string { return assessedAt.Codes() }
 // String returns the stable code of a (a code of family_status_assessed_at); the zero value gives the default's.
 func (a AssessedAt) String() string { return assessedAt.String(a.norm()) }
 
-// Valid reports whether a is one of the values of AssessedAt (the zero value is not, though it means the default).
-func (a AssessedAt) Valid() bool { return assessedAt.Valid(a) }
-
 // MarshalText writes the stable code of a; the zero value writes the default's.
 func (a AssessedAt) MarshalText() ([]byte, error) { return assessedAt.Marshal(a.norm()) }
 
@@ -54,9 +51,6 @@ func (EffectiveOn) codes() []string { return effectiveOn.Codes() }
 
 // String returns the stable code of e (a code of decision_effective_on); the zero value gives the default's.
 func (e EffectiveOn) String() string { return effectiveOn.String(e.norm()) }
-
-// Valid reports whether e is one of the values of EffectiveOn (the zero value is not, though it means the default).
-func (e EffectiveOn) Valid() bool { return effectiveOn.Valid(e) }
 
 // MarshalText writes the stable code of e; the zero value writes the default's.
 func (e EffectiveOn) MarshalText() ([]byte, error) { return effectiveOn.Marshal(e.norm()) }

@@ -8,7 +8,9 @@
 //
 // and writes enum_gen.go beside them with, for each T:
 //
-//   - String, Valid, MarshalText and UnmarshalText;
+//   - String, MarshalText and UnmarshalText, and Valid for an enumeration
+//     whose zero value is unset (an option's zero value is its default, so
+//     every value it can hold is valid);
 //   - Label, where an entry of the table has a label;
 //   - for a table with Default set (an option whose zero value is its
 //     first value), norm, which returns that default for the zero value,
@@ -142,10 +144,7 @@ func (%[2]s) codes() []string { return %[3]s.Codes() }
 		fmt.Fprintf(&b, `// String returns the stable code of %[1]s (%[3]s); %[4]s.
 func (%[1]s %[2]s) String() string { return %[5]s.String(%[6]s) }
 
-// Valid reports whether %[1]s is one of the values of %[2]s (the zero value is not%[7]s).
-func (%[1]s %[2]s) Valid() bool { return %[5]s.Valid(%[1]s) }
-
-// MarshalText writes the stable code of %[1]s; %[8]s.
+%[7]s// MarshalText writes the stable code of %[1]s; %[8]s.
 func (%[1]s %[2]s) MarshalText() ([]byte, error) { return %[5]s.Marshal(%[6]s) }
 
 // UnmarshalText reads a stable code; empty text gives %[9]s, and an unknown
@@ -160,7 +159,7 @@ func (%[1]s *%[2]s) UnmarshalText(b []byte) error {
 }
 
 `, r, t.t, quoteName(t.name), zero, t.v, get,
-			ifThen(t.def, ", though it means the default", ""),
+			ifThen(t.def, "", fmt.Sprintf("// Valid reports whether %[1]s is one of the values of %[2]s (the zero value is not).\nfunc (%[1]s %[2]s) Valid() bool { return %[3]s.Valid(%[1]s) }\n\n", r, t.t, t.v)),
 			ifThen(t.def, "the zero value writes the default's", "the zero value writes empty text, an invalid value an error"),
 			ifThen(t.def, "the default", "the zero value"),
 			ifThen(t.def, ".norm()", ""))
