@@ -16,6 +16,7 @@ import (
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/internal/ahead"
+	"github.com/uacaptivity/captivity/internal/idset"
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 )
@@ -342,7 +343,7 @@ func (t *tableIn) take(id string, raw *rawCase) []row {
 type CaseTablesReader struct {
 	cases, eps, family, events *tableIn
 	lastID                     string
-	seen                       map[string]int // case ID -> line in cases.csv
+	seen                       idset.Set // case IDs seen, with their line in cases.csv
 	done                       bool
 	rowsHint, cellsHint        int // the sizes of the last case's lists
 	maxRows                    int
@@ -474,13 +475,8 @@ func (r *CaseTablesReader) nextRaw() (*rawCase, error) {
 	raw.head = raw.rows[0]
 	raw.dup = raw.id != "" && raw.id == r.lastID
 	if !raw.dup && raw.id != "" {
-		if first, ok := r.seen[raw.id]; ok {
-			raw.firstLine = first
-		} else {
-			if r.seen == nil {
-				r.seen = map[string]int{}
-			}
-			r.seen[raw.id] = raw.head.line
+		if first, ok := r.seen.Add(raw.id, int64(raw.head.line)); ok {
+			raw.firstLine = int(first)
 		}
 	}
 	r.lastID = raw.id

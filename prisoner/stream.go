@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/uacaptivity/captivity/internal/ahead"
+	"github.com/uacaptivity/captivity/internal/idset"
 	"github.com/uacaptivity/captivity/law"
 )
 
@@ -50,7 +51,7 @@ type Decoder struct {
 	lastLine int                // the line the last case returned started on
 	index    int                // cases returned by Next
 	read     int                // cases read (ahead of Next)
-	seen     map[string]firstAt // case ID -> where it was first
+	seen     idset.Set // case IDs seen, with the index and line where first
 	ahead    *ahead.Reader[decoded]
 }
 
@@ -60,7 +61,7 @@ func NewDecoder(r io.Reader, opts DecodeOptions) *Decoder {
 	if max <= 0 {
 		max = DefaultMaxCaseBytes
 	}
-	return &Decoder{r: r, opts: opts, max: max, line: 1, col: 1, seen: map[string]firstAt{}}
+	return &Decoder{r: r, opts: opts, max: max, line: 1, col: 1}
 }
 
 // Next returns the next case, validated. After the last case it returns
@@ -107,12 +108,11 @@ func (d *Decoder) Next() (Case, error) {
 	d.lastLine = r.line
 	c, fields := r.c, r.fields
 	if c.ID != "" {
-		if first, dup := d.seen[c.ID]; dup {
+		if at, dup := d.seen.Add(c.ID, int64(i)<<32|int64(uint32(r.line))); dup {
+			index, line := at>>32, uint32(at)
 			fields = append(fields, FieldError{Path: "id", Code: CodeDuplicate,
-				Message: law.Text{UK: fmt.Sprintf("такий самий ідентифікатор має справа [%d] (рядок %d)", first.index, first.line),
-					EN: fmt.Sprintf("is the same as the ID of case [%d] (line %d)", first.index, first.line)}})
-		} else {
-			d.seen[c.ID] = firstAt{int32(i), int32(r.line)}
+				Message: law.Text{UK: fmt.Sprintf("такий самий ідентифікатор має справа [%d] (рядок %d)", index, line),
+					EN: fmt.Sprintf("is the same as the ID of case [%d] (line %d)", index, line)}})
 		}
 	}
 	if len(fields) > 0 {
@@ -120,9 +120,6 @@ func (d *Decoder) Next() (Case, error) {
 	}
 	return c, nil
 }
-
-// firstAt is where a case ID was first seen: the case's index and line.
-type firstAt struct{ index, line int32 }
 
 // decoded is a case read and decoded, or the error that stops the
 // reading.

@@ -15,6 +15,7 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/internal/cli"
+	"github.com/uacaptivity/captivity/internal/idset"
 	"github.com/uacaptivity/captivity/internal/problems"
 	"github.com/uacaptivity/captivity/internal/progress"
 	"github.com/uacaptivity/captivity/internal/samples"
@@ -39,7 +40,7 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 		return 1
 	}
 	src := &inputSource{files: cfg.in, stdin: stdin, stderr: stderr, lang: cfg.lang, maxCase: cfg.maxCaseBytes,
-		maxRecord: cfg.maxRecordBytes, maxRows: cfg.maxCaseRows, seen: map[string]place{}, lines: map[int]int{}}
+		maxRecord: cfg.maxRecordBytes, maxRows: cfg.maxCaseRows, lines: map[int]int{}}
 	meter := progress.Meter{W: stderr, Prefix: "aidcalc", Now: now, Total: src.countTables(), Live: cfg.progress, Quiet: cfg.quiet}
 	src.meter = &meter
 
@@ -153,10 +154,10 @@ type inputSource struct {
 	closers []func()
 	started bool
 
-	index   int    // items yielded
-	spans   []span // which input each index came from
-	seen    map[string]place
-	pending error // a problem of an input, yielded before its next case
+	index   int       // items yielded
+	spans   []span    // which input each index came from
+	seen    idset.Set // case IDs across inputs: the input (its span) and line
+	pending error     // a problem of an input, yielded before its next case
 	mu      sync.Mutex
 	lines   map[int]int // index -> line, for the cases in flight
 }
@@ -247,10 +248,10 @@ func (s *inputSource) next() (prisoner.Case, error) {
 		// several inputs is there more to check.
 		if err == nil && c.ID != "" && len(s.files) > 1 {
 			here := place{s.name, line}
-			if first, dup := s.seen[c.ID]; dup {
+			if at, dup := s.seen.Add(c.ID, int64(len(s.spans)-1)<<32|int64(uint32(line))); dup {
+				first := place{s.spans[at>>32].name, int(uint32(at))}
 				return c, &errDuplicate{first, here}
 			}
-			s.seen[c.ID] = here
 		}
 		if line > 0 {
 			s.mu.Lock()
