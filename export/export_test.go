@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"testing/iotest"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -547,4 +548,41 @@ func TestCaseTablesReaderRepeatedIDAnywhere(t *testing.T) {
 	assert.Equal(t, 4, probs[0].Line)
 	assert.Equal(t, prisoner.CodeDuplicate, probs[0].Code)
 	assert.Contains(t, probs[0].Message.EN, "line 2")
+}
+
+// The case tables must be UTF-8, checked as the bytes are read: however
+// the reads cut the characters, Cyrillic passes, a Latin-1 byte is named
+// with its line, and UTF-16 is named as such.
+func TestCaseTablesEncoding(t *testing.T) {
+	read := func(cases string, oneByte bool) ([]prisoner.Case, error) {
+		var r io.Reader = strings.NewReader(cases)
+		if oneByte {
+			r = iotest.OneByteReader(r)
+		}
+		var out []prisoner.Case
+		tr := export.NewCaseTablesReader(export.Sources{Cases: r,
+			Episodes: strings.NewReader("case_id,episode_id,category,captured\nA,e1,civilian,2023-02-10\nB,e1,civilian,2023-02-10\n")})
+		for {
+			c, err := tr.Next()
+			if err == io.EOF {
+				return out, nil
+			}
+			if err != nil {
+				return out, err
+			}
+			out = append(out, c)
+		}
+	}
+	for _, oneByte := range []bool{false, true} {
+		cs, err := read("case_id,citizenship,name\nA,UA,Коваленко Оксана\nB,UA,Їжак Ґанна\n", oneByte)
+		require.NoError(t, err)
+		require.Len(t, cs, 2)
+		assert.Equal(t, "Їжак Ґанна", cs[1].Person.Name)
+		_, err = read("case_id,citizenship,name\nA,UA,Ok\nB,UA,Ren\xe9\n", oneByte)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "cases.csv:3: byte 0xE9 is not UTF-8")
+	}
+	_, err := read("\xff\xfec\x00a\x00s\x00e\x00", false)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "looks like UTF-16 little-endian")
 }

@@ -78,13 +78,30 @@ func newTableIn(r io.Reader, name string, cols []column, maxRecord int) *tableIn
 // errRecordTooLong stops a record over the limit as it is read.
 var errRecordTooLong = errors.New("record over the size limit")
 
-// recordLimit passes its reader through, and fails once one line (a
-// record, or a line of a record whose quoted cells hold line ends) passes
-// max bytes: encoding/csv would hold it whole in memory.
+// notUTF8 stops a file that is not UTF-8 as it is read: text is never
+// rewritten, and a file in another encoding is said to be one.
+type notUTF8 struct {
+	line  int
+	b     byte
+	utf16 string // the UTF-16 the file looks like, if it does
+}
+
+func (e *notUTF8) Error() string {
+	return fmt.Sprintf("line %d: byte 0x%02X is not UTF-8", e.line, e.b)
+}
+
+// recordLimit passes its reader through, checking what passes: it fails
+// once one line (a record, or a line of a record whose quoted cells hold
+// line ends) passes max bytes, which encoding/csv would hold whole in
+// memory, and at the first byte that is not UTF-8. It checks each chunk
+// as it is read, so the cells need no check of their own.
 type recordLimit struct {
-	r    io.Reader
-	max  int
-	line int // bytes of the current line
+	r     io.Reader
+	max   int
+	line  int // bytes of the current line
+	lines int // line ends passed
+	carry [utf8.UTFMax]byte
+	nc    int // bytes of a character cut by the end of the last chunk
 }
 
 func (l *recordLimit) Read(p []byte) (int, error) {
@@ -99,12 +116,60 @@ func (l *recordLimit) Read(p []byte) (int, error) {
 		if l.line > l.max {
 			break
 		}
-		l.line, i = 0, i+j+1
+		l.line, l.lines, i = 0, l.lines+1, i+j+1
 	}
 	if l.line > l.max {
 		return n, errRecordTooLong
 	}
+	if at, bad := l.checkUTF8(p[:n], err != nil); bad != nil {
+		// Only the lines before the one with the bad byte go on: that
+		// line never reaches a cell.
+		return bytes.LastIndexByte(p[:at], '\n') + 1, bad
+	}
 	return n, err
+}
+
+// checkUTF8 checks chunk, with the start of a character the last chunk
+// cut; at the end of the input (last) no character may stay cut. On a
+// byte that is not UTF-8 it returns its offset in chunk and the error.
+func (l *recordLimit) checkUTF8(chunk []byte, last bool) (int, error) {
+	b := chunk
+	if l.nc > 0 {
+		// Complete the cut character from this chunk's first bytes.
+		need := min(utf8.UTFMax-l.nc, len(b))
+		buf := append(l.carry[:l.nc:l.nc], b[:need]...)
+		r, size := utf8.DecodeRune(buf)
+		switch {
+		case r == utf8.RuneError && size <= 1 && !utf8.FullRune(buf) && !last:
+			l.nc = copy(l.carry[:], buf)
+			return 0, nil
+		case r == utf8.RuneError && size <= 1:
+			return 0, &notUTF8{line: l.lines + 1 - bytes.Count(chunk, []byte{'\n'}), b: buf[0]}
+		}
+		b = b[size-l.nc:]
+		l.nc = 0
+	}
+	off := len(chunk) - len(b)
+	if utf8.Valid(b) {
+		return 0, nil
+	}
+	if l.lines == bytes.Count(chunk, []byte{'\n'}) && off == 0 {
+		if enc := utf16Looks([]string{string(b)}); enc != "" {
+			return 0, &notUTF8{line: 1, b: b[0], utf16: enc}
+		}
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			if !utf8.FullRune(b[i:]) && !last {
+				l.nc = copy(l.carry[:], b[i:])
+				return 0, nil
+			}
+			return off + i, &notUTF8{line: l.lines + 1 - bytes.Count(b[i:], []byte{'\n'}), b: b[i]}
+		}
+		i += size
+	}
+	return 0, nil
 }
 
 func (t *tableIn) problem(line, field int, code prisoner.Code, msg law.Text) CellProblem {
@@ -137,10 +202,6 @@ func (t *tableIn) header() []CellProblem {
 			EN: "the file looks like " + enc + ", not UTF-8: save it as CSV UTF-8"}}
 		t.fatal, t.eof = &p, true
 		return []CellProblem{p}
-	}
-	if p := t.utf8Problem(fields, 1); p != nil {
-		t.fatal, t.eof = p, true
-		return []CellProblem{*p}
 	}
 	var probs []CellProblem
 	t.keys = make([]string, len(fields))
@@ -188,6 +249,17 @@ func (t *tableIn) header() []CellProblem {
 func (t *tableIn) has(key string) bool { _, ok := t.at[key]; return ok }
 
 func (t *tableIn) csvProblem(err error) CellProblem {
+	var nu *notUTF8
+	if errors.As(err, &nu) && nu.utf16 != "" {
+		return CellProblem{File: t.name, Line: 1, Code: prisoner.CodeInvalid, Message: law.Text{
+			UK: "файл схожий на " + nu.utf16 + ", а не UTF-8: збережіть його як CSV UTF-8",
+			EN: "the file looks like " + nu.utf16 + ", not UTF-8: save it as CSV UTF-8"}}
+	}
+	if errors.As(err, &nu) {
+		return CellProblem{File: t.name, Line: nu.line, Code: prisoner.CodeInvalid, Message: law.Text{
+			UK: fmt.Sprintf("байт 0x%02X не є UTF-8 (файл у Windows-1251 чи Latin-1?): збережіть його як CSV UTF-8", nu.b),
+			EN: fmt.Sprintf("byte 0x%02X is not UTF-8 (is the file Windows-1251 or Latin-1?): save it as CSV UTF-8", nu.b)}}
+	}
 	if errors.Is(err, errRecordTooLong) {
 		return CellProblem{File: t.name, Line: t.line + 1, Code: prisoner.CodeTooLong, Message: law.Text{
 			UK: fmt.Sprintf("рядок довший за %d байтів", t.lim.max), EN: fmt.Sprintf("has a line over %d bytes (the limit per record)", t.lim.max)}}
@@ -229,48 +301,11 @@ func (t *tableIn) next() {
 		return
 	}
 	t.line, _ = t.r.FieldPos(0)
-	if p := t.utf8Problem(rec, t.line); p != nil {
-		t.fatal, t.eof = p, true
-		return
-	}
 	t.peek, t.peeked = rec, true
 	t.peekID = ""
 	if i := t.pos[colCaseID]; i >= 0 && i < len(rec) {
 		t.peekID = Unneutralize(rec[i])
 	}
-}
-
-// utf8Problem reports the first cell of rec, a record on line, that is
-// not UTF-8: text is never rewritten, and a file in another encoding is
-// said to be one.
-func (t *tableIn) utf8Problem(rec []string, line int) *CellProblem {
-	for i, f := range rec {
-		if utf8.ValidString(f) {
-			continue
-		}
-		b := f[invalidByte(f)]
-		p := CellProblem{File: t.name, Line: line, Column: i + 1, Code: prisoner.CodeInvalid, Message: law.Text{
-			UK: fmt.Sprintf("байт 0x%02X не є UTF-8 (файл у Windows-1251 чи Latin-1?): збережіть його як CSV UTF-8", b),
-			EN: fmt.Sprintf("byte 0x%02X is not UTF-8 (is the file Windows-1251 or Latin-1?): save it as CSV UTF-8", b)}}
-		if i < len(t.keys) {
-			p.Header = t.keys[i]
-		}
-		return &p
-	}
-	return nil
-}
-
-// invalidByte returns the offset of the first byte of s that is not part
-// of valid UTF-8.
-func invalidByte(s string) int {
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
-				return i
-			}
-		}
-	}
-	return 0
 }
 
 // utf16Looks names the encoding of a header row read from UTF-16 text
