@@ -31,14 +31,14 @@ func Kyiv() *time.Location {
 //
 // With so high a percentage, what a run must keep (the case IDs seen, for
 // duplicates) would be multiplied by five too, so a soft memory limit of
-// 128 MiB makes the collector run more often as the heap nears it,
+// 96 MiB makes the collector run more often as the heap nears it,
 // unless GOMEMLIMIT is set.
 func TuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(128 << 20)
+		debug.SetMemoryLimit(96 << 20)
 	}
 }
 
