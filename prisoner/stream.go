@@ -178,12 +178,12 @@ func (d *Decoder) peek() (byte, bool) {
 
 // advance uses n bytes of buf[pos:], counting lines.
 func (d *Decoder) advance(n int) {
-	for _, b := range d.buf[d.pos : d.pos+n] {
-		if b == '\n' {
-			d.line, d.col = d.line+1, 1
-		} else {
-			d.col++
-		}
+	b := d.buf[d.pos : d.pos+n]
+	if k := bytes.Count(b, []byte{'\n'}); k > 0 {
+		d.line += k
+		d.col = n - bytes.LastIndexByte(b, '\n')
+	} else {
+		d.col += n
 	}
 	d.pos += n
 }
@@ -352,13 +352,7 @@ func (d *Decoder) value() ([]byte, int, error) {
 				if n > d.max {
 					return nil, 0, &FileError{Line: line, Column: col, Err: fmt.Errorf("%w: the case starting here is over %d bytes (raise the limit per case if it is right)", ErrTooLarge, d.max)}
 				}
-				raw := d.buf[d.pos:i]
-				if !utf8.Valid(raw) {
-					off := invalidUTF8(raw)
-					l, cl := positionFrom(raw, off, line, col)
-					return nil, 0, d.errAt(l, cl, "byte 0x%02X is not UTF-8 (is the file Latin-1 or Windows-1251? save it as UTF-8)", raw[off])
-				}
-				out := bytes.Clone(raw)
+				out := bytes.Clone(d.buf[d.pos:i]) // checked for UTF-8 by decodeRaw, in parallel
 				d.advance(n)
 				d.read++
 				return out, line, nil
@@ -429,6 +423,11 @@ func utf16Looks(b []byte) string {
 // A syntax error is returned as a *FileError with its line and column
 // (col is the column the case starts at): it stops the reading.
 func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, error) {
+	if !utf8.Valid(raw) {
+		off := invalidUTF8(raw)
+		l, cl := positionFrom(raw, off, line, col)
+		return Case{}, nil, &FileError{Line: l, Column: cl, Err: fmt.Errorf("byte 0x%02X is not UTF-8 (is the file Latin-1 or Windows-1251? save it as UTF-8)", raw[off])}
+	}
 	var c Case
 	dup, unknown := sc.check(raw)
 	err := json.Unmarshal(raw, &c)
