@@ -47,10 +47,10 @@ type Decoder struct {
 	array     bool // the file is a JSON array of cases
 	done      bool
 
-	col0     int                // the column the last case started at
-	lastLine int                // the line the last case returned started on
-	index    int                // cases returned by Next
-	read     int                // cases read (ahead of Next)
+	col0     int       // the column the last case started at
+	lastLine int       // the line the last case returned started on
+	index    int       // cases returned by Next
+	read     int       // cases read (ahead of Next)
 	seen     idset.Set // case IDs seen, with the index and line where first
 	ahead    *ahead.Reader[decoded]
 }
