@@ -501,15 +501,28 @@ func (s *scanner) check(raw []byte) (dup string, unknown bool) {
 	s.stack = s.stack[:0]
 	expectKey := false
 	for i := 0; i < len(raw); i++ {
+		// Jump to the next byte that matters: white space, numbers and
+		// literals between them are nothing to a key check.
+		j := bytes.IndexAny(raw[i:], "\"{}[],")
+		if j < 0 {
+			break
+		}
+		i += j
 		switch c := raw[i]; c {
 		case '"':
 			start := i + 1
 			i++
-			for i < len(raw) && raw[i] != '"' {
-				if raw[i] == '\\' {
-					i++
+			for i < len(raw) {
+				k := bytes.IndexAny(raw[i:], "\"\\")
+				if k < 0 {
+					i = len(raw)
+					break
 				}
-				i++
+				i += k
+				if raw[i] == '"' {
+					break
+				}
+				i += 2 // an escape and the byte it escapes
 			}
 			if expectKey && len(s.stack) > 0 {
 				top := &s.stack[len(s.stack)-1]
