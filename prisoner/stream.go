@@ -311,7 +311,7 @@ func (d *Decoder) value() ([]byte, int, error) {
 		}
 		if inString {
 			// Jump to the next quote or backslash.
-			j := bytes.IndexAny(d.buf[i:d.end], "\"\\")
+			j := indexIn(d.buf[i:d.end], &quoteOrEscape)
 			if j < 0 {
 				i = d.end
 				continue
@@ -332,7 +332,7 @@ func (d *Decoder) value() ([]byte, int, error) {
 			inString = false
 			continue
 		}
-		j := bytes.IndexAny(d.buf[i:d.end], "\"{}[]")
+		j := indexIn(d.buf[i:d.end], &structural)
 		if j < 0 {
 			i = d.end
 			continue
@@ -503,7 +503,7 @@ func (s *scanner) check(raw []byte) (dup string, unknown bool) {
 	for i := 0; i < len(raw); i++ {
 		// Jump to the next byte that matters: white space, numbers and
 		// literals between them are nothing to a key check.
-		j := bytes.IndexAny(raw[i:], "\"{}[],")
+		j := indexIn(raw[i:], &structuralComma)
 		if j < 0 {
 			break
 		}
@@ -513,7 +513,7 @@ func (s *scanner) check(raw []byte) (dup string, unknown bool) {
 			start := i + 1
 			i++
 			for i < len(raw) {
-				k := bytes.IndexAny(raw[i:], "\"\\")
+				k := indexIn(raw[i:], &quoteOrEscape)
 				if k < 0 {
 					i = len(raw)
 					break
@@ -608,4 +608,29 @@ func (s *scanner) path(raw []byte) string {
 		}
 	}
 	return string(b)
+}
+
+// Byte sets for indexIn, made once and never changed (bytes.IndexAny
+// builds its set on every call, which cost more than the search).
+var (
+	quoteOrEscape   = byteSet("\"\\")
+	structural      = byteSet("\"{}[]")
+	structuralComma = byteSet("\"{}[],")
+)
+
+func byteSet(chars string) (set [256]bool) {
+	for i := 0; i < len(chars); i++ {
+		set[chars[i]] = true
+	}
+	return set
+}
+
+// indexIn returns the index of the first byte of b in set, or -1.
+func indexIn(b []byte, set *[256]bool) int {
+	for i, c := range b {
+		if set[c] {
+			return i
+		}
+	}
+	return -1
 }
