@@ -182,14 +182,13 @@ func (c *Case) checkCross(p *problems) {
 	}
 	checkRNOKPP(p, elemAt{"person", -1}, person.RNOKPP)
 
-	episodes := map[string]Episode{}
+	// IDs and seqs are looked up by scanning: a case has at most 20
+	// episodes, 50 members and 500 events, and maps cost more than the
+	// scans for the cases a register holds.
 	for i, e := range c.Episodes {
 		at := elemAt{"episodes", i}
-		if e.ID != "" {
-			if _, dup := episodes[e.ID]; dup {
-				p.add(at.f("id"), CodeDuplicate, msgDuplicate(wordEpisodeID))
-			}
-			episodes[e.ID] = e
+		if e.ID != "" && c.episodeBefore(e.ID, i) >= 0 {
+			p.add(at.f("id"), CodeDuplicate, msgDuplicate(wordEpisodeID))
 		}
 		c.checkEpisode(p, at, e)
 		if i > 0 {
@@ -204,17 +203,15 @@ func (c *Case) checkCross(p *problems) {
 		}
 	}
 
-	members := make(map[string]bool, len(c.Family))
 	for i, m := range c.Family {
 		at := elemAt{"family", i}
 		checkMemberFields(p, at, m)
 		switch {
 		case m.ID == PartyPerson || m.ID == PartyRepresentative:
 			p.add(at.f("id"), CodeInvalid, law.Text{UK: "ідентифікатор зарезервовано", EN: "is a reserved word (person, representative)"})
-		case m.ID != "" && members[m.ID]:
+		case m.ID != "" && c.memberBefore(m.ID, i):
 			p.add(at.f("id"), CodeDuplicate, msgDuplicate(wordMemberID))
 		}
-		members[m.ID] = true
 		checkRNOKPP(p, at, m.RNOKPP)
 		if !m.Ended.IsZero() && !m.Since.IsZero() && m.Ended.Before(m.Since) {
 			p.add(at.f("ended"), CodeOrder, msgOrder(at.f("since"), "before"))
@@ -224,17 +221,41 @@ func (c *Case) checkCross(p *problems) {
 		}
 	}
 
-	seqs := map[int]bool{}
-	for i, ev := range c.Events {
+	for i := range c.Events {
+		ev := &c.Events[i]
 		at := evAt(i)
 		if ev.Seq > 0 {
-			if seqs[ev.Seq] {
-				p.add(at.f("seq"), CodeDuplicate, msgDuplicate(wordSeq))
+			for j := range i {
+				if c.Events[j].Seq == ev.Seq {
+					p.add(at.f("seq"), CodeDuplicate, msgDuplicate(wordSeq))
+					break
+				}
 			}
-			seqs[ev.Seq] = true
 		}
-		c.checkEvent(p, at, ev, episodes, members)
+		c.checkEvent(p, at, ev)
 	}
+}
+
+// episodeBefore returns the index of the last episode before index end
+// with the given ID, or -1.
+func (c *Case) episodeBefore(id string, end int) int {
+	for j := end - 1; j >= 0; j-- {
+		if c.Episodes[j].ID == id {
+			return j
+		}
+	}
+	return -1
+}
+
+// memberBefore reports whether a family member before index end has the
+// given ID.
+func (c *Case) memberBefore(id string, end int) bool {
+	for j := range end {
+		if c.Family[j].ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Case) checkEpisode(p *problems, at elemAt, e Episode) {
@@ -347,17 +368,22 @@ func checkEventFields(p *problems, at elemAt, ev Event) {
 	tooLong("note", ev.Note, 500)
 }
 
-func (c *Case) checkEvent(p *problems, at elemAt, ev Event, episodes map[string]Episode, members map[string]bool) {
-	checkEventFields(p, at, ev)
+func (c *Case) checkEvent(p *problems, at elemAt, ev *Event) {
+	checkEventFields(p, at, *ev)
 	if !ev.Kind.Valid() {
 		return // kind-specific checks need a kind
 	}
 	for _, f := range eventFields {
-		if f.set(ev) && !contains(f.kinds, ev.Kind) {
+		if f.set(*ev) && !contains(f.kinds, ev.Kind) {
 			p.add(at.f(f.name), CodeNotAllowed, msgNotAllowed(ev.Kind.String()))
 		}
 	}
-	ep, ok := episodes[ev.Episode]
+	k := c.episodeBefore(ev.Episode, len(c.Episodes))
+	ok := ev.Episode != "" && k >= 0
+	var ep *Episode
+	if ok {
+		ep = &c.Episodes[k]
+	}
 	if ev.Episode != "" && !ok {
 		p.add(at.f("episode"), CodeReference, msgReference(wordEpisode))
 	}
@@ -372,7 +398,7 @@ func (c *Case) checkEvent(p *problems, at elemAt, ev Event, episodes map[string]
 		case ev.Party == "" && required:
 			p.add(at.f("party"), CodeRequired, msgRequired())
 		case ev.Party == "", ev.Party == PartyPerson, ev.Party == PartyRepresentative:
-		case !members[ev.Party]:
+		case !c.memberBefore(ev.Party, len(c.Family)):
 			p.add(at.f("party"), CodeReference, msgReference(wordMember))
 		}
 	}
@@ -398,7 +424,7 @@ func (c *Case) checkEvent(p *problems, at elemAt, ev Event, episodes map[string]
 		if ev.Member != "" && ev.Decision != RecogniseMember && ev.Decision != RefuseMember && ev.Decision != Invalidate {
 			p.add(at.f("member"), CodeNotAllowed, law.Text{UK: "лише для рішень щодо членів сім'ї", EN: "applies only to decisions on family members"})
 		}
-		if ev.Member != "" && !members[ev.Member] {
+		if ev.Member != "" && !c.memberBefore(ev.Member, len(c.Family)) {
 			p.add(at.f("member"), CodeReference, msgReference(wordMember))
 		}
 	case CourtRuling:
