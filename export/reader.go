@@ -261,7 +261,7 @@ func (t *tableIn) csvProblem(err error) CellProblem {
 			EN: fmt.Sprintf("byte 0x%02X is not UTF-8 (is the file Windows-1251 or Latin-1?): save it as CSV UTF-8", nu.b)}}
 	}
 	if errors.Is(err, errRecordTooLong) {
-		return CellProblem{File: t.name, Line: t.line + 1, Code: prisoner.CodeTooLong, Message: law.Text{
+		return CellProblem{File: t.name, Line: t.lim.lines + 1, Code: prisoner.CodeTooLong, Message: law.Text{
 			UK: fmt.Sprintf("рядок довший за %d байтів", t.lim.max), EN: fmt.Sprintf("has a line over %d bytes (the limit per record)", t.lim.max)}}
 	}
 	var pe *csv.ParseError

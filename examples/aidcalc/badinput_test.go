@@ -134,3 +134,22 @@ func TestRepeatedCaseInTables(t *testing.T) {
 		}
 	}
 }
+
+// The limits have flags; over one, a clear error with its place, and
+// nothing written.
+func TestLimits(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "cases.csv"), []byte("case_id,citizenship,note\nA,UA,"+strings.Repeat("x", 300)+"\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "episodes.csv"), []byte("case_id,episode_id,category,captured,released\nA,e1,civilian,2023-02-10,2023-05-01\nA,e2,civilian,2024-02-10,\n"), 0o644))
+	code, _, errs := runWith(t, "", "-in", dir, "-max-record-bytes", "100")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "cases.csv:2: has a line over 100 bytes")
+	code, _, errs = runWith(t, "", "-in", dir, "-max-case-rows", "2")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "episodes.csv:3:1 (case_id): is a row past the limit of 2 rows per case")
+	json := filepath.Join(dir, "big.json")
+	require.NoError(t, os.WriteFile(json, []byte(`[{"id":"A","note":"`+strings.Repeat("x", 300)+`"}]`), 0o644))
+	code, _, errs = runWith(t, "", "-in", json, "-max-case-bytes", "100")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "big.json:1:2: a case is over the size limit")
+}

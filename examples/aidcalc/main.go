@@ -34,6 +34,7 @@
 //	-max-record-bytes N, -max-case-rows N  the largest row of a case table (1 MiB) and
 //	                the most rows of one case (571); memory stays under their product
 //	                with the batch's window, whatever the size of the files
+//	-window N       the most cases held at once (default 64 per core)
 //
 // Every input is read case by case and every output is written as the
 // cases come, so a register of any size runs in flat memory, the table
@@ -116,6 +117,7 @@ type config struct {
 	maxCaseBytes   int
 	maxRecordBytes int
 	maxCaseRows    int
+	window         int
 }
 
 func (cfg config) csvOptions() export.CSVOptions {
@@ -178,6 +180,7 @@ func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, erro
 	fs.IntVar(&cfg.maxCaseBytes, "max-case-bytes", prisoner.DefaultMaxCaseBytes, "the largest single case of a JSON case file, in bytes")
 	fs.IntVar(&cfg.maxRecordBytes, "max-record-bytes", export.DefaultMaxRecordBytes, "the largest row of a case table, in bytes")
 	fs.IntVar(&cfg.maxCaseRows, "max-case-rows", export.DefaultMaxRowsPerCase, "the most rows one case may have in the case tables")
+	fs.IntVar(&cfg.window, "window", 0, "the most cases held at once (read and not yet written); 0: 64 per core")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

@@ -81,7 +81,7 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 		}
 		good++
 		return sink.write(it.Result)
-	}, aid.BatchOptions{})
+	}, aid.BatchOptions{Window: cfg.window})
 	meter.Finish()
 	if err != nil {
 		return fail(err)

@@ -17,6 +17,9 @@
 //	-compare ALT  also compare every case with ALT (a rule-set file, OPTION=VALUE, or
 //	              draft6700) and print who gains, who loses and the total cost
 //	-strict       write no report when any case has a problem
+//	-max-record-bytes N, -max-case-rows N, -window N  the limits: the largest row of a
+//	              table (1 MiB), the most rows of one case (571), the most cases held
+//	              at once (64 per core)
 //	-quiet        print no progress; -progress prints it every second even when
 //	              standard error is not a terminal
 //
@@ -75,6 +78,9 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	strict := fs.Bool("strict", false, "write no report when any case has a problem")
 	quiet := fs.Bool("quiet", false, "print no progress")
 	live := fs.Bool("progress", false, "print progress every second even when standard error is not a terminal")
+	maxRecord := fs.Int("max-record-bytes", export.DefaultMaxRecordBytes, "the largest row of a case table, in bytes")
+	maxRows := fs.Int("max-case-rows", export.DefaultMaxRowsPerCase, "the most rows one case may have in the case tables")
+	window := fs.Int("window", 0, "the most cases held at once; 0: 64 per core")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -141,6 +147,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	rep := newReport(outFile, *excel)
 	sum := summary{open: map[prisoner.AidKind]aid.Money{}}
 	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now, Live: *live || liveProgress, Quiet: *quiet}
+	src.MaxRecordBytes, src.MaxRowsPerCase = *maxRecord, *maxRows
 	reader := export.NewCaseTablesReader(src)
 	var probs []problems.Problem
 	// Each case needs its own facts for the relations column, so the
@@ -163,7 +170,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 			}
 		}
 		return rep.write(it.Result, asOf, &sum)
-	}, aid.BatchOptions{})
+	}, aid.BatchOptions{Window: *window})
 	if err == nil {
 		err = rep.flush()
 	}
