@@ -293,29 +293,29 @@ func (c *Case) checkEpisode(p *problems, at elemAt, e Episode) {
 // fields of an Event that only some kinds may set.
 type eventField struct {
 	name  string
-	set   func(Event) bool
+	set   func(*Event) bool
 	kinds []EventKind
 }
 
 var eventFields = []eventField{
-	{"party", func(e Event) bool { return e.Party != "" }, []EventKind{Application, Claim, Payment}},
-	{"member", func(e Event) bool { return e.Member != "" }, []EventKind{Decision}},
-	{"decision", func(e Event) bool { return e.Decision != 0 }, []EventKind{Decision}},
-	{"ground", func(e Event) bool { return e.Ground != 0 }, []EventKind{Decision}},
-	{"notified", func(e Event) bool { return !e.Notified.IsZero() }, []EventKind{Decision}},
-	{"prior_procedure", func(e Event) bool { return e.PriorProcedure }, []EventKind{Application, Decision}},
-	{"ruling", func(e Event) bool { return e.Ruling != 0 }, []EventKind{CourtRuling}},
-	{"aid", func(e Event) bool { return e.Aid != 0 }, []EventKind{Claim, Payment}},
-	{"year", func(e Event) bool { return e.Year != 0 }, []EventKind{Payment}},
-	{"amount", func(e Event) bool { return e.Amount != "" }, []EventKind{Payment}},
-	{"regime", func(e Event) bool { return e.Regime != 0 }, []EventKind{Payment}},
-	{"missing", func(e Event) bool { return len(e.Missing) > 0 }, []EventKind{Claim}},
-	{"other_law_elected", func(e Event) bool { return e.OtherLawElected }, []EventKind{Claim}},
+	{"party", func(e *Event) bool { return e.Party != "" }, []EventKind{Application, Claim, Payment}},
+	{"member", func(e *Event) bool { return e.Member != "" }, []EventKind{Decision}},
+	{"decision", func(e *Event) bool { return e.Decision != 0 }, []EventKind{Decision}},
+	{"ground", func(e *Event) bool { return e.Ground != 0 }, []EventKind{Decision}},
+	{"notified", func(e *Event) bool { return !e.Notified.IsZero() }, []EventKind{Decision}},
+	{"prior_procedure", func(e *Event) bool { return e.PriorProcedure }, []EventKind{Application, Decision}},
+	{"ruling", func(e *Event) bool { return e.Ruling != 0 }, []EventKind{CourtRuling}},
+	{"aid", func(e *Event) bool { return e.Aid != 0 }, []EventKind{Claim, Payment}},
+	{"year", func(e *Event) bool { return e.Year != 0 }, []EventKind{Payment}},
+	{"amount", func(e *Event) bool { return e.Amount != "" }, []EventKind{Payment}},
+	{"regime", func(e *Event) bool { return e.Regime != 0 }, []EventKind{Payment}},
+	{"missing", func(e *Event) bool { return len(e.Missing) > 0 }, []EventKind{Claim}},
+	{"other_law_elected", func(e *Event) bool { return e.OtherLawElected }, []EventKind{Claim}},
 }
 
 // checkEventFields applies to an event the field rules that the other
 // records carry as validator tags, with the same codes and messages.
-func checkEventFields(p *problems, at elemAt, ev Event) {
+func checkEventFields(p *problems, at elemAt, ev *Event) {
 	tooLong := func(name, v string, limit int) {
 		if len(v) > limit {
 			p.add(at.f(name), CodeTooLong, msgTooLong(strconv.Itoa(limit)))
@@ -369,12 +369,12 @@ func checkEventFields(p *problems, at elemAt, ev Event) {
 }
 
 func (c *Case) checkEvent(p *problems, at elemAt, ev *Event) {
-	checkEventFields(p, at, *ev)
+	checkEventFields(p, at, ev)
 	if !ev.Kind.Valid() {
 		return // kind-specific checks need a kind
 	}
 	for _, f := range eventFields {
-		if f.set(*ev) && !contains(f.kinds, ev.Kind) {
+		if f.set(ev) && !contains(f.kinds, ev.Kind) {
 			p.add(at.f(f.name), CodeNotAllowed, msgNotAllowed(ev.Kind.String()))
 		}
 	}
