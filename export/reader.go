@@ -154,7 +154,7 @@ func (l *recordLimit) checkUTF8(chunk []byte, last bool) (int, error) {
 		return 0, nil
 	}
 	if l.lines == bytes.Count(chunk, []byte{'\n'}) && off == 0 {
-		if enc := utf16Looks([]string{string(b)}); enc != "" {
+		if enc := utf16Start(b); enc != "" {
 			return 0, &notUTF8{line: 1, b: b[0], utf16: enc}
 		}
 	}
@@ -306,6 +306,22 @@ func (t *tableIn) next() {
 	if i := t.pos[colCaseID]; i >= 0 && i < len(rec) {
 		t.peekID = Unneutralize(rec[i])
 	}
+}
+
+// utf16Start names the UTF-16 that text starting with b is, by its
+// byte-order mark or by ASCII with every other byte zero, or "".
+func utf16Start(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		return "UTF-16 little-endian"
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		return "UTF-16 big-endian"
+	case len(b) >= 4 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0:
+		return "UTF-16 little-endian"
+	case len(b) >= 4 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0:
+		return "UTF-16 big-endian"
+	}
+	return ""
 }
 
 // utf16Looks names the encoding of a header row read from UTF-16 text
