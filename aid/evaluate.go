@@ -315,9 +315,18 @@ func (e *evaluator) established(b *builder, ev *prisoner.Event) (status.Snapshot
 	return snap, nil
 }
 
-func (e *evaluator) documents(b *builder, ev *prisoner.Event) *Decision {
+// documents refuses a claim that lacks documents, on the ground of the
+// act that sets the procedure of its aid: the CMU 1281 Procedure for the
+// aid of Law 2010-IX, the act of the parameter version in force for the
+// other regimes (the resolution of 26.12.2025 for the 2026 civilian aid,
+// CMU 38, 845 or 1122, CMU 328).
+func (e *evaluator) documents(b *builder, ev *prisoner.Event, act law.ActID) *Decision {
 	if len(ev.Missing) > 0 {
-		b.refuse(DocumentsIncomplete, cite(law.CMU1281, "").WithNote("Procedure for granting the aid; document list not seen"), law.Secondary)
+		ground := cite(act, "").WithNote("documents of the application; the list was not seen")
+		if act == law.CMU1281 {
+			ground = cite(law.CMU1281, "").WithNote("Procedure for granting the aid; document list not seen")
+		}
+		b.refuse(DocumentsIncomplete, ground, law.Secondary)
 		return &b.d
 	}
 	return nil
@@ -363,7 +372,7 @@ func (e *evaluator) annual(b *builder, ev *prisoner.Event, ep *prisoner.Episode)
 	if _, bad := e.established(b, ev); bad != nil {
 		return bad
 	}
-	if bad := e.documents(b, ev); bad != nil {
+	if bad := e.documents(b, ev, law.CMU1281); bad != nil {
 		return bad
 	}
 	family := isFamily(ev.Party)

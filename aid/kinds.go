@@ -33,7 +33,7 @@ func (e *evaluator) release(b *builder, ev *prisoner.Event, ep *prisoner.Episode
 	if bad := e.deadline(b, ev, ep.Released); bad != nil {
 		return bad
 	}
-	if bad := e.documents(b, ev); bad != nil {
+	if bad := e.documents(b, ev, law.CMU1281); bad != nil {
 		return bad
 	}
 	if e.rs.Options.ReleaseAidPer.norm() == PerPerson && e.led.personRelease {
@@ -150,7 +150,7 @@ func (e *evaluator) deathEligible(b *builder, ev *prisoner.Event, ep *prisoner.E
 		b.refuse(OtherGroundElected, cite(law.Law2010, "7", "3"), law.Verified)
 		return v, &b.d
 	}
-	if bad := e.documents(b, ev); bad != nil {
+	if bad := e.documents(b, ev, law.CMU1281); bad != nil {
 		return v, bad
 	}
 	return v, nil
@@ -250,7 +250,7 @@ func (e *evaluator) civilian(b *builder, ev *prisoner.Event, ep *prisoner.Episod
 		b.add(&stepC2FactEstablished, stepArgs{})
 		return b.refuse(FactEstablished, cite(law.Brief, "6.4"), law.Assumption)
 	}
-	if bad := e.documents(b, ev); bad != nil {
+	if bad := e.documents(b, ev, law.CMUCivilian2026); bad != nil {
 		return bad
 	}
 	if e.led.civilian {
@@ -286,7 +286,7 @@ func (e *evaluator) reg2018Release(b *builder, ev *prisoner.Event, ep *prisoner.
 			return b.refuse(DeadlinePassed, v.Citation, law.Assumption)
 		}
 	}
-	if bad := e.documents(b, ev); bad != nil {
+	if bad := e.documents(b, ev, v.Citation.Act); bad != nil {
 		return bad
 	}
 	if _, ok := e.led.once(ev.Episode, prisoner.Reg2018Release); ok {
@@ -306,7 +306,7 @@ func (e *evaluator) reg2018Support(b *builder, ev *prisoner.Event, ep *prisoner.
 	if !ep.Held(ev.Date) {
 		return b.refuse(NotHeld, v.Citation, v.Confidence)
 	}
-	if bad := e.documents(b, ev); bad != nil {
+	if bad := e.documents(b, ev, v.Citation.Act); bad != nil {
 		return bad
 	}
 	if v.Yearly {

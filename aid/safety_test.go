@@ -110,3 +110,18 @@ func TestLegalDatesAreRuleSetData(t *testing.T) {
 	zeroDates.Dates = aid.Dates{}
 	assert.Equal(t, def.Hash(), zeroDates.Hash(), "zero dates are the defaults")
 }
+
+// A claim that lacks documents is refused on the ground of the act that
+// sets its aid's procedure: the 2026 civilian aid under the resolution of
+// 26.12.2025, not the CMU 1281 Procedure of Law 2010-IX's aid (issue:
+// the case model, 11).
+func TestDocumentsRefusalCitesTheAidsOwnAct(t *testing.T) {
+	c := newCase(prisoner.Civilian, "2023-03-01").released("2025-10-01").claim("2026-01-10", prisoner.CivilianAid, "person").build()
+	c.Episodes[0].ReleaseKind = 0 // a release whose kind is not known is allowed
+	c.Events[len(c.Events)-1].Missing = []string{"release certificate"}
+	res, err := aid.Evaluate(c, aid.Default())
+	require.NoError(t, err)
+	d := res.Decisions[0]
+	require.Equal(t, aid.DocumentsIncomplete, d.Refusal)
+	assert.Equal(t, law.CMUCivilian2026, d.Reasons[0].Citation.Act)
+}
