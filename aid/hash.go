@@ -14,7 +14,7 @@ import (
 // (described below). It covers every fact of c that a rule can use, and
 // nothing else: personal data (the names, birth dates and RNOKPP of the
 // person and of the family, the case's and events' free-text notes, the
-// text of an early date's reason) is left out, so that holding a
+// text of an early date's reason, a relation's description) is left out, so that holding a
 // person's name and tax number does not let anyone test whether that
 // person is in a shared report. That an early date's reason was given is
 // written, since validation turns on it.

@@ -13,7 +13,7 @@
 //	episodes.csv  case_id, episode_id, category, serving_at_capture, captured, released,
 //	              release_kind, died, death_linked, early_date_reason
 //	family.csv    case_id, member_id, relation, proof, dependant, name, birth_date,
-//	              citizenship, rnokpp, since, ended
+//	              citizenship, rnokpp, since, ended, relation_note
 //	events.csv    case_id, seq, date, kind, episode, party, member, decision, ground,
 //	              notified, prior_procedure, ruling, aid, year, amount, regime, missing,
 //	              other_law_elected, note

@@ -697,7 +697,7 @@ func (b *caseBuilder) build() prisoner.Case {
 		b.at(r.family, rw)
 		m := prisoner.FamilyMember{ID: b.str(fmID), Dependant: b.flag(fmDependant),
 			Name: b.str(fmName), BirthDate: b.date(fmBirthDate), Citizenship: b.str(fmCitizenship),
-			RNOKPP: b.str(fmRNOKPP), Since: b.date(fmSince), Ended: b.date(fmEnded)}
+			RNOKPP: b.str(fmRNOKPP), Since: b.date(fmSince), Ended: b.date(fmEnded), RelationNote: b.str(fmRelationNote)}
 		b.enum(fmRelation, &m.Relation)
 		b.enum(fmProof, &m.Proof)
 		c.Family = append(c.Family, m)

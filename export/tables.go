@@ -58,6 +58,7 @@ const (
 	fmRNOKPP
 	fmSince
 	fmEnded
+	fmRelationNote
 )
 
 const (
@@ -97,7 +98,7 @@ var (
 		colCaseID: {"case_id", "ідентифікатор справи"}, fmID: {"member_id", "член сім'ї"}, fmRelation: {"relation", "ступінь спорідненості"},
 		fmProof: {"proof", "підтвердження"}, fmDependant: {"dependant", "утриманець"}, fmName: {"name", "ПІБ"},
 		fmBirthDate: {"birth_date", "дата народження"}, fmCitizenship: {"citizenship", "громадянство"}, fmRNOKPP: {"rnokpp", "РНОКПП"},
-		fmSince: {"since", "з дати"}, fmEnded: {"ended", "до дати"},
+		fmSince: {"since", "з дати"}, fmEnded: {"ended", "до дати"}, fmRelationNote: {"relation_note", "опис зв'язку"},
 	}
 	eventsCols = []column{
 		colCaseID: {"case_id", "ідентифікатор справи"}, evSeq: {"seq", "№"}, evDate: {"date", "дата"}, evKind: {"kind", "вид події"},
@@ -212,7 +213,7 @@ func (w *CaseTablesWriter) Write(c prisoner.Case) error {
 			name, birth, rnokpp = "", "", ""
 		}
 		w.family.row(c.ID, m.ID, m.Relation.String(), code(m.Proof), boolCell(m.Dependant), name, birth, m.Citizenship, rnokpp,
-			m.Since.String(), m.Ended.String())
+			m.Since.String(), m.Ended.String(), m.RelationNote)
 	}
 	for _, ev := range c.Events {
 		w.events.row(c.ID, strconv.Itoa(ev.Seq), ev.Date.String(), ev.Kind.String(), ev.Episode, ev.Party, ev.Member,

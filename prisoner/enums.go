@@ -71,6 +71,11 @@ const (
 	Ward      // a person under the detainee's guardianship or custody
 	Household // lives with the detainee, shares a household (unmarried partner included)
 	Dependant // a dependant under the pension-insurance law only (Art. 7(3))
+	// OtherRelation: a relative or person outside the working list (a
+	// cousin, an aunt, an in-law, a friend). Such a claimant is not a
+	// family member unless a Commission decision recognises them
+	// (Art. 4(5)); describe the relation in RelationNote.
+	OtherRelation
 )
 
 var relations = enum.Table[Relation]{Name: "relation", Entries: []enum.Entry{{},
@@ -83,6 +88,7 @@ var relations = enum.Table[Relation]{Name: "relation", Entries: []enum.Entry{{},
 	{Code: "ward", Label: law.Text{UK: "підопічна особа", EN: "ward"}},
 	{Code: "household", Label: law.Text{UK: "член домогосподарства", EN: "household member"}},
 	{Code: "dependant", Label: law.Text{UK: "утриманець", EN: "dependant"}},
+	{Code: "other", Label: law.Text{UK: "інший зв'язок (поза переліком)", EN: "other relation (outside the list)"}},
 }}
 
 // Documentary reports whether a relation of this kind is proven by

@@ -150,6 +150,9 @@ type FamilyMember struct { // field rules: validate.go, checkMemberFields
 	// ID names the member in events ("f1"); not "person" or "representative".
 	ID       string   `json:"id"`
 	Relation Relation `json:"relation"`
+	// RelationNote describes a relation "other" in the user's words
+	// ("cousin"); free text, never read by a rule, never hashed.
+	RelationNote string `json:"relation_note,omitempty"`
 	// Proof is how membership is proven; unset means documents for a
 	// documentary relation and a Commission decision otherwise.
 	Proof Proof `json:"proof,omitzero"`

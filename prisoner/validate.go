@@ -482,6 +482,9 @@ func checkMemberFields(p *problems, at elemAt, m FamilyMember) {
 	if m.Proof != 0 && !m.Proof.Valid() {
 		p.add(at.f("proof"), CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
 	}
+	if len(m.RelationNote) > 200 {
+		p.add(at.f("relation_note"), CodeTooLong, msgTooLong("200"))
+	}
 	if len(m.Name) > 200 {
 		p.add(at.f("name"), CodeTooLong, msgTooLong("200"))
 	}

@@ -68,6 +68,13 @@ func (t *Timeline) Member(id, episode string, on civil.Date) MemberStatus {
 		}
 		return out
 	}
+	if m.Relation == prisoner.OtherRelation {
+		// Outside the working list of relations, and not recognised by a
+		// Commission decision: not a family member (Art. 4(5)(3): the
+		// Family Code's notion; LAW.md §2.4).
+		out.State, out.Ground, out.Conf = NotMember, law.Cite(law.Law2010, "4", "5", "3").WithNote("a relation outside the Family Code's notion of family, not recognised by the Commission"), law.Secondary
+		return out
+	}
 	family := law.Cite(law.Law2010, "4", "5").WithNote("membership under the Family Code, art. 3")
 	if m.ProvenBy() == prisoner.ByDocuments {
 		out.State, out.Since, out.Ground, out.Conf = Recognised, m.Since, family.WithNote("civil-status documents"), law.Verified
