@@ -45,7 +45,8 @@
 // fact_cancelled, excluded_conviction, documents_incomplete,
 // not_family_member, family_not_covered, not_citizen,
 // claimant_not_entitled, family_claim_after_release, person_deceased,
-// already_paid, nothing_due, not_released, death_not_covered,
+// already_paid, nothing_due, not_released, death_not_covered (no death Art. 7(3) covers),
+// death_after_one_year, death_not_linked (before v0.2.0 both were death_not_covered),
 // other_ground_elected, prior_regime_paid, fact_established, not_civilian,
 // deadline_passed, not_held. [Codes] gives their meanings in Ukrainian and
 // English.

@@ -67,26 +67,28 @@ func (e *evaluator) deadline(b *builder, ev *prisoner.Event, from civil.Date) *D
 }
 
 // deathCovered checks Art. 7(3): death while held, or within one year
-// after release (the anniversary included) from a linked cause.
-func (e *evaluator) deathCovered(b *builder, ep *prisoner.Episode) bool {
+// after release (the anniversary included) from a linked cause. It
+// returns "" when the death is covered, else the refusal's code: each
+// reason its own.
+func (e *evaluator) deathCovered(b *builder, ep *prisoner.Episode) Code {
 	switch {
 	case ep.DiedInCaptivity():
 		b.add(&stepD2DiedInCaptivity, stepArgs{d: [3]civil.Date{ep.Died}})
-		return true
+		return ""
 	case ep.DiedAfterRelease():
 		limit := ep.Released.AddYears(1, e.rs.Feb29)
 		if ep.Died.After(limit) {
 			b.add(&stepD2DiedLaterThanYear, stepArgs{d: [3]civil.Date{limit}})
-			return false
+			return DeathAfterOneYear
 		}
 		if !ep.DeathLinked {
 			b.add(&stepD2NoCertificate, stepArgs{})
-			return false
+			return DeathNotLinked
 		}
 		b.add(&stepD2DiedWithinYear, stepArgs{d: [3]civil.Date{limit}})
-		return true
+		return ""
 	}
-	return false
+	return DeathNotCovered
 }
 
 // recipient checks who may receive the death aid (D4, Art. 7(3)).
@@ -132,8 +134,12 @@ func (e *evaluator) deathEligible(b *builder, ev *prisoner.Event, ep *prisoner.E
 		b.refuse(FactNotEstablished, cite(law.Law2010, "4", "7"), law.Verified)
 		return v, &b.d
 	}
-	if ep.Died.IsZero() || ep.Died.After(ev.Date) || !e.deathCovered(b, ep) {
+	if ep.Died.IsZero() || ep.Died.After(ev.Date) {
 		b.refuse(DeathNotCovered, cite(law.Law2010, "7", "3"), law.Verified)
+		return v, &b.d
+	}
+	if code := e.deathCovered(b, ep); code != "" {
+		b.refuse(code, cite(law.Law2010, "7", "3"), law.Verified)
 		return v, &b.d
 	}
 	if bad := e.deadline(b, ev, ep.Died); bad != nil {

@@ -29,7 +29,9 @@ const (
 	AlreadyPaid             Code = "already_paid"               // every unit claimed was already paid or granted
 	NothingDue              Code = "nothing_due"                // no creditable unit (e.g. no full year)
 	NotReleased             Code = "not_released"               // release aid before release
-	DeathNotCovered         Code = "death_not_covered"          // death outside Art. 7(3)
+	DeathNotCovered         Code = "death_not_covered"          // no death (by the claim's day) that Art. 7(3) covers; before v0.2.0 also the two below
+	DeathAfterOneYear       Code = "death_after_one_year"       // a death after release, later than one year after it (Art. 7(3))
+	DeathNotLinked          Code = "death_not_linked"           // a death within the year after release, not linked to the captivity (Art. 7(3))
 	OtherGroundElected      Code = "other_ground_elected"       // the claimant chose another law's death payment (Art. 7(3))
 	PriorRegimePaid         Code = "prior_regime_paid"          // release aid already paid under the 2018 regime (R2)
 	FactEstablished         Code = "fact_established"           // the 2026 civilian aid is for people without an established fact (C2)
@@ -48,7 +50,7 @@ func Codes() map[Code]law.Text {
 }
 
 func allCodes() []Code {
-	return []Code{RegimeNotInForce, FactNotEstablished, FactCancelled, ExcludedConviction, DocumentsIncomplete, NotFamilyMember, FamilyNotCovered, NotCitizen, ClaimantNotEntitled, FamilyClaimAfterRelease, PersonDeceased, AlreadyPaid, NothingDue, NotReleased, DeathNotCovered, OtherGroundElected, PriorRegimePaid, FactEstablished, NotCivilian, DeadlinePassed, NotHeld}
+	return []Code{RegimeNotInForce, FactNotEstablished, FactCancelled, ExcludedConviction, DocumentsIncomplete, NotFamilyMember, FamilyNotCovered, NotCitizen, ClaimantNotEntitled, FamilyClaimAfterRelease, PersonDeceased, AlreadyPaid, NothingDue, NotReleased, DeathNotCovered, DeathAfterOneYear, DeathNotLinked, OtherGroundElected, PriorRegimePaid, FactEstablished, NotCivilian, DeadlinePassed, NotHeld}
 }
 
 // Message returns the bilingual meaning of c.
@@ -84,6 +86,10 @@ func (c Code) Message() law.Text {
 		return law.Text{UK: "особу не звільнено", EN: "the person has not been released"}
 	case DeathNotCovered:
 		return law.Text{UK: "смерть не підпадає під ст. 7 ч. 3", EN: "the death is not covered by Art. 7(3)"}
+	case DeathAfterOneYear:
+		return law.Text{UK: "смерть настала пізніше ніж через рік після звільнення", EN: "the death came more than a year after the release"}
+	case DeathNotLinked:
+		return law.Text{UK: "смерть після звільнення не пов'язана з полоном (немає висновку)", EN: "the death after release is not linked to the captivity (no certificate)"}
 	case OtherGroundElected:
 		return law.Text{UK: "обрано виплату за іншим законом", EN: "the claimant chose the payment under another law"}
 	case PriorRegimePaid:

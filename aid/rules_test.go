@@ -249,9 +249,9 @@ func ruleCases() []ruleCase {
 		{name: "D2 died on the last day of the year after release", rule: "D2 one year inclusive",
 			give: heldFamily().released("2024-05-01").died("2025-05-01", true).claim("2025-06-01", death, "f1"), want: []string{"100000.00"}},
 		{name: "D2 died the day after", rule: "D2 one year inclusive",
-			give: heldFamily().released("2024-05-01").died("2025-05-02", true).claim("2025-06-01", death, "f1"), want: []string{"death_not_covered"}},
+			give: heldFamily().released("2024-05-01").died("2025-05-02", true).claim("2025-06-01", death, "f1"), want: []string{"death_after_one_year"}},
 		{name: "D2 death after release not linked", rule: "D2 MoH certificate",
-			give: heldFamily().released("2024-05-01").died("2024-09-01", false).claim("2024-10-01", death, "f1"), want: []string{"death_not_covered"}},
+			give: heldFamily().released("2024-05-01").died("2024-09-01", false).claim("2024-10-01", death, "f1"), want: []string{"death_not_linked"}},
 		{name: "D3 equal shares, leftover kopiyka to the earliest", rule: "D3 (Q8)",
 			give: heldFamily().member("f3", prisoner.Parent).died("2024-05-01", false).
 				claim("2024-06-01", death, "f2").claim("2024-06-02", death, "f1").claim("2024-06-03", death, "f3"),
