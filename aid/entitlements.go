@@ -54,10 +54,11 @@ type Entitlement struct {
 // disagree with a decision.
 func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 	var out []Entitlement
-	e := &evaluator{c: &r.c, rs: r.rs, tl: r.Timeline, led: newLedger()}
-	if e.rs.Parameters.Annual == nil {
-		e.rs.Parameters = DefaultParameters()
+	rs := r.rs
+	if rs == nil { // a zero Result
+		rs = &defaultCalculator().rs
 	}
+	e := &evaluator{c: &r.c, rs: rs, tl: r.Timeline, led: newLedger()}
 	for _, i := range ordered(&r.c) {
 		ev := &r.c.Events[i]
 		if ev.Date.After(asOf) || ev.Kind != prisoner.Payment {

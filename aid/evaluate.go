@@ -72,7 +72,7 @@ func (k *Calculator) Evaluate(c prisoner.Case) (*Result, error) {
 
 // evaluate evaluates a validated case.
 func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
-	rs := k.rs
+	rs := &k.rs // never changed once New made it: results and evaluators point to it
 	claims := 0
 	for i := range c.Events {
 		if c.Events[i].Kind == prisoner.Claim {
@@ -146,7 +146,7 @@ func ordered(c *prisoner.Case) []int {
 
 type evaluator struct {
 	c       *prisoner.Case
-	rs      RuleSet
+	rs      *RuleSet
 	tl      *status.Timeline
 	led     *ledger
 	steps   []Step

@@ -245,7 +245,7 @@ type Result struct {
 	Recoveries []Recovery       `json:"recoveries,omitempty"`
 
 	c  prisoner.Case
-	rs RuleSet
+	rs *RuleSet // the calculator's, which never changes
 }
 
 // Granted returns the total granted across the decisions.

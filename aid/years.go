@@ -30,7 +30,7 @@ type scheme struct {
 	calStart int        // first calendar year of later units (CalendarYear)
 }
 
-func newScheme(ep *prisoner.Episode, rs RuleSet) scheme {
+func newScheme(ep *prisoner.Episode, rs *RuleSet) scheme {
 	o := rs.Options
 	s := scheme{d: ep.Captured, rule: rs.Feb29, opts: o}
 	law := rs.Dates.LawStart.Date
