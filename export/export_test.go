@@ -587,3 +587,16 @@ func TestCaseTablesEncoding(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "looks like UTF-16 little-endian")
 }
+
+// A problem of a case's rows as a whole names the table and its field
+// (issue: messages that name no field).
+func TestListProblemsNameTheirTable(t *testing.T) {
+	r := export.NewCaseTablesReader(export.Sources{Cases: strings.NewReader("case_id,citizenship\nA,UA\n")})
+	_, err := r.Next()
+	var te *export.TableError
+	require.ErrorAs(t, err, &te)
+	require.NotEmpty(t, te.Problems)
+	assert.Equal(t, export.EpisodesFile, te.Problems[0].File)
+	assert.Equal(t, "episodes", te.Problems[0].Header)
+	assert.Equal(t, prisoner.CodeRequired, te.Problems[0].Code)
+}

@@ -755,7 +755,8 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 		case "events":
 			lt, rows = r.events, b.raw.events
 		}
-		if idx >= 0 && idx < len(rows) {
+		switch {
+		case idx >= 0 && idx < len(rows):
 			t, line, key = lt, rows[idx].line, rest
 			if rest == "id" {
 				key = map[string]string{"episodes": "episode_id", "family": "member_id"}[name]
@@ -763,6 +764,18 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 			if i := strings.IndexByte(key, '['); i >= 0 { // missing[2]
 				key = key[:i]
 			}
+		case idx < 0:
+			// A problem of the case's rows as a whole (none, too many): in
+			// that table, at its first row of the case if it has one,
+			// named by the table's field in the case file.
+			t, line = lt, 0
+			if len(rows) > 0 {
+				line = rows[0].line
+			}
+			p := t.problem(line, -1, f.Code, f.Message)
+			p.Header, p.CaseID = name, b.id
+			b.probs = append(b.probs, p)
+			return
 		}
 	}
 	field := -1
