@@ -216,7 +216,13 @@ type Comparison struct {
 	Parties []PartyTotal `json:"parties"`
 	TotalA  Money        `json:"total_a"`
 	TotalB  Money        `json:"total_b"`
-	Delta   Money        `json:"delta"`
+	// RecoveryA and RecoveryB are what is due back after an invalidation
+	// (Art. 4(9)) under each rule set.
+	RecoveryA Money `json:"recovery_a"`
+	RecoveryB Money `json:"recovery_b"`
+	// Delta is the net difference: (TotalB − RecoveryB) − (TotalA −
+	// RecoveryA), the cost of B against A.
+	Delta Money `json:"delta"`
 	// Same is true when nothing the case receives differs.
 	Same bool `json:"same"`
 }
@@ -276,7 +282,16 @@ func Compare(c prisoner.Case, a, b RuleSet, asOf civil.Date) (Comparison, error)
 		cmp.Kinds = append(cmp.Kinds, kt)
 		cmp.TotalA, cmp.TotalB = cmp.TotalA.Add(kt.A), cmp.TotalB.Add(kt.B)
 	}
-	cmp.Delta = cmp.TotalB.Sub(cmp.TotalA)
+	for _, x := range ra.Recoveries {
+		cmp.RecoveryA = cmp.RecoveryA.Add(x.Amount)
+	}
+	for _, x := range rb.Recoveries {
+		cmp.RecoveryB = cmp.RecoveryB.Add(x.Amount)
+	}
+	if !cmp.RecoveryA.Equal(cmp.RecoveryB) {
+		cmp.Same = false
+	}
+	cmp.Delta = cmp.TotalB.Sub(cmp.RecoveryB).Sub(cmp.TotalA.Sub(cmp.RecoveryA))
 	pa, pb := partyTotals(ra, asOf), partyTotals(rb, asOf)
 	for _, p := range sortedKeys(pa, pb) {
 		cmp.Parties = append(cmp.Parties, PartyTotal{Party: p, A: pa[p], B: pb[p], Delta: pb[p].Sub(pa[p])})
@@ -284,10 +299,15 @@ func Compare(c prisoner.Case, a, b RuleSet, asOf civil.Date) (Comparison, error)
 	return cmp, nil
 }
 
+// partyTotals sums, per payee, what is granted, paid or open on asOf,
+// less what is due back from them after an invalidation (Art. 4(9)).
 func partyTotals(r *Result, asOf civil.Date) map[string]Money {
 	m := map[string]Money{}
 	for _, e := range r.Entitlements(asOf) {
 		m[e.Party] = m[e.Party].Add(e.Amount)
+	}
+	for _, x := range r.Recoveries {
+		m[x.Payee] = m[x.Payee].Sub(x.Amount)
 	}
 	return m
 }

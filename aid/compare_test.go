@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/uacaptivity/captivity/aid"
+	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
@@ -117,4 +118,26 @@ func TestDraft6700ByHand(t *testing.T) {
 			assert.Equal(t, tt.months, got)
 		})
 	}
+}
+
+// Switching what is recovered after an invalidation (Art. 4(9)) changes
+// what the case costs, though no decision changes: the comparison counts
+// recoveries (issue: the case model, 11).
+func TestCompareCountsRecoveries(t *testing.T) {
+	var c prisoner.Case
+	for _, s := range sampleCases(t) {
+		if r, err := aid.Evaluate(s, aid.Default()); err == nil && len(r.Recoveries) > 0 {
+			c = s
+			break
+		}
+	}
+	require.NotEmpty(t, c.ID, "a sample case with a recovery")
+	b := aid.Default()
+	b.Name, b.Options.InvalidationRecovery = "no recovery", aid.RecoverNone
+	cmp, err := aid.Compare(c, aid.Default(), b, civil.MustNew(2026, 11, 28))
+	require.NoError(t, err)
+	assert.False(t, cmp.Same)
+	assert.True(t, cmp.RecoveryB.IsZero())
+	assert.False(t, cmp.RecoveryA.IsZero())
+	assert.Equal(t, cmp.RecoveryA.String(), cmp.Delta.String(), "nothing is due back: B costs what A recovered")
 }

@@ -112,6 +112,9 @@ func CompareCase(c prisoner.Case, base aid.RuleSet, alt Alternative, asOf civil.
 type Summary struct {
 	Cases, Gain, Lose, Same int
 	TotalBase, TotalOther   aid.Money
+	// Cost is the sum of the rows' net differences (recoveries due back
+	// after an invalidation taken off).
+	Cost aid.Money
 	// Parties are gains and losses per payee across the batch ("C-01/f1").
 	Gainers, Losers []string
 }
@@ -120,6 +123,7 @@ type Summary struct {
 func (s *Summary) Add(r Row) {
 	s.Cases++
 	s.TotalBase, s.TotalOther = s.TotalBase.Add(r.TotalBase), s.TotalOther.Add(r.TotalOther)
+	s.Cost = s.Cost.Add(r.Delta)
 	switch r.Delta.Sign() {
 	case 1:
 		s.Gain++
@@ -144,6 +148,9 @@ func (s *Summary) Add(r Row) {
 // the setting that changed it.
 func WriteText(w io.Writer, r Row) {
 	fmt.Fprintf(w, "%s: %s UAH %s, %s UAH %s, difference %s\n", r.CaseID, r.Base, r.TotalBase, r.Other, r.TotalOther, r.Delta)
+	if c := r.Comparison; c != nil && !c.RecoveryA.Equal(c.RecoveryB) {
+		fmt.Fprintf(w, "  due back after invalidation (Art. 4(9)): %s UAH %s, %s UAH %s\n", r.Base, c.RecoveryA, r.Other, c.RecoveryB)
+	}
 	if r.Comparison != nil {
 		for _, ch := range r.Comparison.Claims {
 			if !ch.Changed {
@@ -168,7 +175,7 @@ func WriteText(w io.Writer, r Row) {
 // WriteSummary writes the batch's totals.
 func WriteSummary(w io.Writer, s Summary, base, other string) {
 	fmt.Fprintf(w, "\n%d cases: %d gain, %d lose, %d unchanged under %s compared with %s\n", s.Cases, s.Gain, s.Lose, s.Same, other, base)
-	fmt.Fprintf(w, "total: %s UAH %s, %s UAH %s, cost of the change UAH %s\n", base, s.TotalBase, other, s.TotalOther, s.TotalOther.Sub(s.TotalBase))
+	fmt.Fprintf(w, "total: %s UAH %s, %s UAH %s, cost of the change UAH %s\n", base, s.TotalBase, other, s.TotalOther, s.Cost)
 	if len(s.Gainers) > 0 {
 		fmt.Fprintf(w, "gain: %s\n", strings.Join(s.Gainers, ", "))
 	}
