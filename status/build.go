@@ -195,10 +195,12 @@ func (et EpisodeTimeline) At(d civil.Date) Snapshot {
 			break
 		}
 		if ch.To != s.State || s.Change == nil {
-			s.Since = ch.Date
+			// The change that put the episode in its state is its ground;
+			// a later one that keeps the state (a Register record, a
+			// family member's recognition, a suspension) is not.
+			s.Since, s.Change = ch.Date, ch
 		}
 		s.State, s.Suspended, s.Excluded = ch.To, ch.Suspended, ch.Excluded
-		s.Change = ch
 	}
 	return s
 }

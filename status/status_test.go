@@ -348,3 +348,27 @@ func TestDiagramIsCurrent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, status.Readme(), string(got), "run go generate ./status")
 }
+
+// The ground of a state is the change that put the episode in it: a
+// family member's application after the establish decision keeps the
+// state, and the status still cites the establish decision (Art. 4(7)),
+// not the application (issue: the case model, 11).
+func TestSnapshotGroundIsTheChangeThatSetTheState(t *testing.T) {
+	cs, err := samples.Cases()
+	require.NoError(t, err)
+	for _, c := range cs {
+		tl, err := status.Build(c, status.Options{})
+		require.NoError(t, err)
+		for _, et := range tl.Episodes {
+			s := et.At(civil.MustNew(2026, 11, 28))
+			if s.Change == nil {
+				continue
+			}
+			assert.Equal(t, s.State, s.Change.To, "%s %s", c.ID, et.Episode)
+			assert.Equal(t, s.Since, s.Change.Date, "%s %s: the change of the state is the one dated since", c.ID, et.Episode)
+			if s.State == status.Held {
+				assert.Equal(t, "2010-IX:4(7)", s.Change.Ground.Code(), "%s %s", c.ID, et.Episode)
+			}
+		}
+	}
+}
