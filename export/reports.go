@@ -28,13 +28,14 @@ var (
 	statusCols = []column{
 		{"case_id", "ідентифікатор справи"}, {"episode", "епізод"}, {"as_of", "на дату"}, {"state", "статус"},
 		{"state_uk", "статус (укр.)"}, {"since", "з дати"}, {"suspended", "розгляд зупинено"}, {"excluded", "виключено"},
-		{"ground", "підстава"}, {"confidence", "достовірність"},
+		{"ground", "підстава"}, {"confidence", "достовірність"}, {"death", "смерть"},
 	}
 	// timeline.csv: every change of state.
 	timelineCols = []column{
 		{"case_id", "ідентифікатор справи"}, {"episode", "епізод"}, {"date", "дата"}, {"from", "з статусу"}, {"to", "у статус"},
 		{"signal", "подія"}, {"seq", "№ події"}, {"ground", "підстава"}, {"confidence", "достовірність"},
 		{"suspended", "розгляд зупинено"}, {"excluded", "виключено"}, {"deferred", "відкладено до 19.11.2022"},
+		{"death", "смерть"},
 	}
 	// decisions.csv: one row per claim.
 	decisionsCols = []column{
@@ -67,8 +68,8 @@ type ReportTables struct {
 // Columns, in order (English keys; Ukrainian headers with
 // CSVOptions.Headers = "uk"):
 //
-//	status.csv        case_id, episode, as_of, state, state_uk, since, suspended, excluded, ground, confidence
-//	timeline.csv      case_id, episode, date, from, to, signal, seq, ground, confidence, suspended, excluded, deferred
+//	status.csv        case_id, episode, as_of, state, state_uk, since, suspended, excluded, ground, confidence, death
+//	timeline.csv      case_id, episode, date, from, to, signal, seq, ground, confidence, suspended, excluded, deferred, death
 //	decisions.csv     case_id, seq, date, episode, aid, claimant, decision, amount, years, payees, refusal,
 //	                  refusal_uk, citations, assumption, rule_set, params_hash, input_hash
 //	entitlements.csv  case_id, as_of, episode, aid, state, party, amount, years, date, seq
@@ -77,7 +78,9 @@ type ReportTables struct {
 // Dates are YYYY-MM-DD; amounts have two decimals and a dot; lists
 // (years, citations) are separated by ";", payees are "party=amount";
 // booleans are "true" or empty; citations are compact codes
-// ("2010-IX:7(1)").
+// ("2010-IX:7(1)"); death is how a death on or before the day came
+// (Art. 7(3)): in_captivity, after_release_linked (with the certificate
+// that links it to the captivity), after_release_not_linked, or empty.
 type ReportCSVWriter struct {
 	asOf                                         civil.Date
 	status, timeline, decisions, ents, recovered *csvOut
@@ -109,6 +112,10 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 	if r.Timeline != nil {
 		episodes = r.Timeline.Episodes
 	}
+	var c prisoner.Case
+	if w.status != nil || w.timeline != nil {
+		c = r.Case()
+	}
 	if o := w.status; o != nil {
 		for _, et := range episodes {
 			s := et.At(w.asOf)
@@ -117,14 +124,15 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 				ground, conf = s.Change.Ground.Code(), s.Change.Conf.String()
 			}
 			o.row(r.CaseID, et.Episode, w.asOf.String(), s.State.String(), s.State.Label().UK, s.Since.String(),
-				boolCell(s.Suspended), boolCell(s.Excluded), ground, conf)
+				boolCell(s.Suspended), boolCell(s.Excluded), ground, conf, deathOf(c, et.Episode, w.asOf))
 		}
 	}
 	if o := w.timeline; o != nil {
 		for _, et := range episodes {
 			for _, ch := range et.Changes {
 				o.row(r.CaseID, et.Episode, ch.Date.String(), ch.From.String(), ch.To.String(), ch.Signal.String(),
-					intCell(ch.Seq), ch.Ground.Code(), ch.Conf.String(), boolCell(ch.Suspended), boolCell(ch.Excluded), boolCell(ch.Deferred))
+					intCell(ch.Seq), ch.Ground.Code(), ch.Conf.String(), boolCell(ch.Suspended), boolCell(ch.Excluded), boolCell(ch.Deferred),
+					changeDeath(c, et.Episode, ch))
 			}
 		}
 	}
@@ -219,6 +227,41 @@ type Report struct {
 	Recoveries   []aid.Recovery    `json:"recoveries"`
 }
 
+// deathOf says how the person died in episode id, if the death was on
+// or before on (Art. 7(3)): "in_captivity", "after_release_linked",
+// "after_release_not_linked", or "".
+func deathOf(c prisoner.Case, id string, on civil.Date) string {
+	ep, ok := c.EpisodeByID(id)
+	if !ok || ep.Died.After(on) {
+		return ""
+	}
+	return deathKind(ep)
+}
+
+// deathKind says how the person died in ep, or "".
+func deathKind(ep prisoner.Episode) string {
+	switch {
+	case ep.Died.IsZero():
+		return ""
+	case ep.DiedInCaptivity():
+		return "in_captivity"
+	case ep.DiedAfterRelease() && ep.DeathLinked:
+		return "after_release_linked"
+	case ep.DiedAfterRelease():
+		return "after_release_not_linked"
+	}
+	return ""
+}
+
+// changeDeath is deathOf for a change that records the death.
+func changeDeath(c prisoner.Case, id string, ch status.Change) string {
+	if ch.Signal != status.SigRecordDeath && ch.Signal != status.SigDeathFact {
+		return ""
+	}
+	ep, _ := c.EpisodeByID(id)
+	return deathKind(ep)
+}
+
 // EpisodeStatus is an episode's status on the report's day.
 type EpisodeStatus struct {
 	Episode    string         `json:"episode"`
@@ -229,12 +272,17 @@ type EpisodeStatus struct {
 	Excluded   bool           `json:"excluded"`
 	Ground     law.Citation   `json:"ground,omitzero"`
 	Confidence law.Confidence `json:"confidence,omitzero"`
+	// Death is how the person died, if by the report's day (see
+	// [ReportCSVWriter]'s death column).
+	Death string `json:"death,omitempty"`
 }
 
 // TimelineChange is one change of an episode's state.
 type TimelineChange struct {
 	Episode string `json:"episode"`
 	status.Change
+	// Death is how the person died, on the change that records it.
+	Death string `json:"death,omitempty"`
 }
 
 // NewReport builds the report of r on asOf.
@@ -258,15 +306,17 @@ func NewReport(r *aid.Result, asOf civil.Date) Report {
 	if r.Timeline != nil {
 		episodes = r.Timeline.Episodes
 	}
+	c := r.Case()
 	for _, et := range episodes {
 		s := et.At(asOf)
-		es := EpisodeStatus{Episode: et.Episode, State: s.State, Label: s.State.Label(), Since: s.Since, Suspended: s.Suspended, Excluded: s.Excluded}
+		es := EpisodeStatus{Episode: et.Episode, State: s.State, Label: s.State.Label(), Since: s.Since, Suspended: s.Suspended, Excluded: s.Excluded,
+			Death: deathOf(c, et.Episode, asOf)}
 		if s.Change != nil {
 			es.Ground, es.Confidence = s.Change.Ground, s.Change.Conf
 		}
 		rep.Status = append(rep.Status, es)
 		for _, ch := range et.Changes {
-			rep.Timeline = append(rep.Timeline, TimelineChange{Episode: et.Episode, Change: ch})
+			rep.Timeline = append(rep.Timeline, TimelineChange{Episode: et.Episode, Change: ch, Death: changeDeath(c, et.Episode, ch)})
 		}
 	}
 	return rep
