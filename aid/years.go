@@ -103,7 +103,15 @@ func (s scheme) current(t civil.Date) int {
 		}
 		return k
 	}
-	for k := 1; k <= maxYears; k++ {
+	start := 1
+	if s.block && s.n > 0 && s.opts.PostLawYearAnchor.norm() == AnchorLawStart && s.base != s.d && !t.Before(s.base) {
+		// Under the law-start anchor the years after the block run from
+		// the law's start, and the block's last year, which keeps its
+		// capture anniversary, overlaps the first of them: from the law's
+		// start on, the current year is a post-law year (Art. 17(6)).
+		start = s.n + 1
+	}
+	for k := start; k <= maxYears; k++ {
 		u := s.unit(k)
 		if u.to.IsZero() || !u.to.Before(t) {
 			return k
