@@ -15,8 +15,8 @@ import (
 	"github.com/uacaptivity/captivity/status"
 )
 
-// ModulePath is the path of this module.
-const ModulePath = "github.com/uacaptivity/captivity"
+// modulePath is the path of this module, as build information names it.
+const modulePath = "github.com/uacaptivity/captivity"
 
 // DevelVersion is what [ModuleVersion] returns when the build records no
 // version of this module: a build from a checkout without a tag, or
@@ -37,11 +37,11 @@ var moduleVersion = sync.OnceValue(func() string {
 	if !ok {
 		return DevelVersion
 	}
-	if info.Main.Path == ModulePath && info.Main.Version != "" && info.Main.Version != "(devel)" {
+	if info.Main.Path == modulePath && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}
 	for _, m := range info.Deps {
-		if m.Path == ModulePath {
+		if m.Path == modulePath {
 			if m.Replace != nil && m.Replace.Version != "" {
 				return m.Replace.Version
 			}
