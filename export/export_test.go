@@ -583,9 +583,11 @@ func TestCaseTablesEncoding(t *testing.T) {
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "cases.csv:3: byte 0xE9 is not UTF-8")
 	}
-	_, err := read("\xff\xfec\x00a\x00s\x00e\x00", false)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "looks like UTF-16 little-endian")
+	for _, u16 := range []string{"\xff\xfec\x00a\x00s\x00e\x00", "c\x00a\x00s\x00e\x00_\x00i\x00d\x00\n\x00"} {
+		_, err := read(u16, false)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "looks like UTF-16 little-endian", "%q", u16)
+	}
 }
 
 // A problem of a case's rows as a whole names the table and its field

@@ -17,6 +17,7 @@ import (
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/internal/ahead"
 	"github.com/uacaptivity/captivity/internal/idset"
+	"github.com/uacaptivity/captivity/internal/textenc"
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 )
@@ -154,7 +155,7 @@ func (l *recordLimit) checkUTF8(chunk []byte, last bool) (int, error) {
 		return 0, nil
 	}
 	if l.lines == bytes.Count(chunk, []byte{'\n'}) && off == 0 {
-		if enc := utf16Start(b); enc != "" {
+		if enc := textenc.UTF16(b); enc != "" {
 			return 0, &notUTF8{line: 1, b: b[0], utf16: enc}
 		}
 	}
@@ -196,7 +197,9 @@ func (t *tableIn) header() []CellProblem {
 		t.fatal = &p
 		return []CellProblem{p}
 	}
-	if enc := utf16Looks(fields); enc != "" {
+	// UTF-16 of ASCII is valid UTF-8, NUL bytes between the letters: the
+	// check of the bytes lets it through, the header shows it.
+	if enc := headerUTF16(fields); enc != "" {
 		p := CellProblem{File: t.name, Line: 1, Code: prisoner.CodeInvalid, Message: law.Text{
 			UK: "файл схожий на " + enc + ", а не UTF-8: збережіть його як CSV UTF-8",
 			EN: "the file looks like " + enc + ", not UTF-8: save it as CSV UTF-8"}}
@@ -308,41 +311,12 @@ func (t *tableIn) next() {
 	}
 }
 
-// utf16Start names the UTF-16 that text starting with b is, by its
-// byte-order mark or by ASCII with every other byte zero, or "".
-func utf16Start(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
-		return "UTF-16 little-endian"
-	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
-		return "UTF-16 big-endian"
-	case len(b) >= 4 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0:
-		return "UTF-16 little-endian"
-	case len(b) >= 4 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0:
-		return "UTF-16 big-endian"
-	}
-	return ""
-}
-
-// utf16Looks names the encoding of a header row read from UTF-16 text
-// (a byte-order mark of UTF-16, or NUL bytes between the letters), or "".
-func utf16Looks(fields []string) string {
+// headerUTF16 names the UTF-16 a header row was read from, or "".
+func headerUTF16(fields []string) string {
 	if len(fields) == 0 {
 		return ""
 	}
-	f := fields[0]
-	switch {
-	case strings.HasPrefix(f, "\xff\xfe"):
-		return "UTF-16 little-endian"
-	case strings.HasPrefix(f, "\xfe\xff"):
-		return "UTF-16 big-endian"
-	}
-	for _, f := range fields {
-		if strings.IndexByte(f, 0) >= 0 {
-			return "UTF-16"
-		}
-	}
-	return ""
+	return textenc.UTF16([]byte(fields[0]))
 }
 
 // cell returns the cell of column ord (a column ordinal) in rec, the

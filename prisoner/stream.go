@@ -13,6 +13,7 @@ import (
 
 	"github.com/uacaptivity/captivity/internal/ahead"
 	"github.com/uacaptivity/captivity/internal/idset"
+	"github.com/uacaptivity/captivity/internal/textenc"
 	"github.com/uacaptivity/captivity/law"
 )
 
@@ -213,7 +214,7 @@ func (d *Decoder) nextRaw() ([]byte, int, error) {
 		}
 		if d.end-d.pos >= 3 && bytes.HasPrefix(d.buf[d.pos:d.end], []byte("\xef\xbb\xbf")) {
 			d.pos += 3 // a byte-order mark: not a character of the file
-		} else if enc := utf16Looks(d.buf[d.pos:d.end]); enc != "" {
+		} else if enc := textenc.UTF16(d.buf[d.pos:d.end]); enc != "" {
 			return nil, 0, d.errAt(1, 1, "the file looks like %s, not UTF-8: save it as UTF-8 (in a spreadsheet or editor: Save as, encoding UTF-8)", enc)
 		}
 		d.skipSpace()
@@ -372,19 +373,6 @@ func (d *Decoder) more(i *int) bool {
 	return true
 }
 
-// invalidUTF8 returns the offset of the first byte of b that is not part
-// of valid UTF-8.
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
-}
-
 // positionFrom returns the line and column of byte off of b, where b
 // starts at line, col.
 func positionFrom(b []byte, off, line, col int) (int, int) {
@@ -399,22 +387,6 @@ func positionFrom(b []byte, off, line, col int) (int, int) {
 	return line, col
 }
 
-// utf16Looks names the encoding of text that starts like UTF-16 (a
-// byte-order mark, or ASCII with every other byte zero), or "".
-func utf16Looks(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
-		return "UTF-16 little-endian"
-	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
-		return "UTF-16 big-endian"
-	case len(b) >= 4 && b[1] == 0 && b[3] == 0 && b[0] != 0:
-		return "UTF-16 little-endian"
-	case len(b) >= 4 && b[0] == 0 && b[2] == 0 && b[1] != 0:
-		return "UTF-16 big-endian"
-	}
-	return ""
-}
-
 // decodeRaw decodes and validates the bytes of one case, which start on
 // line. The common case, a well-formed case, is decoded straight into the
 // typed structs; anything else goes through the generic path, which finds
@@ -424,7 +396,7 @@ func utf16Looks(b []byte) string {
 // (col is the column the case starts at): it stops the reading.
 func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, error) {
 	if !utf8.Valid(raw) {
-		off := invalidUTF8(raw)
+		off := textenc.InvalidUTF8(raw)
 		l, cl := positionFrom(raw, off, line, col)
 		return Case{}, nil, &FileError{Line: l, Column: cl, Err: fmt.Errorf("byte 0x%02X is not UTF-8 (is the file Latin-1 or Windows-1251? save it as UTF-8)", raw[off])}
 	}
