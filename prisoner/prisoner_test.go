@@ -386,6 +386,37 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
+// The one-pass decoder takes only what encoding/json, the reference for
+// the case format, takes as the same case (with no key twice in an object,
+// no unknown key, valid): whatever it refuses goes the reference's way.
+func FuzzDecodeFastAgrees(f *testing.F) {
+	cs, err := samples.Cases()
+	require.NoError(f, err)
+	g := synth.New(3)
+	for range 20 {
+		cs = append(cs, g.Next())
+	}
+	for _, c := range cs {
+		b, err := json.Marshal(c)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte(one("A")))
+	f.Add([]byte(`{"id":"A","ID":"B","episodes":[{"id":"e1","category":"pow","captured":"2022-03-01"}]}`))
+	f.Add([]byte(`{"id":"A","episodes":[{"id":"e1","category":"pow","captured":"2022-03-01","captured":"2022-03-02"}]}`))
+	f.Add([]byte(`{"id":"A","episodes":[{"id":"e1","category":"pow","captured":"2022-03-01"}],"events":[{"seq":1e0,"date":"2022-03-02","kind":"application","episode":"e1"}]}`))
+	f.Add([]byte(`{"id":"A","note":null,"episodes":[{"id":"e1","category":null,"captured":"2022-03-01"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fast, ok := prisoner.DecodeFast(data)
+		if !ok {
+			return
+		}
+		ref, refOK := prisoner.DecodeReference(data)
+		require.True(t, refOK, "the one-pass decoder took a case encoding/json refuses: %q", data)
+		require.Equal(t, ref, fast)
+	})
+}
+
 func BenchmarkDecodeSamples(b *testing.B) {
 	data := samples.JSON()
 	b.ReportAllocs()

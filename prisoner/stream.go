@@ -11,6 +11,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/uacaptivity/captivity/internal/ahead"
 	"github.com/uacaptivity/captivity/internal/idset"
 	"github.com/uacaptivity/captivity/internal/textenc"
@@ -400,9 +401,10 @@ func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, erro
 		l, cl := positionFrom(raw, off, line, col)
 		return Case{}, nil, &FileError{Line: l, Column: cl, Err: fmt.Errorf("byte 0x%02X is not UTF-8 (is the file Latin-1 or Windows-1251? save it as UTF-8)", raw[off])}
 	}
-	var c Case
-	dup, unknown := sc.check(raw)
-	err := json.Unmarshal(raw, &c)
+	if c, ok := decodeFast(raw); ok {
+		return c, nil, nil
+	}
+	c, dup, ok, err := decodeReference(raw, sc)
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		l, cl := positionFrom(raw, int(se.Offset)-1, line, col)
@@ -411,10 +413,8 @@ func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, erro
 	if dup != "" {
 		return Case{ID: c.ID}, []FieldError{{Path: dup, Code: CodeDuplicate, Message: law.Text{UK: "ключ повторюється в одному об'єкті", EN: "is a key given twice in one object"}}}, nil
 	}
-	if err == nil && !unknown {
-		if err := c.Validate(); err == nil {
-			return c, nil, nil
-		}
+	if ok {
+		return c, nil, nil // a case the v2 decoder refused that encoding/json, the reference, takes
 	}
 	// The slow path: generic values, every problem with its path.
 	gd := json.NewDecoder(bytes.NewReader(raw))
@@ -425,6 +425,30 @@ func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, erro
 	}
 	c, fields := decodeOne(v)
 	return c, fields, nil
+}
+
+// decodeFast decodes a well-formed, valid case in one pass: the JSON v2
+// decoder takes it straight into the typed structs and refuses a key given
+// twice in one object and a key the format does not know. It reports false
+// for anything else, which [decodeReference] and the generic path then
+// look at; a fuzz test checks that every case it takes, encoding/json
+// takes as the same case.
+func decodeFast(raw []byte) (Case, bool) {
+	var c Case
+	if jsonv2.Unmarshal(raw, &c, jsonv2.RejectUnknownMembers(true)) != nil || c.Validate() != nil {
+		return Case{}, false
+	}
+	return c, true
+}
+
+// decodeReference decodes raw with encoding/json, the reference for the
+// case format: the case, the path of the first key given twice in one
+// object (encoding/json keeps the last silently), whether the case is
+// well-formed, known in every key and valid, and encoding/json's error.
+func decodeReference(raw []byte, sc *scanner) (c Case, dup string, ok bool, err error) {
+	dup, unknown := sc.check(raw)
+	err = json.Unmarshal(raw, &c)
+	return c, dup, err == nil && dup == "" && !unknown && c.Validate() == nil, err
 }
 
 // fieldSets are the JSON field names of the case format's objects, read
