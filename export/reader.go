@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"bytes"
-	"encoding"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -634,11 +633,53 @@ func (b *caseBuilder) num(ord int) int {
 	return n
 }
 
-// enum parses a code into v.
-func (b *caseBuilder) enum(ord int, v encoding.TextUnmarshaler) {
-	if err := v.UnmarshalText([]byte(b.str(ord))); err != nil {
-		b.bad(ord, prisoner.CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
+// An enumType is one of prisoner's enum types: values from 1 up to the last
+// valid one, each with its stable code.
+type enumType interface {
+	~uint8
+	Valid() bool
+	String() string
+}
+
+// codesOf lists the stable codes of T in value order, from 1.
+func codesOf[T enumType]() []string {
+	var out []string
+	for v := T(1); v.Valid(); v++ {
+		out = append(out, v.String())
 	}
+	return out
+}
+
+// The codes of each enum a case table has, made once and never changed:
+// a cell is matched against them without the allocations of
+// UnmarshalText through an interface.
+var (
+	categoryCodes    = codesOf[prisoner.Category]()
+	releaseKindCodes = codesOf[prisoner.ReleaseKind]()
+	relationCodes    = codesOf[prisoner.Relation]()
+	proofCodes       = codesOf[prisoner.Proof]()
+	eventKindCodes   = codesOf[prisoner.EventKind]()
+	decisionCodes    = codesOf[prisoner.DecisionKind]()
+	groundCodes      = codesOf[prisoner.Ground]()
+	rulingCodes      = codesOf[prisoner.RulingKind]()
+	aidKindCodes     = codesOf[prisoner.AidKind]()
+	regimeCodes      = codesOf[prisoner.Regime]()
+)
+
+// enum parses the code in cell ord into *v, one of codes (T's codes); an
+// empty cell leaves the zero value, as UnmarshalText does.
+func enum[T enumType](b *caseBuilder, ord int, codes []string, v *T) {
+	s := b.str(ord)
+	if s == "" {
+		return
+	}
+	for i, c := range codes {
+		if c == s {
+			*v = T(i + 1)
+			return
+		}
+	}
+	b.bad(ord, prisoner.CodeInvalid, law.Text{UK: "невідоме значення", EN: "is not a known value"})
 }
 
 func (b *caseBuilder) build() prisoner.Case {
@@ -663,8 +704,8 @@ func (b *caseBuilder) build() prisoner.Case {
 		e := prisoner.Episode{ID: b.str(epID), ServingAtCapture: b.flag(epServing),
 			Captured: b.date(epCaptured), Released: b.date(epReleased), Died: b.date(epDied),
 			DeathLinked: b.flag(epDeathLinked), EarlyDateReason: b.str(epEarlyReason)}
-		b.enum(epCategory, &e.Category)
-		b.enum(epReleaseKind, &e.ReleaseKind)
+		enum(b, epCategory, categoryCodes, &e.Category)
+		enum(b, epReleaseKind, releaseKindCodes, &e.ReleaseKind)
 		c.Episodes = append(c.Episodes, e)
 	}
 	for _, rw := range raw.family {
@@ -672,8 +713,8 @@ func (b *caseBuilder) build() prisoner.Case {
 		m := prisoner.FamilyMember{ID: b.str(fmID), Dependant: b.flag(fmDependant),
 			Name: b.str(fmName), BirthDate: b.date(fmBirthDate), Citizenship: b.str(fmCitizenship),
 			RNOKPP: b.str(fmRNOKPP), Since: b.date(fmSince), Ended: b.date(fmEnded), RelationNote: b.str(fmRelationNote)}
-		b.enum(fmRelation, &m.Relation)
-		b.enum(fmProof, &m.Proof)
+		enum(b, fmRelation, relationCodes, &m.Relation)
+		enum(b, fmProof, proofCodes, &m.Proof)
 		c.Family = append(c.Family, m)
 	}
 	for _, rw := range raw.events {
@@ -682,12 +723,12 @@ func (b *caseBuilder) build() prisoner.Case {
 			Party: b.str(evParty), Member: b.str(evMember), Notified: b.date(evNotified),
 			PriorProcedure: b.flag(evPrior), Year: b.num(evYear), Amount: b.str(evAmount),
 			OtherLawElected: b.flag(evOtherLaw), Note: b.str(evNote)}
-		b.enum(evKind, &ev.Kind)
-		b.enum(evDecision, &ev.Decision)
-		b.enum(evGround, &ev.Ground)
-		b.enum(evRuling, &ev.Ruling)
-		b.enum(evAid, &ev.Aid)
-		b.enum(evRegime, &ev.Regime)
+		enum(b, evKind, eventKindCodes, &ev.Kind)
+		enum(b, evDecision, decisionCodes, &ev.Decision)
+		enum(b, evGround, groundCodes, &ev.Ground)
+		enum(b, evRuling, rulingCodes, &ev.Ruling)
+		enum(b, evAid, aidKindCodes, &ev.Aid)
+		enum(b, evRegime, regimeCodes, &ev.Regime)
 		if m := b.str(evMissing); m != "" {
 			ev.Missing = strings.Split(m, ";")
 		}
