@@ -84,6 +84,7 @@ type ReportTables struct {
 type ReportCSVWriter struct {
 	asOf                                         civil.Date
 	status, timeline, decisions, ents, recovered *csvOut
+	buf                                          []byte // a row's cells, before they are made one string
 }
 
 // NewReportCSVWriter returns a writer of the report tables for results
@@ -139,16 +140,37 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 	if o := w.decisions; o != nil {
 		for i := range r.Decisions {
 			d := &r.Decisions[i]
-			decision, amount := "refused", ""
+			decision := "refused"
 			if d.Granted {
-				decision, amount = "granted", d.Amount.String()
+				decision = "granted"
 			}
-			years := make([]int, len(d.Years))
+			// The cells made from numbers, dates and lists are written into
+			// one buffer and made one string: one allocation a row.
+			b := w.buf[:0]
+			var at [6]int
+			b = strconv.AppendInt(b, int64(d.Seq), 10)
+			at[0] = len(b)
+			b = d.Date.AppendFormat(b)
+			at[1] = len(b)
+			if d.Granted {
+				b = d.Amount.Append(b)
+			}
+			at[2] = len(b)
 			for i, y := range d.Years {
-				years[i] = y.ID
+				if i > 0 {
+					b = append(b, ';')
+				}
+				b = strconv.AppendInt(b, int64(y.ID), 10)
 			}
-			o.row(r.CaseID, strconv.Itoa(d.Seq), d.Date.String(), d.Episode, d.Aid.String(), d.Claimant, decision, amount,
-				ints(years), payees(d.Shares), string(d.Refusal), d.Refusal.Message().UK, string(d.AppendCitationCodes(nil)),
+			at[3] = len(b)
+			b = appendPayees(b, d.Shares)
+			at[4] = len(b)
+			b = d.AppendCitationCodes(b)
+			at[5] = len(b)
+			cells := string(b)
+			w.buf = b
+			o.row(r.CaseID, cells[:at[0]], cells[at[0]:at[1]], d.Episode, d.Aid.String(), d.Claimant, decision, cells[at[1]:at[2]],
+				cells[at[2]:at[3]], cells[at[3]:at[4]], string(d.Refusal), d.Refusal.Message().UK, cells[at[4]:at[5]],
 				boolCell(d.Assumed()), r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
 		}
 	}
@@ -200,9 +222,9 @@ func ints(xs []int) string {
 	return string(b)
 }
 
-// payees lists the shares of a decision as "party=amount", ";"-separated.
-func payees(shares []aid.Share) string {
-	var b []byte
+// appendPayees appends the shares of a decision to b as "party=amount",
+// ";"-separated.
+func appendPayees(b []byte, shares []aid.Share) []byte {
 	for i, s := range shares {
 		if i > 0 {
 			b = append(b, ';')
@@ -211,7 +233,7 @@ func payees(shares []aid.Share) string {
 		b = append(b, '=')
 		b = s.Amount.Append(b)
 	}
-	return string(b)
+	return b
 }
 
 // A Report is one line of the JSON report: everything evaluated for one
