@@ -44,12 +44,14 @@ func badInputs(t *testing.T) map[string]string {
 }
 
 // Every bad input, in every mode: a clear message placed in the input,
-// exit status 1, no name or RNOKPP echoed, no raw escape sequence, and
-// the output folder exactly as it was.
+// exit status 1, no name or RNOKPP echoed, no raw escape sequence, the
+// output folder exactly as it was, and no temporary file left behind.
 func TestBadInputLeaksNothingAndWritesNothing(t *testing.T) {
 	for name, in := range badInputs(t) {
 		for _, format := range []string{"table", "json", "csv"} {
 			t.Run(name+"/"+format, func(t *testing.T) {
+				tmp := t.TempDir()
+				t.Setenv("TMPDIR", tmp)
 				outDir := t.TempDir()
 				before := filepath.Join(outDir, "kept.txt")
 				require.NoError(t, os.WriteFile(before, []byte("was here"), 0o644))
@@ -68,6 +70,9 @@ func TestBadInputLeaksNothingAndWritesNothing(t *testing.T) {
 				got, err := os.ReadFile(before)
 				require.NoError(t, err)
 				assert.Equal(t, "was here", string(got))
+				left, err := os.ReadDir(tmp)
+				require.NoError(t, err)
+				assert.Empty(t, left, "temporary files left behind")
 			})
 		}
 	}

@@ -17,14 +17,22 @@ import (
 // A sink writes the results of one run in one format. write takes the
 // results in input order; finish completes the output (in temporary
 // files until the run commits them); print then copies to standard
-// output what goes there.
+// output what goes there; close removes the sink's own temporary files,
+// however the run ended.
 type sink struct {
 	write    func(*aid.Result) error
 	finishes []func() error
 	printOut func() error
+	closes   []func()
 }
 
 func (s *sink) onFinish(f func() error) { s.finishes = append(s.finishes, f) }
+
+func (s *sink) close() {
+	for _, f := range s.closes {
+		f()
+	}
+}
 
 func (s *sink) finish() error {
 	for _, f := range s.finishes {
@@ -76,6 +84,7 @@ func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*
 			return nil, err
 		}
 		s.write = t.write
+		s.closes = append(s.closes, t.close)
 		var dest *os.File
 		if cfg.out != "" {
 			if dest, err = outs.Create(cfg.out); err != nil {
@@ -85,6 +94,8 @@ func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*
 		} else if dest, err = os.CreateTemp("", "aidcalc-table-*"); err != nil {
 			t.close()
 			return nil, err
+		} else {
+			s.closes = append(s.closes, func() { dest.Close(); os.Remove(dest.Name()) })
 		}
 		s.onFinish(func() error { return t.finish(dest) })
 		if cfg.out == "" {

@@ -48,6 +48,7 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 	if err != nil {
 		return fail(err)
 	}
+	defer sink.close()
 	next := src.next
 	if cfg.casesOut != "" {
 		var f [4]*os.File
