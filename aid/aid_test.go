@@ -217,6 +217,65 @@ func TestLoadRuleSet(t *testing.T) {
 	}
 }
 
+// One flat namespace of settings, by the names of the options table
+// (LAW.md §8): every setting at the top of the file; the old places
+// (options, status) still read; a setting in two places, an unknown key
+// and a bad value are errors, each named, the unknown one with the
+// closest known setting.
+func TestRuleSetFlatNamespace(t *testing.T) {
+	flat, err := aid.LoadRuleSet(strings.NewReader(`{"name":"f","feb29_rule":"mar1","held_payee":"equal_shares",
+		"decision_effective_on":"decision_date","implied_application":"refuse","claim_deadline_days":90,"split_rounding":"half_up"}`))
+	require.NoError(t, err)
+	assert.Equal(t, civil.Mar1, flat.Feb29)
+	assert.Equal(t, aid.EqualShares, flat.Options.HeldPayee)
+	assert.Equal(t, status.DecisionDate, flat.Status.DecisionEffectiveOn)
+	assert.Equal(t, status.ImpliedRefused, flat.Status.ImpliedApplication)
+	assert.Equal(t, 90, flat.ClaimDeadlineDays)
+	assert.Equal(t, aid.HalfUpAdjustFirst, flat.SplitRounding)
+
+	old, err := aid.LoadRuleSet(strings.NewReader(`{"name":"f","feb29_rule":"mar1","options":{"held_payee":"equal_shares"},
+		"status":{"decision_effective_on":"decision_date","implied_application":"refuse"},"claim_deadline_days":90,"split_rounding":"half_up"}`))
+	require.NoError(t, err, "the old places still read")
+	assert.Equal(t, flat.Hash(), old.Hash())
+
+	for name, tt := range map[string]struct{ file, want string }{
+		"misplaced":      {`{"name":"x","options":{"feb29_rul":"mar1"}}`, `unknown setting "options.feb29_rul" (did you mean "feb29_rule"?)`},
+		"misspelt":       {`{"name":"x","held_paye":"equal_shares"}`, `unknown setting "held_paye" (did you mean "held_payee"?)`},
+		"far off":        {`{"name":"x","colour":"red"}`, `unknown setting "colour"`},
+		"in two places":  {`{"name":"x","held_payee":"equal_shares","options":{"held_payee":"equal_shares"}}`, `setting "held_payee" is given twice`},
+		"bad value":      {`{"name":"x","held_payee":"everyone"}`, `everyone`},
+		"negative days":  {`{"name":"x","claim_deadline_days":-1}`, `claim_deadline_days: must be 0 (none) or more days`},
+		"every problem":  {`{"name":"x","held_paye":"a","year_basi":"b"}`, `"held_paye" (did you mean "held_payee"?); unknown setting "year_basi" (did you mean "year_basis"?)`},
+		"not an object":  {`[1]`, `rule set`},
+		"bad dates here": {`{"name":"x","dates":{"law_begin":{}}}`, `dates`},
+	} {
+		_, err := aid.LoadRuleSet(strings.NewReader(tt.file))
+		require.Error(t, err, name)
+		assert.Contains(t, err.Error(), tt.want, name)
+	}
+
+	// Every setting is listed once, with its values (default first) and
+	// its scope in both languages; claim_deadline_days says it covers
+	// release and death aid only.
+	seen := map[string]bool{}
+	for _, s := range aid.Settings() {
+		assert.False(t, seen[s.Name], s.Name)
+		seen[s.Name] = true
+		assert.NotEmpty(t, s.Scope.UK, s.Name)
+		assert.NotEmpty(t, s.Scope.EN, s.Name)
+		if s.Name != "claim_deadline_days" {
+			require.NotEmpty(t, s.Values, s.Name)
+			_, err := aid.LoadRuleSet(strings.NewReader(`{"name":"x","` + s.Name + `":"` + s.Values[len(s.Values)-1] + `"}`))
+			assert.NoError(t, err, s.Name)
+		} else {
+			assert.Contains(t, s.Scope.EN, "release and death aid only")
+		}
+	}
+	for _, name := range aid.OptionNames() {
+		assert.True(t, seen[name], name)
+	}
+}
+
 func TestHashIgnoresNameAndDefaults(t *testing.T) {
 	a := aid.Default()
 	b := aid.Default()
@@ -285,9 +344,18 @@ func TestEvaluateErrors(t *testing.T) {
 	bad := newCase(prisoner.Civilian, "2023-03-01").claim("2023-04-01", annual, "nobody").build()
 	_, err := aid.Evaluate(bad, aid.Default())
 	require.ErrorIs(t, err, prisoner.ErrInvalid)
+	// A decision with no application before it: taken as implied, with a
+	// warning, by default; an error under implied_application=refuse.
 	hist := newCase(prisoner.Civilian, "2023-03-01").event(prisoner.Event{Date: d("2023-04-01"), Kind: prisoner.Decision, Decision: prisoner.Establish}).build()
-	_, err = aid.Evaluate(hist, aid.Default())
+	r, err := aid.Evaluate(hist, aid.Default())
+	require.NoError(t, err)
+	require.NotEmpty(t, r.Warnings)
+	assert.Equal(t, prisoner.WarnImpliedApplication, r.Warnings[0].Code)
+	strict := aid.Default()
+	strict.Status.ImpliedApplication = status.ImpliedRefused
+	_, err = aid.Evaluate(hist, strict)
 	require.ErrorIs(t, err, status.ErrInconsistent)
+	assert.Contains(t, err.Error(), "add the application that preceded this decision")
 }
 
 // The sample cases, decided as LAW.md's rules read.

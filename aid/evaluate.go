@@ -91,7 +91,7 @@ func (k *Calculator) evaluate(c prisoner.Case) (*Result, error) {
 		scratch = new([]Step)
 	}
 	e := &evaluator{tl: tl, led: newLedger(), steps: (*scratch)[:0], cites: make([]law.Citation, 0, claims)}
-	res := &Result{Timeline: tl}
+	res := &Result{Timeline: tl, Warnings: tl.Warnings}
 	if claims > 0 {
 		res.Decisions = make([]Decision, 0, claims)
 	}

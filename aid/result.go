@@ -243,6 +243,10 @@ type Result struct {
 	Timeline   *status.Timeline `json:"timeline"`
 	Decisions  []Decision       `json:"decisions"`
 	Recoveries []Recovery       `json:"recoveries,omitempty"`
+	// Warnings are what the evaluation had to assume because the case does
+	// not say it (the timeline's: an application implied by a decision, a
+	// release or death with no Register record, a release of unknown kind).
+	Warnings []prisoner.Warning `json:"warnings,omitempty"`
 
 	c  prisoner.Case
 	rs *RuleSet // the calculator's, which never changes

@@ -147,23 +147,28 @@ func Default() RuleSet {
 	return RuleSet{Name: RPS1}.withDefaults()
 }
 
-// LoadRuleSet reads a rule set from JSON:
+// LoadRuleSet reads a rule set from JSON: a name, every setting by its
+// name at the top level (the names of [Settings]: the options of
+// LAW.md §8, feb29_rule, split_rounding, claim_deadline_days,
+// decision_effective_on, family_status_assessed_at, implied_application),
+// and the parameters and dates to override:
 //
-//	{"name": "catch-up", "options": {"held_claim_scope": "current_and_unpaid_started_years"},
-//	 "status": {"decision_effective_on": "decision_date"}, "feb29_rule": "mar1",
+//	{"name": "catch-up", "held_claim_scope": "current_and_unpaid_started_years",
+//	 "decision_effective_on": "decision_date", "feb29_rule": "mar1",
 //	 "parameters": {"law2022.annual": [{"valid_from": "2022-11-19", "in_force": true,
 //	   "amount": "100000.00", "citation": {"act": "2010-IX", "article": "7", "part": "1"},
 //	   "confidence": "verified"}]}}
 //
-// Everything omitted keeps its RPS-1 default; unknown fields and option
-// values are errors. A name is required so that results say which rule
-// set made them.
+// Everything omitted keeps its RPS-1 default. Settings under "options"
+// or "status", where files before v0.3.0 put them, are still read
+// (deprecated); a setting given in two places is an error. Unknown keys
+// and values are errors, each naming the closest known setting, and every
+// one is reported. A name is required so that results say which rule set
+// made them.
 func LoadRuleSet(r io.Reader) (RuleSet, error) {
 	rs := Default()
 	rs.Name = ""
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&rs); err != nil {
+	if err := decodeRuleSet(r, &rs); err != nil {
 		return RuleSet{}, fmt.Errorf("rule set: %w", err)
 	}
 	if rs.Name == "" {

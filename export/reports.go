@@ -21,6 +21,7 @@ const (
 	DecisionsFile    = "decisions.csv"
 	EntitlementsFile = "entitlements.csv"
 	RecoveriesFile   = "recoveries.csv"
+	WarningsFile     = "warnings.csv"
 )
 
 var (
@@ -35,7 +36,7 @@ var (
 		{"case_id", "ідентифікатор справи"}, {"episode", "епізод"}, {"date", "дата"}, {"from", "з статусу"}, {"to", "у статус"},
 		{"signal", "подія"}, {"seq", "№ події"}, {"ground", "підстава"}, {"confidence", "достовірність"},
 		{"suspended", "розгляд зупинено"}, {"excluded", "виключено"}, {"deferred", "відкладено до 19.11.2022"},
-		{"death", "смерть"},
+		{"death", "смерть"}, {"implied", "заяву взято як подану"},
 	}
 	// decisions.csv: one row per claim.
 	decisionsCols = []column{
@@ -54,12 +55,17 @@ var (
 		{"case_id", "ідентифікатор справи"}, {"episode", "епізод"}, {"seq", "№"}, {"date", "дата"}, {"aid", "вид допомоги"},
 		{"payee", "отримувач"}, {"amount", "сума"}, {"citation", "підстава"},
 	}
+	// warnings.csv: what the rules had to assume about each case.
+	warningsCols = []column{
+		{"case_id", "ідентифікатор справи"}, {"seq", "№ події"}, {"path", "місце у справі"}, {"code", "код"},
+		{"message_uk", "попередження"}, {"message_en", "попередження (англ.)"},
+	}
 )
 
 // ReportTables are the destinations of the CSV reports; a nil one is not
 // written. A writer never closes them.
 type ReportTables struct {
-	Status, Timeline, Decisions, Entitlements, Recoveries io.Writer
+	Status, Timeline, Decisions, Entitlements, Recoveries, Warnings io.Writer
 }
 
 // A ReportCSVWriter writes evaluation results as the CSV report tables,
@@ -69,10 +75,12 @@ type ReportTables struct {
 // CSVOptions.Headers = "uk"):
 //
 //	status.csv        case_id, episode, as_of, state, state_uk, since, suspended, excluded, ground, confidence, death
-//	timeline.csv      case_id, episode, date, from, to, signal, seq, ground, confidence, suspended, excluded, deferred, death
+//	timeline.csv      case_id, episode, date, from, to, signal, seq, ground, confidence, suspended, excluded, deferred, death,
+//	                  implied
 //	decisions.csv     case_id, seq, date, episode, aid, claimant, decision, amount, years, payees, refusal,
 //	                  refusal_uk, citations, assumption, rule_set, params_hash, input_hash
 //	entitlements.csv  case_id, as_of, episode, aid, state, party, amount, years, date, seq
+//	warnings.csv      case_id, seq, path, code, message_uk, message_en
 //	recoveries.csv    case_id, episode, seq, date, aid, payee, amount, citation
 //
 // Dates are YYYY-MM-DD; amounts have two decimals and a dot; lists
@@ -84,6 +92,7 @@ type ReportTables struct {
 type ReportCSVWriter struct {
 	asOf                                         civil.Date
 	status, timeline, decisions, ents, recovered *csvOut
+	warnings                                     *csvOut
 	buf                                          []byte // a row's cells, before they are made one string
 }
 
@@ -97,11 +106,12 @@ func NewReportCSVWriter(t ReportTables, asOf civil.Date, opts CSVOptions) *Repor
 		decisions: newCSVOut(t.Decisions, decisionsCols, opts),
 		ents:      newCSVOut(t.Entitlements, entitlementsCols, opts),
 		recovered: newCSVOut(t.Recoveries, recoveriesCols, opts),
+		warnings:  newCSVOut(t.Warnings, warningsCols, opts),
 	}
 }
 
 func (w *ReportCSVWriter) outs() []*csvOut {
-	return []*csvOut{w.status, w.timeline, w.decisions, w.ents, w.recovered}
+	return []*csvOut{w.status, w.timeline, w.decisions, w.ents, w.recovered, w.warnings}
 }
 
 // Write writes the rows of one result.
@@ -133,7 +143,7 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 			for _, ch := range et.Changes {
 				o.row(r.CaseID, et.Episode, ch.Date.String(), ch.From.String(), ch.To.String(), ch.Signal.String(),
 					intCell(ch.Seq), ch.Ground.Code(), ch.Conf.String(), boolCell(ch.Suspended), boolCell(ch.Excluded), boolCell(ch.Deferred),
-					changeDeath(c, et.Episode, ch))
+					changeDeath(c, et.Episode, ch), boolCell(ch.Implied))
 			}
 		}
 	}
@@ -183,6 +193,11 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 	if o := w.recovered; o != nil {
 		for _, x := range r.Recoveries {
 			o.row(r.CaseID, x.Episode, intCell(x.Seq), x.Date.String(), x.Aid.String(), x.Payee, x.Amount.String(), x.Citation.Code())
+		}
+	}
+	if o := w.warnings; o != nil {
+		for _, x := range r.Warnings {
+			o.row(r.CaseID, intCell(x.Seq), x.Path, string(x.Code), x.Message.UK, x.Message.EN)
 		}
 	}
 	for _, o := range w.outs() {
@@ -247,6 +262,8 @@ type Report struct {
 	Decisions    []aid.Decision    `json:"decisions"`
 	Entitlements []aid.Entitlement `json:"entitlements"`
 	Recoveries   []aid.Recovery    `json:"recoveries"`
+	// Warnings are what the rules had to assume (see [prisoner.Warning]).
+	Warnings []prisoner.Warning `json:"warnings"`
 }
 
 // deathOf says how the person died in episode id, if the death was on
@@ -311,7 +328,7 @@ type TimelineChange struct {
 func NewReport(r *aid.Result, asOf civil.Date) Report {
 	if r == nil {
 		return Report{AsOf: asOf, Status: []EpisodeStatus{}, Timeline: []TimelineChange{}, Decisions: []aid.Decision{},
-			Entitlements: []aid.Entitlement{}, Recoveries: []aid.Recovery{}}
+			Entitlements: []aid.Entitlement{}, Recoveries: []aid.Recovery{}, Warnings: []prisoner.Warning{}}
 	}
 	rep := Report{CaseID: r.CaseID, AsOf: asOf, Stamp: r.Stamp, Decisions: r.Decisions, Recoveries: r.Recoveries,
 		Status: []EpisodeStatus{}, Timeline: []TimelineChange{}, Entitlements: r.Entitlements(asOf)}
@@ -320,6 +337,10 @@ func NewReport(r *aid.Result, asOf civil.Date) Report {
 	}
 	if rep.Recoveries == nil {
 		rep.Recoveries = []aid.Recovery{}
+	}
+	rep.Warnings = r.Warnings
+	if rep.Warnings == nil {
+		rep.Warnings = []prisoner.Warning{}
 	}
 	if rep.Entitlements == nil {
 		rep.Entitlements = []aid.Entitlement{}
@@ -402,6 +423,8 @@ type reportJSON struct {
 	Decisions    []decisionJSON    `json:"decisions"`
 	Entitlements []aid.Entitlement `json:"entitlements"`
 	Recoveries   []aid.Recovery    `json:"recoveries"`
+	// Warnings are what the rules had to assume (see [prisoner.Warning]).
+	Warnings []prisoner.Warning `json:"warnings"`
 }
 
 // decisionJSON is an aid.Decision with its trace as plain steps.
@@ -432,7 +455,7 @@ type stepJSON struct {
 
 func fastReport(r Report) reportJSON {
 	out := reportJSON{CaseID: r.CaseID, AsOf: r.AsOf, Stamp: r.Stamp, Status: r.Status, Timeline: r.Timeline,
-		Entitlements: r.Entitlements, Recoveries: r.Recoveries, Decisions: make([]decisionJSON, len(r.Decisions))}
+		Entitlements: r.Entitlements, Recoveries: r.Recoveries, Warnings: r.Warnings, Decisions: make([]decisionJSON, len(r.Decisions))}
 	n := 0
 	for i := range r.Decisions {
 		n += len(r.Decisions[i].Trace)

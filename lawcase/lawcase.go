@@ -8,7 +8,7 @@
 //	  "name": "A6 worked example: 6 years and 191 days round to 7",
 //	  "rule": "Law 2010-IX Art. 17(6); LAW.md §6.1",
 //	  "note": "free text",
-//	  "rule_set": {"options": {"held_payee": "equal_shares"}},
+//	  "rule_set": {"held_payee": "equal_shares"},
 //	  "case": { ...a case, exactly as in a case file (see package prisoner)... },
 //	  "expect": {
 //	    "status": [{"episode": "e1", "on": "2023-01-10", "state": "held"}],

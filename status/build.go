@@ -54,12 +54,36 @@ var assessedAt = enum.Table[AssessedAt]{Name: "family_status_assessed_at", Defau
 	{Code: "application_date"}, {Code: "deprivation_date"},
 }}
 
+// Implied chooses what [Build] does with a Commission decision on an
+// episode for which no application is recorded (the rule set's setting
+// `implied_application`). The zero value is the default.
+type Implied uint8
+
+// Choices for a decision with no recorded application.
+const (
+	// ImpliedWithWarning: the application is taken as made on the day of
+	// the decision, and the timeline carries a warning that says so. The
+	// Commission decides on an application (Art. 4(2) of Law 2010-IX), so
+	// a decision shows that one was made; many records keep only the
+	// decision. The default.
+	ImpliedWithWarning Implied = iota + 1
+	// ImpliedRefused: the decision is a problem, as any event the life
+	// cycle does not allow; for registers that must be complete.
+	ImpliedRefused
+)
+
+var implied = enum.Table[Implied]{Name: "implied_application", Default: true, Entries: []enum.Entry{{},
+	{Code: "accept_with_warning"}, {Code: "refuse"},
+}}
+
 // Options tune [Build]. The zero value is the reference set RPS-1.
 type Options struct {
 	// DecisionEffectiveOn defaults to [NotificationElseDecision].
 	DecisionEffectiveOn EffectiveOn `json:"decision_effective_on"`
 	// FamilyAssessedAt defaults to [ApplicationDate].
 	FamilyAssessedAt AssessedAt `json:"family_status_assessed_at"`
+	// ImpliedApplication defaults to [ImpliedWithWarning].
+	ImpliedApplication Implied `json:"implied_application"`
 	// LawStart is the day Law 2010-IX took effect (Art. 17(1)); zero means
 	// 2022-11-19. The aid package sets it from its rule set's dates.
 	LawStart civil.Date `json:"law_start,omitzero"`
@@ -110,7 +134,11 @@ func (e *HistoryError) Error() string {
 		return "inconsistent case history"
 	}
 	p := e.Problems[0]
-	return fmt.Sprintf("case %s: %s: %s (%d problem(s))", e.CaseID, p.Path, p.Message.EN, len(e.Problems))
+	where := p.Path
+	if p.Seq != 0 {
+		where = fmt.Sprintf("event seq %d (%s)", p.Seq, p.Path)
+	}
+	return fmt.Sprintf("case %s: %s: %s (%d problem(s))", e.CaseID, where, p.Message.EN, len(e.Problems))
 }
 
 // Is reports whether target is ErrInconsistent.
@@ -135,6 +163,10 @@ type Change struct {
 	// Deferred: the event is dated before 2022-11-19 and takes effect on
 	// that day (Art. 17(3)).
 	Deferred bool `json:"deferred,omitempty"`
+	// Implied: no application is recorded; the decision that follows
+	// (Event) shows one was made, and it is taken as made on that day
+	// (Options.ImpliedApplication; the timeline's warnings say so).
+	Implied bool `json:"implied,omitempty"`
 }
 
 // EpisodeTimeline is the life cycle of one episode.
@@ -162,6 +194,10 @@ type Snapshot struct {
 type Timeline struct {
 	CaseID   string            `json:"case_id"`
 	Episodes []EpisodeTimeline `json:"episodes"`
+	// Warnings are what the timeline had to assume (an application implied
+	// by a decision, a release or death with no Register record, a release
+	// of unknown kind), in the order of the episodes and their events.
+	Warnings []prisoner.Warning `json:"warnings,omitempty"`
 	opts     Options
 	c        prisoner.Case
 }
@@ -224,7 +260,7 @@ func Build(c prisoner.Case, opts Options) (*Timeline, error) {
 	t.Episodes = make([]EpisodeTimeline, 0, len(t.c.Episodes))
 	for i := range t.c.Episodes {
 		var block []Change
-		et, ps := buildEpisode(&t.c, &t.c.Episodes[i], opts, table, &block)
+		et, ps := buildEpisode(&t.c, &t.c.Episodes[i], opts, table, &block, &t.Warnings)
 		t.Episodes = append(t.Episodes, et)
 		problems = append(problems, ps...)
 	}
@@ -287,7 +323,7 @@ func effective(ev *prisoner.Event, opts Options) civil.Date {
 
 // buildEpisode derives the timeline of episode ep, its changes cut from
 // *block (which grows when short; changes cut before keep the old one).
-func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []Transition, block *[]Change) (EpisodeTimeline, []Problem) {
+func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []Transition, block *[]Change, warn *[]prisoner.Warning) (EpisodeTimeline, []Problem) {
 	var (
 		steps                          = make([]step, 0, 8)
 		problems                       []Problem
@@ -323,11 +359,23 @@ func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []
 		recordedDeath = recordedDeath || sig == SigRecordDeath
 		steps = append(steps, st)
 	}
+	epPath := func(field string) string { return fmt.Sprintf("episodes[%d].%s", episodeIndex(c, ep), field) }
 	if !ep.Released.IsZero() && !recordedRelease {
 		steps = append(steps, step{eff: ep.Released, index: -1, sig: SigReleaseFact})
+		*warn = append(*warn, prisoner.Warning{Code: prisoner.WarnNoRegisterRecord, Path: epPath("released"), Message: law.Text{
+			UK: "звільнення без запису в Єдиному реєстрі (події release_record): взято дату звільнення",
+			EN: "the release has no Unified Register record (a release_record event): it takes effect on the release date"}})
+	}
+	if !ep.Released.IsZero() && ep.ReleaseKind == 0 {
+		*warn = append(*warn, prisoner.Warning{Code: prisoner.WarnReleaseKindUnknown, Path: epPath("release_kind"), Message: law.Text{
+			UK: "не вказано, як особу звільнено (release_kind); жодне правило цієї бібліотеки від цього не залежить, але Реєстр це містить",
+			EN: "the kind of release (release_kind) is not given; no rule of this library turns on it, but the Register records it"}})
 	}
 	if !ep.Died.IsZero() && !recordedDeath {
 		steps = append(steps, step{eff: ep.Died, index: -1, sig: SigDeathFact})
+		*warn = append(*warn, prisoner.Warning{Code: prisoner.WarnNoRegisterRecord, Path: epPath("died"), Message: law.Text{
+			UK: "смерть без запису в Єдиному реєстрі (події death_record): взято дату смерті",
+			EN: "the death has no Unified Register record (a death_record event): it takes effect on the day of death"}})
 	}
 	slices.SortStableFunc(steps, func(a, b step) int {
 		if c := a.eff.Compare(b.eff); c != 0 {
@@ -353,13 +401,33 @@ func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []
 		died := !ep.Died.IsZero() && !ep.Died.After(st.eff)
 		released := !ep.Released.IsZero() && !ep.Released.After(st.eff)
 		tr, ok := lookup(table, state, st.sig, died, released)
+		if !ok && state == None && (st.sig == SigEstablish || st.sig == SigNotConfirm) && opts.ImpliedApplication.norm() == ImpliedWithWarning {
+			// The Commission decides on an application (Art. 3(5), 4(1)-(6)
+			// of Law 2010-IX): a decision with none recorded shows that one
+			// was made. It is taken as made on the decision's day.
+			if app, okApp := lookup(table, None, SigApply, died, released); okApp {
+				if next, okNext := lookup(table, app.To, st.sig, died, released); okNext {
+					et.Changes = append(et.Changes, Change{
+						Date: st.eff, From: None, To: app.To, Signal: SigApply, Event: st.index, Seq: seqOf(c, st.index),
+						Who: app.Who, Ground: app.Ground, Conf: app.Conf, Suspended: suspended, Excluded: excluded, Deferred: st.deferred, Implied: true,
+					})
+					*warn = append(*warn, prisoner.Warning{Code: prisoner.WarnImpliedApplication, Path: path.String(), Seq: seqOf(c, st.index), Message: law.Text{
+						UK: "заяви до цього рішення не записано: вважається, що її подано в день рішення",
+						EN: "no application is recorded before this decision: it is taken as made on the day of the decision"}})
+					state, tr, ok = app.To, next, true
+				}
+			}
+		}
 		switch {
 		case !ok:
-			problems = append(problems, Problem{Path: path.String(), Seq: seqOf(c, st.index), Code: CodeTransition, State: state, Signal: st.sig,
-				Message: law.Text{
-					UK: "подія «" + st.sig.Label().UK + "» неможлива у стані «" + state.Label().UK + "»",
-					EN: "event \"" + st.sig.Label().EN + "\" is not possible in state " + state.String(),
-				}})
+			msg := law.Text{
+				UK: "подія «" + st.sig.Label().UK + "» неможлива у стані «" + state.Label().UK + "»",
+				EN: "event \"" + st.sig.Label().EN + "\" is not possible in state " + state.String(),
+			}
+			if fix := fixFor(state, st.sig); fix.EN != "" {
+				msg = law.Text{UK: msg.UK + ": " + fix.UK, EN: msg.EN + ": " + fix.EN}
+			}
+			problems = append(problems, Problem{Path: path.String(), Seq: seqOf(c, st.index), Code: CodeTransition, State: state, Signal: st.sig, Message: msg})
 			continue
 		case st.sig == SigEstablish && suspended:
 			problems = append(problems, Problem{Path: path.String(), Seq: seqOf(c, st.index), Code: CodeSuspended, State: state, Signal: st.sig,
@@ -393,6 +461,16 @@ func buildEpisode(c *prisoner.Case, ep *prisoner.Episode, opts Options, table []
 		state = tr.To
 	}
 	return et, problems
+}
+
+// episodeIndex returns the index of ep in c's episodes.
+func episodeIndex(c *prisoner.Case, ep *prisoner.Episode) int {
+	for i := range c.Episodes {
+		if &c.Episodes[i] == ep {
+			return i
+		}
+	}
+	return -1
 }
 
 // eventPath is the path of event i; it is only built for problems, so the
@@ -460,4 +538,22 @@ func checkMemberDecisions(t *Timeline, c *prisoner.Case) []Problem {
 		}
 	}
 	return out
+}
+
+// fixFor suggests, for an event the life cycle does not allow, the fix
+// that would make the history possible, where there is an obvious one;
+// the zero Text otherwise.
+func fixFor(state State, sig Signal) law.Text {
+	switch {
+	case state == None && (sig == SigEstablish || sig == SigNotConfirm):
+		return law.Text{UK: "додайте заяву, що передувала цьому рішенню (або дозвольте implied_application)",
+			EN: "add the application that preceded this decision (or allow implied_application)"}
+	case (state == None || state == Applied || state == NotConfirmed) && (sig == SigRecordRelease || sig == SigRecordDeath || sig == SigInvalidate || sig == SigAnnul):
+		return law.Text{UK: "додайте рішення про встановлення факту, що передувало цій події",
+			EN: "add the decision establishing the fact that preceded this event"}
+	case state.Established() && sig == SigEstablish:
+		return law.Text{UK: "факт уже встановлено: приберіть повторне рішення або дайте йому інший епізод",
+			EN: "the fact is already established: remove the repeated decision or give it its own episode"}
+	}
+	return law.Text{}
 }

@@ -66,6 +66,37 @@ func (e *EffectiveOn) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// norm returns i, or the default (the first value) for the zero value.
+func (i Implied) norm() Implied {
+	if i == 0 {
+		return 1
+	}
+	return i
+}
+
+// setDefault sets a zero i to the default.
+func (i *Implied) setDefault() { *i = i.norm() }
+
+// codes lists the codes of Implied, the default first.
+func (Implied) codes() []string { return implied.Codes() }
+
+// String returns the stable code of i (a code of implied_application); the zero value gives the default's.
+func (i Implied) String() string { return implied.String(i.norm()) }
+
+// MarshalText writes the stable code of i; the zero value writes the default's.
+func (i Implied) MarshalText() ([]byte, error) { return implied.Marshal(i.norm()) }
+
+// UnmarshalText reads a stable code; empty text gives the default, and an unknown
+// code an error that lists the known ones.
+func (i *Implied) UnmarshalText(b []byte) error {
+	v, err := implied.Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*i = v.norm()
+	return nil
+}
+
 // String returns the stable code of m (a code of member state); a value without one gives "member state(n)".
 func (m MemberState) String() string { return memberStates.String(m) }
 

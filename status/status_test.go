@@ -201,10 +201,12 @@ func TestHistoryProblems(t *testing.T) {
 		name   string
 		events []prisoner.Event
 		edit   func(*prisoner.Case)
+		refuse bool              // implied_application=refuse
 		want   map[string]string // path -> code
 	}{
-		{name: "decision with no application",
+		{name: "decision with no application, under implied_application=refuse",
 			events: []prisoner.Event{ev(1, "2023-01-01", prisoner.Decision, decided(prisoner.Establish))},
+			refuse: true,
 			want:   map[string]string{"events[0]": status.CodeTransition}},
 		{name: "release recorded before establishment",
 			events: []prisoner.Event{ev(1, "2023-01-01", prisoner.ReleaseRecord), ev(2, "2023-02-01", prisoner.Application)},
@@ -233,7 +235,7 @@ func TestHistoryProblems(t *testing.T) {
 		{name: "family decision before establishment",
 			events: []prisoner.Event{ev(1, "2023-01-01", prisoner.Application), ev(2, "2023-01-02", prisoner.Decision, decided(prisoner.RecogniseMember), func(e *prisoner.Event) { e.Member = "f2" })},
 			want:   map[string]string{"events[1]": status.CodeMember}},
-		{name: "every offending event is listed",
+		{name: "every offending event is listed", refuse: true,
 			events: []prisoner.Event{
 				ev(1, "2023-01-01", prisoner.Decision, decided(prisoner.NotConfirmed)),
 				ev(2, "2023-02-01", prisoner.CourtRuling, func(e *prisoner.Event) { e.Ruling = prisoner.Reconsider }),
@@ -249,7 +251,11 @@ func TestHistoryProblems(t *testing.T) {
 				tt.edit(&c)
 			}
 			require.NoError(t, c.Validate())
-			tl, err := status.Build(c, status.Options{})
+			var opts status.Options
+			if tt.refuse {
+				opts.ImpliedApplication = status.ImpliedRefused
+			}
+			tl, err := status.Build(c, opts)
 			assert.Nil(t, tl)
 			require.ErrorIs(t, err, status.ErrInconsistent)
 			var he *status.HistoryError
@@ -262,6 +268,48 @@ func TestHistoryProblems(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// A Commission decision with no recorded application (Art. 3(5), 4(1)-(6):
+// the Commission decides on an application): by default the application
+// is taken as made on the decision's day, marked implied, with a warning
+// naming the event by seq and path; under implied_application=refuse it
+// is a problem that says how to fix it.
+func TestImpliedApplication(t *testing.T) {
+	for _, kind := range []prisoner.DecisionKind{prisoner.Establish, prisoner.NotConfirmed} {
+		t.Run(kind.String(), func(t *testing.T) {
+			c := base()
+			c.Events = []prisoner.Event{ev(4, "2023-01-01", prisoner.Decision, decided(kind))}
+			require.NoError(t, c.Validate())
+			tl, err := status.Build(c, status.Options{})
+			require.NoError(t, err)
+			ch := tl.Episodes[0].Changes
+			require.Len(t, ch, 2)
+			assert.Equal(t, status.SigApply, ch[0].Signal)
+			assert.True(t, ch[0].Implied)
+			assert.Equal(t, 4, ch[0].Seq)
+			assert.False(t, ch[1].Implied)
+			want := status.Held
+			if kind == prisoner.NotConfirmed {
+				want = status.NotConfirmed
+			}
+			assert.Equal(t, want, tl.Episodes[0].At(civil.MustNew(2023, 6, 1)).State)
+			require.Len(t, tl.Warnings, 1)
+			assert.Equal(t, prisoner.Warning{Code: prisoner.WarnImpliedApplication, Path: "events[0]", Seq: 4, Message: tl.Warnings[0].Message}, tl.Warnings[0])
+
+			_, err = status.Build(c, status.Options{ImpliedApplication: status.ImpliedRefused})
+			require.ErrorIs(t, err, status.ErrInconsistent)
+			assert.Contains(t, err.Error(), "event seq 4 (events[0])")
+			assert.Contains(t, err.Error(), "add the application that preceded this decision")
+		})
+	}
+	// An application on record: no implied one, no warning.
+	c := base()
+	c.Events = []prisoner.Event{ev(1, "2022-12-01", prisoner.Application), ev(2, "2023-01-01", prisoner.Decision, decided(prisoner.Establish))}
+	tl, err := status.Build(c, status.Options{})
+	require.NoError(t, err)
+	assert.Empty(t, tl.Warnings)
+	assert.Len(t, tl.Episodes[0].Changes, 2)
 }
 
 func TestScope(t *testing.T) {

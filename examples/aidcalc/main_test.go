@@ -165,7 +165,7 @@ func TestBadInput(t *testing.T) {
 func TestRulesFlag(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "rules.json")
-	require.NoError(t, os.WriteFile(path, []byte(`{"name":"catch-up","options":{"held_claim_scope":"current_and_unpaid_started_years"}}`), 0o644))
+	require.NoError(t, os.WriteFile(path, []byte(`{"name":"catch-up","held_claim_scope":"current_and_unpaid_started_years"}`), 0o644))
 	code, out, errs := runWith(t, "", "-rules", path, "-as-of", "2026-11-28")
 	require.Equal(t, 0, code, errs)
 	assert.Contains(t, out, "under rule set catch-up")

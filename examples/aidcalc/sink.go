@@ -67,14 +67,14 @@ func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*
 		s.write = jw.Write
 		s.onFinish(jw.Flush)
 	case "csv":
-		var f [5]*os.File
-		for i, name := range []string{export.StatusFile, export.TimelineFile, export.DecisionsFile, export.EntitlementsFile, export.RecoveriesFile} {
+		var f [6]*os.File
+		for i, name := range []string{export.StatusFile, export.TimelineFile, export.DecisionsFile, export.EntitlementsFile, export.RecoveriesFile, export.WarningsFile} {
 			var err error
 			if f[i], err = outs.Create(filepath.Join(cfg.out, name)); err != nil {
 				return nil, err
 			}
 		}
-		rw := export.NewReportCSVWriter(export.ReportTables{Status: f[0], Timeline: f[1], Decisions: f[2], Entitlements: f[3], Recoveries: f[4]},
+		rw := export.NewReportCSVWriter(export.ReportTables{Status: f[0], Timeline: f[1], Decisions: f[2], Entitlements: f[3], Recoveries: f[4], Warnings: f[5]},
 			cfg.asOf, cfg.csvOptions())
 		s.write = rw.Write
 		s.onFinish(rw.Flush)
@@ -177,7 +177,8 @@ type tableSink struct {
 	cfg                     config
 	rs                      aid.RuleSet
 	cases, timeline, claims *section
-	totals                  *section
+	totals, warnings        *section
+	nWarnings               int
 	n, granted, refused     int
 	total                   aid.Money
 	explained               *aid.Result
@@ -201,6 +202,7 @@ func newTableSink(cfg config, rs aid.RuleSet) (*tableSink, error) {
 	}
 	mk(&t.claims, "CASE\tSEQ\tDATE\tEPISODE\tAID\tCLAIMANT\tDECISION\tAMOUNT\tYEARS / REASON", 0)
 	mk(&t.totals, "CASE\tCLAIMS\tGRANTED (UAH)\tRECOVERY DUE (UAH)\t", tabwriter.AlignRight)
+	mk(&t.warnings, "CASE\tSEQ\tWHERE\tCODE\tWARNING", 0)
 	if err != nil {
 		t.close()
 		return nil, err
@@ -209,7 +211,7 @@ func newTableSink(cfg config, rs aid.RuleSet) (*tableSink, error) {
 }
 
 func (t *tableSink) close() {
-	for _, s := range []*section{t.cases, t.timeline, t.claims, t.totals} {
+	for _, s := range []*section{t.cases, t.timeline, t.claims, t.totals, t.warnings} {
 		if s != nil {
 			s.close()
 		}
@@ -257,6 +259,14 @@ func (t *tableSink) write(r *aid.Result) error {
 		rec = rec.Add(x.Amount)
 	}
 	t.totals.row("%s\t%d\t%s\t%s\t\n", r.CaseID, len(r.Decisions), r.Granted(), rec)
+	for _, x := range r.Warnings {
+		seq := ""
+		if x.Seq != 0 {
+			seq = fmt.Sprintf("#%d", x.Seq)
+		}
+		t.warnings.row("%s\t%s\t%s\t%s\t%s\n", r.CaseID, seq, x.Path, x.Code, x.Message.In(t.cfg.lang))
+		t.nWarnings++
+	}
 	if t.cfg.explain != "" && r.CaseID == t.cfg.explain {
 		t.explained = r
 	}
@@ -291,6 +301,12 @@ func (t *tableSink) finish(w io.Writer) error {
 	}
 	fmt.Fprintf(bw, "\n%d claims granted, %d refused; UAH %s granted in all.\n", t.granted, t.refused, t.total)
 	fmt.Fprintln(bw, "Years marked * belong to the pre-law block (Law 2010-IX, Art. 17(6)).")
+	if t.nWarnings > 0 {
+		fmt.Fprintf(bw, "\nWarnings: %d, what the rules had to assume because a case does not say it\n", t.nWarnings)
+		if err := t.warnings.copyTo(bw); err != nil {
+			return err
+		}
+	}
 	if r := t.explained; r != nil {
 		fmt.Fprintf(bw, "\nExplanation of case %s (stamp: %s %s params %.12s input %.12s)\n", r.CaseID, r.Stamp.Module, r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
 		for _, d := range r.Decisions {
@@ -298,6 +314,13 @@ func (t *tableSink) finish(w io.Writer) error {
 		}
 		for _, x := range r.Recoveries {
 			fmt.Fprintf(bw, "recovery due: %s %s from %s (%s)\n", x.Aid, x.Amount, x.Payee, x.Citation.EN())
+		}
+		for _, x := range r.Warnings {
+			where := x.Path
+			if x.Seq != 0 {
+				where = fmt.Sprintf("event #%d (%s)", x.Seq, x.Path)
+			}
+			fmt.Fprintf(bw, "warning %s at %s: %s\n", x.Code, where, x.Message.In(t.cfg.lang))
 		}
 	}
 	return bw.Flush()

@@ -104,7 +104,7 @@ func TestEvaluateSamples(t *testing.T) {
 }
 
 func TestEvaluateOtherRuleSet(t *testing.T) {
-	rs, err := aid.LoadRuleSet(strings.NewReader(`{"name":"catch-up","options":{"held_claim_scope":"current_and_unpaid_started_years"}}`))
+	rs, err := aid.LoadRuleSet(strings.NewReader(`{"name":"catch-up","held_claim_scope":"current_and_unpaid_started_years"}`))
 	require.NoError(t, err)
 	srv := newServer(t, Config{RuleSets: []aid.RuleSet{aid.Default(), rs}})
 	code, _, body := do(t, "POST", srv.URL+"/v1/evaluate?as_of=2026-11-28&rule_set=catch-up", string(samples.JSON()))
@@ -124,7 +124,7 @@ func TestProblems(t *testing.T) {
 	  "episodes":[{"id":"e1","category":"civilian","captured":"2023-02-30"}],
 	  "events":[{"seq":1,"date":"2023-05-01","kind":"claim","episode":"e1","aid":"release","party":"f4"}]}`
 	history := `{"id":"H","person":{"citizenship":"UA"},"episodes":[{"id":"e1","category":"civilian","captured":"2023-02-10"}],
-	  "events":[{"seq":1,"date":"2023-05-01","kind":"decision","episode":"e1","decision":"establish"}]}`
+	  "events":[{"seq":1,"date":"2023-05-01","kind":"release_record","episode":"e1"}]}`
 	tests := []struct {
 		name, url, body string
 		code            int

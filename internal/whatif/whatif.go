@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/uacaptivity/captivity/aid"
@@ -25,10 +26,9 @@ type Alternative struct {
 	Draft   *aid.Draft6700 // set for the 2017 draft
 }
 
-// Parse reads an alternative: "draft6700", "OPTION=VALUE" (an option of
-// LAW.md §8 by its name, or feb29_rule, split_rounding,
-// claim_deadline_days, decision_effective_on, family_status_assessed_at),
-// or the path of a rule-set file.
+// Parse reads an alternative: "draft6700", "SETTING=VALUE" (a setting of
+// the rule set by its name: see aid.Settings), or the path of a rule-set
+// file.
 func Parse(spec string) (Alternative, error) {
 	switch {
 	case spec == "draft6700":
@@ -36,23 +36,24 @@ func Parse(spec string) (Alternative, error) {
 		return Alternative{Name: "draft 6700 (2017, never enacted)", Draft: &d}, nil
 	case strings.Contains(spec, "=") && !strings.ContainsAny(spec, "/\\"):
 		name, value, _ := strings.Cut(spec, "=")
-		var body string
-		switch name {
-		case "feb29_rule", "split_rounding":
-			body = fmt.Sprintf(`{"name":%q,%q:%q}`, spec, name, value)
-		case "claim_deadline_days":
-			body = fmt.Sprintf(`{"name":%q,%q:%s}`, spec, name, value)
-		case "decision_effective_on", "family_status_assessed_at":
-			body = fmt.Sprintf(`{"name":%q,"status":{%q:%q}}`, spec, name, value)
-		default:
-			if aid.OptionValues(name) == nil {
-				return Alternative{}, fmt.Errorf("%q is not an option of LAW.md §8 (options: %s)", name, strings.Join(aid.OptionNames(), ", "))
+		name = strings.TrimSpace(name)
+		val, _ := json.Marshal(value)
+		if name == "claim_deadline_days" { // a number of days
+			n, err := strconv.Atoi(value)
+			if err != nil {
+				return Alternative{}, fmt.Errorf("claim_deadline_days takes a whole number of days, not %q", value)
 			}
-			body = fmt.Sprintf(`{"name":%q,"options":{%q:%q}}`, spec, name, value)
+			val = []byte(strconv.Itoa(n))
 		}
+		nb, _ := json.Marshal(spec)
+		body := fmt.Sprintf(`{"name":%s,%q:%s}`, nb, name, val)
 		rs, err := aid.LoadRuleSet(strings.NewReader(body))
 		if err != nil {
-			return Alternative{}, err
+			var names []string
+			for _, s := range aid.Settings() {
+				names = append(names, s.Name)
+			}
+			return Alternative{}, fmt.Errorf("%w (settings: %s)", err, strings.Join(names, ", "))
 		}
 		return Alternative{Name: spec, RuleSet: rs}, nil
 	}
