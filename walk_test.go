@@ -91,6 +91,7 @@ var types = map[string]any{
 	"aid.Item":                 *new(aid.Item),
 	"aid.Difference":           *new(aid.Difference),
 	"aid.Setting":              *new(aid.Setting),
+	"aid.GrantedAtDeath":       *new(aid.GrantedAtDeath),
 	"aid.Outcome":              *new(aid.Outcome),
 	"aid.ClaimChange":          *new(aid.ClaimChange),
 	"aid.KindTotal":            *new(aid.KindTotal),

@@ -304,7 +304,9 @@ func Compare(c prisoner.Case, a, b RuleSet, asOf civil.Date) (Comparison, error)
 func partyTotals(r *Result, asOf civil.Date) map[string]Money {
 	m := map[string]Money{}
 	for _, e := range r.Entitlements(asOf) {
-		m[e.Party] = m[e.Party].Add(e.Amount)
+		if e.State != StateUnpaidAtDeath { // a grant counted already, passing on
+			m[e.Party] = m[e.Party].Add(e.Amount)
+		}
 	}
 	for _, x := range r.Recoveries {
 		m[x.Payee] = m[x.Payee].Sub(x.Amount)
@@ -317,7 +319,9 @@ func partyTotals(r *Result, asOf civil.Date) map[string]Money {
 func kindTotals(r *Result, asOf civil.Date) map[prisoner.AidKind]Money {
 	m := map[prisoner.AidKind]Money{}
 	for _, e := range r.Entitlements(asOf) {
-		m[e.Aid] = m[e.Aid].Add(e.Amount)
+		if e.State != StateUnpaidAtDeath { // a grant counted already, passing on
+			m[e.Aid] = m[e.Aid].Add(e.Amount)
+		}
 	}
 	return m
 }

@@ -21,7 +21,17 @@ const (
 	StatePaid EntitlementState = "paid"
 	// StateOpen: not claimed yet; a claim on the day would be granted.
 	StateOpen EntitlementState = "open"
+	// StateUnpaidAtDeath: aid granted to the person before the death for
+	// which no payment to the person is recorded: it passes to the family
+	// members ([PartyFamily]) or, with none or under the option
+	// granted_unpaid_after_death=estate, into the estate ([PartyEstate])
+	// (Civil Code art. 1227; R3, Q11). Dated the day of death; for review
+	// by hand, since a register may not record every payment.
+	StateUnpaidAtDeath EntitlementState = "unpaid_at_death"
 )
+
+// PartyEstate in an unpaid-at-death entitlement means the person's estate.
+const PartyEstate = "estate"
 
 // PartyFamily in an open entitlement means "any recognised family member".
 const PartyFamily = "family"
@@ -88,6 +98,7 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 			out = append(out, Entitlement{Episode: d.Episode, Aid: d.Aid, State: StateGranted, Party: s.Party, Amount: s.Amount, Years: years, Date: d.Date, Seq: d.Seq})
 		}
 	}
+	out = append(out, r.unpaidAtDeath(asOf)...)
 	for i := range r.c.Episodes {
 		ep := &r.c.Episodes[i]
 		if ep.Captured.After(asOf) {
@@ -116,6 +127,57 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 				amount = v.Amount
 			}
 			out = append(out, Entitlement{Episode: ep.ID, Aid: kind, State: StateOpen, Party: show, Amount: amount, Years: years, Date: asOf})
+		}
+	}
+	return out
+}
+
+// unpaidAtDeath returns, for each episode whose person died on or before
+// asOf, and each aid kind, what was granted to the person before the
+// death beyond what the case records as paid to the person: it is not
+// lost at death but passes on (Civil Code art. 1227: social payments due
+// to a person and not received pass to the family members, failing them
+// into the estate; R3).
+func (r *Result) unpaidAtDeath(asOf civil.Date) []Entitlement {
+	var out []Entitlement
+	to := PartyFamily
+	if (r.rs != nil && r.rs.Options.GrantedUnpaidAfterDeath.norm() == GrantedToEstate) || len(r.c.Family) == 0 {
+		to = PartyEstate
+	}
+	for i := range r.c.Episodes {
+		ep := &r.c.Episodes[i]
+		if ep.Died.IsZero() || ep.Died.After(asOf) {
+			continue
+		}
+		for _, kind := range []prisoner.AidKind{prisoner.Annual, prisoner.ReleaseAid, prisoner.CivilianAid, prisoner.Reg2018Release, prisoner.Reg2018Support} {
+			var granted, paid Money
+			var years []int
+			for _, d := range r.Decisions {
+				if !d.Granted || d.Episode != ep.ID || d.Aid != kind || d.Date.After(ep.Died) {
+					continue
+				}
+				for _, sh := range d.Shares {
+					if sh.Party == prisoner.PartyPerson {
+						granted = granted.Add(sh.Amount)
+						for _, y := range d.Years {
+							years = append(years, y.ID)
+						}
+					}
+				}
+			}
+			if granted.IsZero() {
+				continue
+			}
+			for j := range r.c.Events {
+				ev := &r.c.Events[j]
+				if ev.Kind == prisoner.Payment && ev.Episode == ep.ID && ev.Aid == kind && ev.Party == prisoner.PartyPerson && !ev.Date.After(asOf) {
+					amt, _ := ParseMoney(ev.Amount)
+					paid = paid.Add(amt)
+				}
+			}
+			if left := granted.Sub(paid); left.Sign() > 0 {
+				out = append(out, Entitlement{Episode: ep.ID, Aid: kind, State: StateUnpaidAtDeath, Party: to, Amount: left, Years: years, Date: ep.Died})
+			}
 		}
 	}
 	return out

@@ -252,6 +252,37 @@ func (f *ForeignFamily) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// norm returns g, or the default (the first value) for the zero value.
+func (g GrantedAtDeath) norm() GrantedAtDeath {
+	if g == 0 {
+		return 1
+	}
+	return g
+}
+
+// setDefault sets a zero g to the default.
+func (g *GrantedAtDeath) setDefault() { *g = g.norm() }
+
+// codes lists the codes of GrantedAtDeath, the default first.
+func (GrantedAtDeath) codes() []string { return grantedAtDeathTable.Codes() }
+
+// String returns the stable code of g (a code of granted_unpaid_after_death); the zero value gives the default's.
+func (g GrantedAtDeath) String() string { return grantedAtDeathTable.String(g.norm()) }
+
+// MarshalText writes the stable code of g; the zero value writes the default's.
+func (g GrantedAtDeath) MarshalText() ([]byte, error) { return grantedAtDeathTable.Marshal(g.norm()) }
+
+// UnmarshalText reads a stable code; empty text gives the default, and an unknown
+// code an error that lists the known ones.
+func (g *GrantedAtDeath) UnmarshalText(b []byte) error {
+	v, err := grantedAtDeathTable.Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*g = v.norm()
+	return nil
+}
+
 // norm returns h, or the default (the first value) for the zero value.
 func (h HeldPayee) norm() HeldPayee {
 	if h == 0 {

@@ -265,6 +265,20 @@ const (
 
 var afterDeathTable = enum.Table[AfterDeath]{Name: "unpaid_years_after_death", Default: true, Entries: []enum.Entry{{}, {Code: "nobody"}, {Code: "family"}}}
 
+// GrantedAtDeath is the option `granted_unpaid_after_death`: aid of any kind granted to the person and not paid when the person died (Q11, R3). The zero value is the
+// default, GrantedToFamily.
+type GrantedAtDeath uint8
+
+// Values of GrantedAtDeath.
+const (
+	// GrantedToFamily: it passes to the family members (Civil Code art. 1227: social payments due but not received pass to the family members, failing them into the estate).
+	GrantedToFamily GrantedAtDeath = iota + 1
+	// GrantedToEstate: it goes into the estate, for the heirs by succession.
+	GrantedToEstate
+)
+
+var grantedAtDeathTable = enum.Table[GrantedAtDeath]{Name: "granted_unpaid_after_death", Default: true, Entries: []enum.Entry{{}, {Code: "family_members"}, {Code: "estate"}}}
+
 // Earliest is the option `earliest_deprivation_date`: the first day of deprivation the pre-law years count from. The zero value is the
 // default, AfterAggressionStart.
 type Earliest uint8
@@ -336,6 +350,8 @@ type Options struct {
 	EarliestDeprivation Earliest `json:"earliest_deprivation_date"`
 	// ReleaseOnAnniversaryCompletesYear: a release on the anniversary (default true).
 	ReleaseOnAnniversaryCompletesYear AnniversaryRelease `json:"release_on_anniversary_completes_year"`
+	// GrantedUnpaidAfterDeath: aid of any kind granted to the person and not paid when the person died (Q11, R3) (default family_members).
+	GrantedUnpaidAfterDeath GrantedAtDeath `json:"granted_unpaid_after_death"`
 }
 
 // An option is a field of [Options]: an enumeration whose zero value is

@@ -377,11 +377,16 @@ func TestEveryOptionMatters(t *testing.T) {
 			byOption[tt.option] = tt
 		}
 	}
-	names := append(aid.OptionNames(), "feb29_rule", "split_rounding", "claim_deadline_days", "decision_effective_on", "family_status_assessed_at")
-	for _, name := range names {
+	for _, s := range aid.Settings() {
+		name := s.Name
 		t.Run(name, func(t *testing.T) {
-			if name == "invalidation_recovery" {
+			switch name {
+			case "invalidation_recovery":
 				return // changes recoveries, not decisions: TestRecoveries
+			case "granted_unpaid_after_death":
+				return // changes entitlements, not decisions: TestGrantedUnpaidAtDeath
+			case "implied_application":
+				return // accepts or refuses a history: TestEvaluateErrors, status.TestImpliedApplication
 			}
 			tt, ok := byOption[name]
 			require.True(t, ok, "no case exercises option %s", name)

@@ -40,8 +40,8 @@ var (
 	scopeYears   = law.Text{UK: "річниці для будь-якої допомоги, що рахує роки", EN: "anniversaries, for any aid that counts years"}
 	scopeReg2018 = law.Text{UK: "виплати 2018 року (ПКМУ 38, 328)", EN: "the 2018 payments (CMU 38, 328)"}
 	scopeCivil   = law.Text{UK: "допомога цивільним 2026 року (50 000 грн)", EN: "the 2026 civilian aid (UAH 50,000)"}
-	scopeAfterD  = law.Text{UK: "щорічна допомога за завершені роки, не заявлена до смерті (Q6); надану, але не виплачену допомогу будь-якого виду отримують члени сім'ї завжди (ЦК ст. 1227)",
-		EN: "annual aid for completed years never claimed before the death (Q6); aid of any kind granted but not paid always passes to family members (Civil Code art. 1227)"}
+	scopeAfterD  = law.Text{UK: "лише щорічна допомога за завершені роки, не заявлена до смерті (Q6); про призначену, але не виплачену допомогу — granted_unpaid_after_death",
+		EN: "annual aid only, for completed years never claimed before the death (Q6); aid granted but not paid is granted_unpaid_after_death"}
 )
 
 // optionScopes is the scope of each option of [Options], by name.
@@ -55,6 +55,8 @@ var optionScopes = map[string]law.Text{
 	"civilian_50k_if_fact_established": scopeCivil, "reg2018_cmu38_deadline_from": scopeReg2018,
 	"unpaid_years_after_death": scopeAfterD, "earliest_deprivation_date": scopeAnnual,
 	"release_on_anniversary_completes_year": scopeAnnual,
+	"granted_unpaid_after_death": {UK: "допомога будь-якого виду, призначена особі й не виплачена до її смерті (ЦК ст. 1227)",
+		EN: "aid of any kind granted to the person and not paid before the death (Civil Code art. 1227)"},
 }
 
 // Settings lists every setting of the flat namespace, in a stable order:

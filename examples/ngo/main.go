@@ -326,6 +326,9 @@ func reason(e aid.Entitlement) law.Text {
 			return law.Text{EN: "share of the one-time death aid (Art. 7(3))", UK: "частка одноразової допомоги у разі смерті (ст. 7 ч. 3)"}
 		}
 		return law.Text{EN: e.Aid.Label().EN + " granted", UK: e.Aid.Label().UK + ": призначено"}
+	case aid.StateUnpaidAtDeath:
+		return law.Text{EN: e.Aid.Label().EN + " granted to the person, with no payment recorded before the death: it passes to the family members, failing them to the estate (Civil Code art. 1227); check the register",
+			UK: e.Aid.Label().UK + ": призначено особі, виплати до смерті не зафіксовано; переходить до членів сім'ї, а за їх відсутності — до спадщини (ЦК ст. 1227); перевірте реєстр"}
 	}
 	switch {
 	case e.Aid == prisoner.Annual && e.Party == aid.PartyFamily:

@@ -92,7 +92,9 @@ func CompareCase(c prisoner.Case, base aid.RuleSet, alt Alternative, asOf civil.
 		}
 		row := Row{CaseID: c.ID, Base: base.Name, Other: alt.Name, AsOf: asOf, Label: aid.NeverEnacted}
 		for _, e := range r.Entitlements(asOf) {
-			row.TotalBase = row.TotalBase.Add(e.Amount)
+			if e.State != aid.StateUnpaidAtDeath { // a grant counted already, passing on
+				row.TotalBase = row.TotalBase.Add(e.Amount)
+			}
 		}
 		row.Draft = alt.Draft.Evaluate(c, asOf)
 		for _, d := range row.Draft {
