@@ -53,6 +53,10 @@ type Entitlement struct {
 	Date civil.Date `json:"date"`
 	// Seq is the claim's or payment's sequence number (0 when open).
 	Seq int `json:"seq,omitempty"`
+	// PartyRef is the register's identifier of the party, when the party
+	// is a family member with a person_ref: the same in every case the
+	// person appears in, so that totals can be summed per payee.
+	PartyRef string `json:"party_ref,omitempty"`
 }
 
 // Entitlements returns, on day asOf, every grant of this evaluation dated
@@ -99,6 +103,11 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 		}
 	}
 	out = append(out, r.unpaidAtDeath(asOf)...)
+	for i := range out {
+		if m, ok := r.c.Member(out[i].Party); ok {
+			out[i].PartyRef = m.PersonRef
+		}
+	}
 	for i := range r.c.Episodes {
 		ep := &r.c.Episodes[i]
 		if ep.Captured.After(asOf) {
@@ -153,7 +162,7 @@ func (r *Result) unpaidAtDeath(asOf civil.Date) []Entitlement {
 			var granted, paid Money
 			var years []int
 			for _, d := range r.Decisions {
-				if !d.Granted || d.Episode != ep.ID || d.Aid != kind || d.Date.After(ep.Died) {
+				if !d.Granted || d.Episode != ep.ID || d.Aid != kind || grantedOn(r, d).After(ep.Died) {
 					continue
 				}
 				for _, sh := range d.Shares {
@@ -181,6 +190,17 @@ func (r *Result) unpaidAtDeath(asOf civil.Date) []Entitlement {
 		}
 	}
 	return out
+}
+
+// grantedOn is the day decision d was granted: the claim's decided day
+// when the case records one, else the day it was filed.
+func grantedOn(r *Result, d Decision) civil.Date {
+	if d.Event >= 0 && d.Event < len(r.c.Events) {
+		if dec := r.c.Events[d.Event].Decided; !dec.IsZero() {
+			return dec
+		}
+	}
+	return d.Date
 }
 
 // openParty picks who would claim aid of kind on asOf, and how to show it.

@@ -96,6 +96,9 @@ const (
 	tagRegime
 	tagMissing // one missing document
 	tagOtherLawElected
+	tagLivesWith
+	tagDocument // one document present
+	tagDecided
 )
 
 // appendCode writes an enumeration as its stable text code; the zero
@@ -177,6 +180,7 @@ func appendCase(b []byte, c *prisoner.Case) []byte {
 		b = appendText(b, tagMemberCitizenship, m.Citizenship, false)
 		b = appendDate(b, tagSince, m.Since)
 		b = appendDate(b, tagEnded, m.Ended)
+		b = appendFlag(b, tagLivesWith, m.LivesWith)
 	}
 	for i := range c.Events {
 		ev := &c.Events[i]
@@ -199,6 +203,10 @@ func appendCase(b []byte, c *prisoner.Case) []byte {
 			b = appendText(b, tagMissing, m, true)
 		}
 		b = appendFlag(b, tagOtherLawElected, ev.OtherLawElected)
+		for _, doc := range ev.Documents {
+			b = appendText(b, tagDocument, doc, true)
+		}
+		b = appendDate(b, tagDecided, ev.Decided)
 	}
 	return b
 }

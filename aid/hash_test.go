@@ -84,7 +84,7 @@ func cloneCase(c prisoner.Case) prisoner.Case {
 // personal lists the fields that InputHash leaves out: personal data and
 // free text, which no rule reads.
 var personal = map[string]bool{
-	"Name": true, "BirthDate": true, "RNOKPP": true, "Note": true, "EarlyDateReason": true, "RelationNote": true,
+	"Name": true, "BirthDate": true, "RNOKPP": true, "Note": true, "EarlyDateReason": true, "RelationNote": true, "PersonRef": true,
 }
 
 // InputHash: every fact a rule reads, changed alone, gives a hash of its

@@ -104,6 +104,13 @@ func (e *evaluator) recipient(b *builder, party string) *Decision {
 	if m.Dependant {
 		return nil
 	}
+	if m.LivesWith && m.Relation != prisoner.OtherRelation {
+		// The Family Code's family: people who live together and share a
+		// household (art. 3); a sibling, grandparent, grandchild or ward who
+		// lived with the deceased is one.
+		b.add(&stepD4LivesWith, stepArgs{s: [2]string{m.Relation.String()}})
+		return nil
+	}
 	b.add(&stepD4NotRecipientStrict, stepArgs{s: [2]string{m.Relation.String()}})
 	b.refuse(NotFamilyMember, cite(law.Law2010, "7", "3"), law.Assumption)
 	return &b.d

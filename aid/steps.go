@@ -106,6 +106,8 @@ var (
 			EN: "died within a year of release ({d0} inclusive) from a linked cause"}}
 	stepD4NotRecipientStrict = stepDef{rule: "D4", cite: cite(law.Law2010, "7", "3").WithNote("death_aid_recipients=family_code_strict (Q23)"), conf: law.Assumption,
 		text: law.Text{UK: "за суворим тлумаченням не є отримувачем ({s0})", EN: "a {s0} is not a recipient under the strict reading"}}
+	stepD4LivesWith = stepDef{rule: "D4", cite: cite(law.FamilyCode, "3").WithNote("death_aid_recipients=family_code_strict (Q23): lives with the person, shares a household"), conf: law.Assumption,
+		text: law.Text{UK: "{s0} проживав разом з особою і мав спільний побут: член сім'ї за Сімейним кодексом", EN: "the {s0} lived with the person and shared a household: a family member under the Family Code"}}
 	stepD5OtherLawChosen = stepDef{rule: "D5", cite: cite(law.Law2010, "7", "3"), conf: law.Verified,
 		text: law.Text{UK: "заявник обрав одноразову виплату за іншим законом", EN: "the claimant chose the one-time payment of another law"}}
 	stepD3LaterApplicantRefused = stepDef{rule: "D3", cite: cite(law.Brief, "6.3"), conf: law.Assumption,

@@ -52,3 +52,34 @@ func TestGrantedUnpaidAtDeath(t *testing.T) {
 		released("2023-03-01").claim("2023-03-10", prisoner.ReleaseAid, prisoner.PartyPerson).build()
 	assert.Empty(t, unpaid(alive, aid.Default()), "no death, nothing passes")
 }
+
+// A claim granted before the death but decided after it (decided): what
+// the death left unpaid is dated by the decision, so nothing was granted
+// to the person while alive. And a family member's person_ref goes with
+// every entitlement line of that member (party_ref), for totals per payee
+// across cases.
+func TestDecidedDateAndPartyRef(t *testing.T) {
+	late := newCase(prisoner.Civilian, "2022-06-01").established("2022-12-01", "2023-01-10").
+		released("2023-03-01").claim("2023-03-10", prisoner.ReleaseAid, prisoner.PartyPerson, func(e *prisoner.Event) { e.Decided = d("2023-06-01") }).
+		died("2023-05-01", false).member("f1", prisoner.Spouse).build()
+	r, err := aid.Evaluate(late, aid.Default())
+	require.NoError(t, err)
+	for _, e := range r.Entitlements(d("2026-11-28")) {
+		assert.NotEqual(t, aid.StateUnpaidAtDeath, e.State, "decided after the death: not granted to the person while alive")
+	}
+
+	c := newCase(prisoner.Political, "2023-02-10").member("f1", prisoner.Parent, func(m *prisoner.FamilyMember) { m.PersonRef = "REG-77" }).
+		established("2023-03-01", "2023-04-01").claim("2023-05-01", prisoner.Annual, "f1").build()
+	r, err = aid.Evaluate(c, aid.Default())
+	require.NoError(t, err)
+	var refs []string
+	for _, e := range r.Entitlements(d("2026-11-28")) {
+		if e.Party == "f1" {
+			refs = append(refs, e.PartyRef)
+		}
+	}
+	require.NotEmpty(t, refs)
+	for _, ref := range refs {
+		assert.Equal(t, "REG-77", ref)
+	}
+}

@@ -712,7 +712,8 @@ func (b *caseBuilder) build() prisoner.Case {
 		b.at(r.family, rw)
 		m := prisoner.FamilyMember{ID: b.str(fmID), Dependant: b.flag(fmDependant),
 			Name: b.str(fmName), BirthDate: b.date(fmBirthDate), Citizenship: b.str(fmCitizenship),
-			RNOKPP: b.str(fmRNOKPP), Since: b.date(fmSince), Ended: b.date(fmEnded), RelationNote: b.str(fmRelationNote)}
+			RNOKPP: b.str(fmRNOKPP), Since: b.date(fmSince), Ended: b.date(fmEnded), RelationNote: b.str(fmRelationNote),
+			LivesWith: b.flag(fmLivesWith), PersonRef: b.str(fmPersonRef)}
 		enum(b, fmRelation, relationCodes, &m.Relation)
 		enum(b, fmProof, proofCodes, &m.Proof)
 		c.Family = append(c.Family, m)
@@ -722,7 +723,7 @@ func (b *caseBuilder) build() prisoner.Case {
 		ev := prisoner.Event{Seq: b.num(evSeq), Date: b.date(evDate), Episode: b.str(evEpisode),
 			Party: b.str(evParty), Member: b.str(evMember), Notified: b.date(evNotified),
 			PriorProcedure: b.flag(evPrior), Year: b.num(evYear), Amount: b.str(evAmount),
-			OtherLawElected: b.flag(evOtherLaw), Note: b.str(evNote)}
+			OtherLawElected: b.flag(evOtherLaw), Note: b.str(evNote), Decided: b.date(evDecided)}
 		enum(b, evKind, eventKindCodes, &ev.Kind)
 		enum(b, evDecision, decisionCodes, &ev.Decision)
 		enum(b, evGround, groundCodes, &ev.Ground)
@@ -731,6 +732,9 @@ func (b *caseBuilder) build() prisoner.Case {
 		enum(b, evRegime, regimeCodes, &ev.Regime)
 		if m := b.str(evMissing); m != "" {
 			ev.Missing = strings.Split(m, ";")
+		}
+		if m := b.str(evDocuments); m != "" {
+			ev.Documents = strings.Split(m, ";")
 		}
 		c.Events = append(c.Events, ev)
 	}

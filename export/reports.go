@@ -49,6 +49,7 @@ var (
 	entitlementsCols = []column{
 		{"case_id", "ідентифікатор справи"}, {"as_of", "на дату"}, {"episode", "епізод"}, {"aid", "вид допомоги"},
 		{"state", "стан"}, {"party", "отримувач"}, {"amount", "сума"}, {"years", "роки"}, {"date", "дата"}, {"seq", "№"},
+		{"party_ref", "ідентифікатор отримувача в реєстрі"},
 	}
 	// recoveries.csv: payments due back after invalidation (Art. 4(9)).
 	recoveriesCols = []column{
@@ -79,7 +80,7 @@ type ReportTables struct {
 //	                  implied
 //	decisions.csv     case_id, seq, date, episode, aid, claimant, decision, amount, years, payees, refusal,
 //	                  refusal_uk, citations, assumption, rule_set, params_hash, input_hash
-//	entitlements.csv  case_id, as_of, episode, aid, state, party, amount, years, date, seq
+//	entitlements.csv  case_id, as_of, episode, aid, state, party, amount, years, date, seq, party_ref
 //	warnings.csv      case_id, seq, path, code, message_uk, message_en
 //	recoveries.csv    case_id, episode, seq, date, aid, payee, amount, citation
 //
@@ -187,7 +188,7 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 	if o := w.ents; o != nil {
 		for _, e := range r.Entitlements(w.asOf) {
 			o.row(r.CaseID, w.asOf.String(), e.Episode, e.Aid.String(), string(e.State), e.Party, e.Amount.String(),
-				ints(e.Years), e.Date.String(), intCell(e.Seq))
+				ints(e.Years), e.Date.String(), intCell(e.Seq), e.PartyRef)
 		}
 	}
 	if o := w.recovered; o != nil {

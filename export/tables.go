@@ -59,6 +59,8 @@ const (
 	fmSince
 	fmEnded
 	fmRelationNote
+	fmLivesWith
+	fmPersonRef
 )
 
 const (
@@ -80,6 +82,8 @@ const (
 	evMissing
 	evOtherLaw
 	evNote
+	evDocuments
+	evDecided
 )
 
 var (
@@ -99,6 +103,7 @@ var (
 		fmProof: {"proof", "підтвердження"}, fmDependant: {"dependant", "утриманець"}, fmName: {"name", "ПІБ"},
 		fmBirthDate: {"birth_date", "дата народження"}, fmCitizenship: {"citizenship", "громадянство"}, fmRNOKPP: {"rnokpp", "РНОКПП"},
 		fmSince: {"since", "з дати"}, fmEnded: {"ended", "до дати"}, fmRelationNote: {"relation_note", "опис зв'язку"},
+		fmLivesWith: {"lives_with", "проживає разом"}, fmPersonRef: {"person_ref", "ідентифікатор особи в реєстрі"},
 	}
 	eventsCols = []column{
 		colCaseID: {"case_id", "ідентифікатор справи"}, evSeq: {"seq", "№"}, evDate: {"date", "дата"}, evKind: {"kind", "вид події"},
@@ -107,6 +112,7 @@ var (
 		evPrior: {"prior_procedure", "за попереднім порядком"}, evRuling: {"ruling", "рішення суду"}, evAid: {"aid", "вид допомоги"},
 		evYear: {"year", "рік"}, evAmount: {"amount", "сума"}, evRegime: {"regime", "режим"},
 		evMissing: {"missing", "бракує документів"}, evOtherLaw: {"other_law_elected", "обрано інший закон"}, evNote: {"note", "примітка"},
+		evDocuments: {"documents", "наявні документи"}, evDecided: {"decided", "дата рішення за зверненням"},
 	}
 )
 
@@ -213,13 +219,13 @@ func (w *CaseTablesWriter) Write(c prisoner.Case) error {
 			name, birth, rnokpp = "", "", ""
 		}
 		w.family.row(c.ID, m.ID, m.Relation.String(), code(m.Proof), boolCell(m.Dependant), name, birth, m.Citizenship, rnokpp,
-			m.Since.String(), m.Ended.String(), m.RelationNote)
+			m.Since.String(), m.Ended.String(), m.RelationNote, boolCell(m.LivesWith), m.PersonRef)
 	}
 	for _, ev := range c.Events {
 		w.events.row(c.ID, strconv.Itoa(ev.Seq), ev.Date.String(), ev.Kind.String(), ev.Episode, ev.Party, ev.Member,
 			code(ev.Decision), code(ev.Ground), ev.Notified.String(), boolCell(ev.PriorProcedure), code(ev.Ruling),
 			code(ev.Aid), intCell(ev.Year), ev.Amount, code(ev.Regime), strings.Join(ev.Missing, ";"),
-			boolCell(ev.OtherLawElected), ev.Note)
+			boolCell(ev.OtherLawElected), ev.Note, strings.Join(ev.Documents, ";"), ev.Decided.String())
 	}
 	return w.err()
 }

@@ -25,7 +25,8 @@
 // the case runs under RPS-1 with the changes given. Under "expect", every
 // field is optional: a decision check names the claim by its seq and
 // checks only what it gives ("refusal" implies "granted": false). "status"
-// checks an episode's state on a day; "total" the sum granted.
+// checks an episode's state on a day; "total" the sum granted; "warnings"
+// the codes of what the rules had to assume, in order.
 //
 // [Check] runs one file and returns an [Outcome] listing every difference
 // between what the file expects and what the library gives.
@@ -63,6 +64,9 @@ type Expect struct {
 	Status    []StatusCheck   `json:"status,omitempty"`
 	Decisions []DecisionCheck `json:"decisions,omitempty"`
 	Total     string          `json:"total,omitempty"`
+	// Warnings are the codes of the result's warnings, in order (what the
+	// rules had to assume); given, even empty, they must match.
+	Warnings *[]string `json:"warnings,omitempty"`
 }
 
 // StatusCheck expects an episode's state on a day.
@@ -178,6 +182,15 @@ func Check(f File) Outcome {
 	}
 	if f.Expect.Total != "" && res.Granted().String() != f.Expect.Total {
 		fail("total granted: want %s, got %s", f.Expect.Total, res.Granted())
+	}
+	if want := f.Expect.Warnings; want != nil {
+		got := []string{}
+		for _, w := range res.Warnings {
+			got = append(got, string(w.Code))
+		}
+		if strings.Join(got, ",") != strings.Join(*want, ",") {
+			fail("warnings: want [%s], got [%s]", strings.Join(*want, ", "), strings.Join(got, ", "))
+		}
 	}
 	out.Pass = len(out.Diffs) == 0
 	return out

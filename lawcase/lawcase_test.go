@@ -35,7 +35,7 @@ func TestDiffsAreShown(t *testing.T) {
 	  "expect": {
 	    "status": [{"episode": "e1", "on": "2023-01-09", "state": "held"}],
 	    "decisions": [{"seq": 3, "granted": true, "amount": "600000.00"}, {"seq": 9, "refusal": "already_paid"}],
-	    "total": "1.00"}}`))
+	    "total": "1.00", "warnings": ["implied_application"]}}`))
 	require.NoError(t, err)
 	o := lawcase.Check(f)
 	assert.False(t, o.Pass)
@@ -44,6 +44,7 @@ func TestDiffsAreShown(t *testing.T) {
 		"claim #3: want amount 600000.00, got granted 700000.00 years [1 2 3 4 5 6 7]",
 		"claim #9: no such claim in the case",
 		"total granted: want 1.00, got 700000.00",
+		"warnings: want [implied_application], got []",
 	}, o.Diffs)
 }
 

@@ -60,6 +60,7 @@ func (c Case) Clone() Case {
 	c.Events = slices.Clone(c.Events)
 	for i := range c.Events {
 		c.Events[i].Missing = slices.Clone(c.Events[i].Missing)
+		c.Events[i].Documents = slices.Clone(c.Events[i].Documents)
 	}
 	return c
 }
@@ -168,6 +169,17 @@ type FamilyMember struct { // field rules: validate.go, checkMemberFields
 	Since civil.Date `json:"since,omitzero"`
 	// Ended is the day the relation ended (a divorce); unset while it lasts.
 	Ended civil.Date `json:"ended,omitzero"`
+	// LivesWith: the member lives with the person and shares a household
+	// (Family Code art. 3). Under the strict reading of who receives the
+	// death aid (death_aid_recipients=family_code_strict) it makes a
+	// sibling, grandparent, grandchild or ward a member of the family.
+	LivesWith bool `json:"lives_with,omitempty"`
+	// PersonRef is the register's own identifier of this person, the same
+	// in every case the person appears in (a family with two detainees):
+	// reports carry it beside the member's ID so that totals can be summed
+	// per payee across cases. Printable ASCII, at most 64 characters; never
+	// read by a rule, never hashed. Not an RNOKPP or a name.
+	PersonRef string `json:"person_ref,omitempty"`
 }
 
 // ProvenBy returns how m's membership is proven, resolving the unset
@@ -230,6 +242,16 @@ type Event struct { // field rules: validate.go, checkEventFields
 	// Missing lists the documents a claim lacks (free codes such as
 	// "bank_account"); empty means the claim's documents are complete.
 	Missing []string `json:"missing,omitempty"`
+	// Documents lists, on an application or a claim, documents that are
+	// present (free codes such as "joint_centre_certificate",
+	// "victim_status"), for the record; no code may be both present and
+	// missing. No rule reads them yet.
+	Documents []string `json:"documents,omitempty"`
+	// Decided is, on a claim, the day it was decided or approved, when the
+	// record has it apart from the day it was filed (Date). The rules
+	// decide a claim as of its filing; the decided day dates the grant
+	// (for what a death leaves unpaid).
+	Decided civil.Date `json:"decided,omitzero"`
 	// OtherLawElected: on a death-aid claim, the claimant chose the
 	// one-time death payment of another law instead (Art. 7(3)).
 	OtherLawElected bool `json:"other_law_elected,omitempty"`

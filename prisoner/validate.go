@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -310,6 +311,8 @@ var eventFields = []eventField{
 	{"amount", func(e *Event) bool { return e.Amount != "" }, []EventKind{Payment}},
 	{"regime", func(e *Event) bool { return e.Regime != 0 }, []EventKind{Payment}},
 	{"missing", func(e *Event) bool { return len(e.Missing) > 0 }, []EventKind{Claim}},
+	{"documents", func(e *Event) bool { return len(e.Documents) > 0 }, []EventKind{Application, Claim}},
+	{"decided", func(e *Event) bool { return !e.Decided.IsZero() }, []EventKind{Claim}},
 	{"other_law_elected", func(e *Event) bool { return e.OtherLawElected }, []EventKind{Claim}},
 }
 
@@ -364,6 +367,20 @@ func checkEventFields(p *problems, at elemAt, ev *Event) {
 		if len(m) > 64 {
 			p.add(at.f("missing["+strconv.Itoa(i)+"]"), CodeTooLong, msgTooLong("64"))
 		}
+	}
+	if len(ev.Documents) > 20 {
+		p.add(at.f("documents"), CodeTooLong, msgTooLong("20"))
+	}
+	for i, doc := range ev.Documents {
+		switch {
+		case len(doc) > 64:
+			p.add(at.f("documents["+strconv.Itoa(i)+"]"), CodeTooLong, msgTooLong("64"))
+		case slices.Contains(ev.Missing, doc):
+			p.add(at.f("documents["+strconv.Itoa(i)+"]"), CodeConflict, law.Text{UK: "документ вказано і наявним, і відсутнім", EN: "is a document given as both present and missing"})
+		}
+	}
+	if !ev.Decided.IsZero() && !ev.Date.IsZero() && ev.Decided.Before(ev.Date) {
+		p.add(at.f("decided"), CodeOrder, law.Text{UK: "раніше за дату звернення", EN: "is before the day the claim was filed"})
 	}
 	tooLong("note", ev.Note, 500)
 }
@@ -490,6 +507,12 @@ func checkMemberFields(p *problems, at elemAt, m FamilyMember) {
 	}
 	if m.Citizenship != "" && validate().Var(m.Citizenship, "iso3166_1_alpha2") != nil {
 		p.add(at.f("citizenship"), CodeCountry, law.Text{UK: "не є кодом країни ISO 3166-1 alpha-2 (напр. UA)", EN: "is not an ISO 3166-1 alpha-2 country code (such as UA)"})
+	}
+	switch {
+	case len(m.PersonRef) > 64:
+		p.add(at.f("person_ref"), CodeTooLong, msgTooLong("64"))
+	case !printableASCII(m.PersonRef):
+		p.add(at.f("person_ref"), CodeInvalid, law.Text{UK: "дозволені лише друковані символи ASCII", EN: "may hold printable ASCII characters only"})
 	}
 }
 
