@@ -27,7 +27,16 @@
 // A [RuleSet] is a name, the [Options] (one typed field per row of LAW.md
 // §8; the zero value of each is the reference set RPS-1), the status
 // options, the 29 February rule, the split rounding and the parameters.
-// [Default] is RPS-1; [LoadRuleSet] reads another from JSON.
+// [Default] is RPS-1; [LoadRuleSet] reads another from JSON, where every
+// setting is named at the top level, by the names of [Settings]:
+//
+//	{"name": "strict register", "implied_application": "refuse",
+//	 "held_claim_scope": "current_and_unpaid_started_years", "feb29_rule": "mar1"}
+//
+// [Settings] lists each setting with its values (the default first) and
+// its scope: the aid, or the part of the rules, it changes and nothing
+// else (claim_deadline_days, for one, reaches the release and death aid
+// only).
 //
 // # Decisions
 //

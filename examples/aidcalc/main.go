@@ -21,7 +21,7 @@
 //	-rules FILE     a rule set in JSON (see aid.LoadRuleSet); default RPS-1
 //	-explain ID     print the reasoning of every decision of case ID
 //	-compare ALT    compare every case under the rule set with ALT: a rule-set file,
-//	                OPTION=VALUE (one option of LAW.md §8 changed), or draft6700
+//	                SETTING=VALUE (one setting of the rule set changed), or draft6700
 //	                (the 2017 draft, never enacted); per claim what changed and why,
 //	                who gains and who loses, the total cost. With -format json: one
 //	                comparison per line; with -format csv: comparison.csv in -out
@@ -170,7 +170,7 @@ func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, erro
 	fs.BoolVar(&cfg.excel, "excel", false, "CSV with a byte-order mark and CRLF line ends")
 	fs.BoolVar(&cfg.redact, "redact", false, "drop personal data from the case tables written")
 	fs.StringVar(&cfg.casesOut, "cases-out", "", "write the cases read as case tables into this folder")
-	fs.StringVar(&cfg.compare, "compare", "", "compare with a rule-set file, OPTION=VALUE, or draft6700")
+	fs.StringVar(&cfg.compare, "compare", "", "compare with a rule-set file, SETTING=VALUE, or draft6700")
 	fs.StringVar(&cfg.rules, "rules", "", "rule set file (JSON)")
 	fs.StringVar(&cfg.explain, "explain", "", "print the reasoning of the decisions of this case")
 	fs.StringVar(&cfg.lang, "lang", "en", "language of messages: en or uk")

@@ -14,7 +14,7 @@
 //	-out FILE     the report (default entitlements.csv in the current folder)
 //	-excel        byte-order mark and CRLF, for a double-click in a spreadsheet
 //	-rules FILE   another rule set (see aid.LoadRuleSet)
-//	-compare ALT  also compare every case with ALT (a rule-set file, OPTION=VALUE, or
+//	-compare ALT  also compare every case with ALT (a rule-set file, SETTING=VALUE, or
 //	              draft6700) and print who gains, who loses and the total cost
 //	-strict       write no report when any case has a problem
 //	-max-record-bytes N, -max-case-rows N, -window N  the limits: the largest row of a
@@ -74,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	out := fs.String("out", "entitlements.csv", "the report file")
 	excel := fs.Bool("excel", false, "byte-order mark and CRLF line ends")
 	rules := fs.String("rules", "", "rule set file (JSON)")
-	compare := fs.String("compare", "", "compare with a rule-set file, OPTION=VALUE or draft6700")
+	compare := fs.String("compare", "", "compare with a rule-set file, SETTING=VALUE or draft6700")
 	strict := fs.Bool("strict", false, "write no report when any case has a problem")
 	quiet := fs.Bool("quiet", false, "print no progress")
 	live := fs.Bool("progress", false, "print progress every second even when standard error is not a terminal")
