@@ -39,7 +39,7 @@ func runPaths(dir string, sizes []int, seed uint64) error {
 	type key struct{ in, out string }
 	perCase := map[key][]float64{}
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "cases\tinput\toutput\ttime/case\ttotal\tpeak RSS\t")
+	fmt.Fprintln(tw, "cases\tinput\toutput\ttime/case\ttotal\tpeak RSS\twritten\t")
 	for _, n := range sizes {
 		base := filepath.Join(dir, fmt.Sprintf("n%d-s%d", n, seed))
 		inputs, err := generate(base, n, seed)
@@ -56,6 +56,9 @@ func runPaths(dir string, sizes []int, seed uint64) error {
 				args := []string{"-in", inputs[in], "-format", out, "-out", target, "-as-of", "2026-11-28", "-quiet"}
 				cmd := exec.Command(exe, args...)
 				cmd.Stderr = os.Stderr
+				// The previous run's output goes to disk first, so that its
+				// write-back does not slow this run down.
+				syscall.Sync()
 				start := time.Now()
 				if err := cmd.Run(); err != nil {
 					return fmt.Errorf("aidcalc %s: %w", strings.Join(args, " "), err)
@@ -67,7 +70,8 @@ func runPaths(dir string, sizes []int, seed uint64) error {
 				}
 				us := float64(elapsed.Microseconds()) / float64(n)
 				perCase[key{in, out}] = append(perCase[key{in, out}], us)
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%.1f µs\t%.2f s\t%.0f MiB\t\n", n, in, out, us, elapsed.Seconds(), rss)
+				written := sizeOf(target)
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%.1f µs\t%.2f s\t%.0f MiB\t%.0f MB\t\n", n, in, out, us, elapsed.Seconds(), rss, float64(written)/1e6)
 				os.RemoveAll(target)
 			}
 		}
@@ -83,6 +87,20 @@ func runPaths(dir string, sizes []int, seed uint64) error {
 		}
 	}
 	return nil
+}
+
+// sizeOf is the size of the file at path, or of the files in the folder.
+func sizeOf(path string) int64 {
+	var n int64
+	filepath.WalkDir(path, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }
 
 // generate writes the register of n cases in every input form under
