@@ -158,6 +158,8 @@ var types = map[string]any{
 	"lawcase.File":             *new(lawcase.File),
 	"lawcase.Expect":           *new(lawcase.Expect),
 	"lawcase.StatusCheck":      *new(lawcase.StatusCheck),
+	"lawcase.RecoveryCheck":    *new(lawcase.RecoveryCheck),
+	"lawcase.EntitlementCheck": *new(lawcase.EntitlementCheck),
 	"lawcase.DecisionCheck":    *new(lawcase.DecisionCheck),
 	"lawcase.Outcome":          *new(lawcase.Outcome),
 }
@@ -230,6 +232,9 @@ var funcs = map[string]any{
 	"export.NewCaseTablesWriter": export.NewCaseTablesWriter,
 	"lawcase.Load":               lawcase.Load,
 	"lawcase.Check":              lawcase.Check,
+	"lawcase.CaseOf":             lawcase.CaseOf,
+	"lawcase.IsCaseFile":         lawcase.IsCaseFile,
+	"lawcase.Library":            lawcase.Library,
 	"lawcase.Describe":           lawcase.Describe,
 	"lawcase.CheckDir":           lawcase.CheckDir,
 }

@@ -279,19 +279,7 @@ func deathOf(c prisoner.Case, id string, on civil.Date) string {
 }
 
 // deathKind says how the person died in ep, or "".
-func deathKind(ep prisoner.Episode) string {
-	switch {
-	case ep.Died.IsZero():
-		return ""
-	case ep.DiedInCaptivity():
-		return "in_captivity"
-	case ep.DiedAfterRelease() && ep.DeathLinked:
-		return "after_release_linked"
-	case ep.DiedAfterRelease():
-		return "after_release_not_linked"
-	}
-	return ""
-}
+func deathKind(ep prisoner.Episode) string { return ep.Death() }
 
 // changeDeath is deathOf for a change that records the death.
 func changeDeath(c prisoner.Case, id string, ch status.Change) string {

@@ -126,6 +126,21 @@ func (e Episode) DiedInCaptivity() bool { return !e.Died.IsZero() && e.Released.
 // release.
 func (e Episode) DiedAfterRelease() bool { return !e.Died.IsZero() && !e.Released.IsZero() }
 
+// Death says how the person died in this episode (Art. 7(3)):
+// "in_captivity", "after_release_linked" (a death after release linked
+// to the captivity), "after_release_not_linked", or "" with no death.
+func (e Episode) Death() string {
+	switch {
+	case e.DiedInCaptivity():
+		return "in_captivity"
+	case e.DiedAfterRelease() && e.DeathLinked:
+		return "after_release_linked"
+	case e.DiedAfterRelease():
+		return "after_release_not_linked"
+	}
+	return ""
+}
+
 // Held reports whether the person was held in this episode on day t: from
 // the capture day up to the day before release or death. On the release
 // day the person is free (the captivity period of [Episode.Period] still

@@ -19,6 +19,7 @@ import (
 	"github.com/uacaptivity/captivity/internal/problems"
 	"github.com/uacaptivity/captivity/internal/progress"
 	"github.com/uacaptivity/captivity/internal/samples"
+	"github.com/uacaptivity/captivity/lawcase"
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
@@ -317,9 +318,35 @@ func (s *inputSource) open() bool {
 		r = f
 	}
 	s.begin(name)
-	s.dec = prisoner.NewDecoder(r, prisoner.DecodeOptions{MaxCaseBytes: s.maxCase})
+	s.dec = prisoner.NewDecoder(testCase(r), prisoner.DecodeOptions{MaxCaseBytes: s.maxCase})
 	return true
 }
+
+// testCase returns r, or, when r holds a legal test case (package
+// lawcase: a name, a case and what it expects), the case in it: the same
+// file runs in lawcheck and in aidcalc. Only a small file is looked at;
+// a large one is read as it comes.
+func testCase(r io.Reader) io.Reader {
+	const small = 4 << 20
+	head := make([]byte, small+1)
+	n, err := io.ReadFull(r, head)
+	head = head[:n]
+	if err == nil { // more than small: a case file, read on
+		return io.MultiReader(bytes.NewReader(head), r)
+	}
+	if c, ok := lawcase.CaseOf(head); ok {
+		return bytes.NewReader(c)
+	}
+	if err != io.EOF && err != io.ErrUnexpectedEOF {
+		return io.MultiReader(bytes.NewReader(head), errReader{err})
+	}
+	return bytes.NewReader(head)
+}
+
+// errReader returns its error on every read.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 func (s *inputSource) begin(name string) {
 	s.name = name

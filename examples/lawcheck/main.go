@@ -1,39 +1,92 @@
 // Command lawcheck runs a folder of legal test cases written as data (see
-// package lawcase) and prints pass or fail for each, with the differences.
+// package lawcase) and prints pass or fail for each, with every difference
+// between what a file expects and what the library gives.
 //
-//	go run ./examples/lawcheck                  # the library's own cases, lawcase/testdata
+//	go run ./examples/lawcheck                  # the library's own cases (embedded)
 //	go run ./examples/lawcheck path/to/folder   # yours
+//	go run ./examples/lawcheck -help
 //
-// It exits 1 when a case fails.
+// It exits 0 when every case passes, 1 when one fails, 2 on a usage error.
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/uacaptivity/captivity/lawcase"
 )
 
+const usage = `lawcheck runs legal test cases written as data and says, for each file,
+whether the library decides the case as the file expects, with every
+difference.
+
+Usage:
+  lawcheck [FOLDER]
+
+FOLDER holds *.json legal test cases: a name, the rule it pins, an
+optional rule_set (settings by name), the case, and what to expect
+(status with its flags, decisions, recoveries, entitlements, warnings,
+totals). Without FOLDER, the library's own cases are run.
+
+Examples:
+  lawcheck                          run the library's own 85 cases
+  lawcheck my-tests                 run yours, in my-tests/*.json
+  lawcheck my-tests > report.txt    keep the report
+
+A file with a mistake (an episode or party the case does not have, an
+unknown refusal or warning code, a setting that does not exist) is an
+error of its own, never a silent pass. A case file that is not a test
+(what aidcalc reads) is named as such.
+
+Exit status: 0 every case passes; 1 a case fails; 2 a usage error or no
+cases in FOLDER.
+`
+
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	dir := "lawcase/testdata"
-	switch len(args) {
-	case 0:
-	case 1:
-		dir = args[0]
-	default:
-		fmt.Fprintln(stderr, "usage: lawcheck [folder]")
+	fs := flag.NewFlagSet("lawcheck", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
 		return 2
 	}
-	outs, err := lawcase.CheckDir(os.DirFS(dir), ".")
+	var (
+		fsys  = lawcase.Library()
+		where = "the library's own cases"
+	)
+	switch fs.NArg() {
+	case 0:
+	case 1:
+		dir := fs.Arg(0)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			fmt.Fprintf(stderr, "lawcheck: %s is not a folder (lawcheck -help for how to run it)\n", dir)
+			return 2
+		}
+		fsys, where = os.DirFS(dir), dir
+	default:
+		fmt.Fprintln(stderr, "lawcheck: one folder at most (lawcheck -help for how to run it)")
+		return 2
+	}
+	return check(fsys, where, stdout, stderr)
+}
+
+func check(fsys fs.FS, where string, stdout, stderr io.Writer) int {
+	outs, err := lawcase.CheckDir(fsys, ".")
 	if err != nil {
 		fmt.Fprintln(stderr, "lawcheck:", err)
 		return 2
 	}
 	if len(outs) == 0 {
-		fmt.Fprintf(stderr, "lawcheck: no *.json legal cases in %s\n", dir)
+		fmt.Fprintf(stderr, "lawcheck: no *.json legal cases in %s\n", where)
 		return 2
 	}
 	failed := 0
