@@ -48,7 +48,7 @@ func badInputs(t *testing.T) map[string]string {
 // output folder exactly as it was, and no temporary file left behind.
 func TestBadInputLeaksNothingAndWritesNothing(t *testing.T) {
 	for name, in := range badInputs(t) {
-		for _, format := range []string{"table", "json", "csv"} {
+		for _, format := range []string{"table", "jsonl", "json", "csv"} {
 			t.Run(name+"/"+format, func(t *testing.T) {
 				tmp := t.TempDir()
 				t.Setenv("TMPDIR", tmp)
@@ -130,11 +130,11 @@ func TestRepeatedCaseInTables(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "cases.csv"), []byte("case_id,citizenship\nA,UA\nB,UA\nA,UA\n"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "episodes.csv"), []byte("case_id,episode_id,category,captured\nA,e1,civilian,2023-02-10\nB,e1,civilian,2023-02-10\nA,e1,civilian,2023-02-10\n"), 0o644))
-	for _, format := range []string{"table", "json"} {
+	for _, format := range []string{"table", "jsonl"} {
 		code, out, errs := runWith(t, "", "-in", dir, "-format", format, "-as-of", "2026-11-28")
 		assert.Equal(t, 1, code)
 		assert.Contains(t, errs, "cases.csv:4:1 (case_id): is the case ID of line 2 too")
-		if format == "json" {
+		if format == "jsonl" {
 			assert.Equal(t, 2, strings.Count(out, "\n"), "A and B once each")
 		}
 	}

@@ -28,6 +28,12 @@ func runCompare(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.W
 	if cfg.format == "csv" {
 		csvw = whatif.NewCSVWriter(&out, cfg.excel)
 	}
+	var jsonOut io.Writer = &out
+	var arr *arrayWriter
+	if cfg.format == "json" {
+		arr = &arrayWriter{w: &out}
+		jsonOut = arr
+	}
 	var sum whatif.Summary
 	bad := false
 	for _, c := range cases {
@@ -39,8 +45,8 @@ func runCompare(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.W
 		}
 		sum.Add(row)
 		switch cfg.format {
-		case "json":
-			err = whatif.WriteJSON(&out, row)
+		case "json", "jsonl":
+			err = whatif.WriteJSON(jsonOut, row)
 		case "csv":
 			err = csvw.Write(row)
 		default:
@@ -59,6 +65,9 @@ func runCompare(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.W
 			fmt.Fprintln(stderr, "aidcalc:", err)
 			return 1
 		}
+	}
+	if arr != nil {
+		_ = arr.Close() // into a buffer: cannot fail
 	}
 	if cfg.format == "table" {
 		whatif.WriteSummary(&out, sum, rs.Name, alt.Name)

@@ -13,8 +13,10 @@
 //	                (cases.csv, episodes.csv, family.csv, events.csv); repeatable; - is standard input
 //	-as-of DATE     the evaluation day, YYYY-MM-DD (default: today, in Kyiv time)
 //	-timeline       print every change of state with its day and legal ground
-//	-format F       table (default), json or csv
-//	-out PATH       the output: a file for table and json, a folder for csv (required for csv)
+//	-format F       table (default), jsonl (one JSON report a line), json (one JSON array)
+//	                or csv (a folder of tables); without it, taken from -out's name
+//	                (.jsonl, .json), else table
+//	-out PATH       the output: a file for table, jsonl and json, a folder for csv (required for csv)
 //	-excel          CSV with a byte-order mark and CRLF line ends, for spreadsheets
 //	-cases-out DIR  also write the cases read as case tables into DIR
 //	-redact         drop names, RNOKPP and birth dates from the case tables written
@@ -23,8 +25,9 @@
 //	-compare ALT    compare every case under the rule set with ALT: a rule-set file,
 //	                SETTING=VALUE (one setting of the rule set changed), or draft6700
 //	                (the 2017 draft, never enacted); per claim what changed and why,
-//	                who gains and who loses, the total cost. With -format json: one
-//	                comparison per line; with -format csv: comparison.csv in -out
+//	                who gains and who loses, the total cost. With -format jsonl: one
+//	                comparison per line (json: one array); with -format csv:
+//	                comparison.csv in -out
 //	-lang L         en (default) or uk, for messages, explanations and CSV headers
 //	-strict         write nothing when any case has a problem
 //	-quiet          print no progress; -progress prints it every second even when
@@ -51,12 +54,18 @@
 //
 // # Output
 //
-// With -format json the output is JSON Lines: one object per case, as
+// A flag that does not apply to the chosen output (-redact without
+// -cases-out, -excel with table or JSON output, -timeline or -explain
+// with JSON or CSV) is an error that says why. -help prints what the
+// program does, worked examples and the exit codes.
+//
+// With -format jsonl the output is JSON Lines (-format json: the same
+// objects in one JSON array): one object per case, as
 // export.Report describes and export/report.schema.json validates (the
 // case's stamp, each episode's status on as_of, the timeline, every
-// decision with its trace, entitlements on as_of, recoveries). With
+// decision with its trace, entitlements on as_of, recoveries, warnings). With
 // -format csv the folder gets status.csv, timeline.csv, decisions.csv,
-// entitlements.csv and recoveries.csv, whose columns export.ReportCSVWriter
+// entitlements.csv, recoveries.csv and warnings.csv, whose columns export.ReportCSVWriter
 // documents. Amounts are strings with two decimals; dates are YYYY-MM-DD.
 package main
 
@@ -67,6 +76,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -130,7 +140,7 @@ func (cfg config) csvOptions() export.CSVOptions {
 
 // run is the program; it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.Date, now func() time.Time) int {
-	cfg, err := parseFlags(args, stderr, today)
+	cfg, err := parseFlags(args, stdout, stderr, today)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -158,22 +168,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.D
 	return runStream(cfg, rs, stdin, stdout, stderr, now)
 }
 
-func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, error) {
+// help is aidcalc's -help.
+var help = cli.Help{
+	Name:  "aidcalc",
+	Usage: "[flags]",
+	About: `aidcalc decides cases under Law 2010-IX: for each case it derives the legal
+status of every episode, decides every aid claim with its amount and the
+articles it rests on, and lists what is still open to claim. It reads case
+files (a JSON array or JSON Lines, or a legal test case), or folders of case
+tables (cases.csv, episodes.csv, family.csv, events.csv); without -in it runs
+on 13 sample cases embedded in the program. Every input is read case by case,
+so a register of any size runs in flat memory. Outputs are whole or absent.`,
+	Examples: []string{
+		"aidcalc -as-of 2026-11-28                              # the sample cases, as a table",
+		"aidcalc -in register.jsonl -format csv -out reports/   # status.csv, decisions.csv, ... in reports/",
+		"aidcalc -in tables/ -explain C-05 -lang uk             # one case's reasoning, in Ukrainian",
+		"aidcalc -in cases.json -compare held_payee=equal_shares  # what one setting changes",
+	},
+	Exit: "0 every case decided; 1 a case has problems (the others are still written, unless -strict) or a file cannot be read or written; 2 a usage error.",
+}
+
+func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (config, error) {
 	var cfg config
 	fs := flag.NewFlagSet("aidcalc", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asOf := fs.String("as-of", "", "evaluation day YYYY-MM-DD (default today)")
-	fs.Var(&cfg.in, "in", "case file (JSON array or JSON Lines); repeatable; - for standard input")
-	fs.BoolVar(&cfg.timeline, "timeline", false, "print every change of state")
-	fs.StringVar(&cfg.format, "format", "table", "output format: table, json or csv")
-	fs.StringVar(&cfg.out, "out", "", "write output to this file (a folder for csv)")
-	fs.BoolVar(&cfg.excel, "excel", false, "CSV with a byte-order mark and CRLF line ends")
-	fs.BoolVar(&cfg.redact, "redact", false, "drop personal data from the case tables written")
-	fs.StringVar(&cfg.casesOut, "cases-out", "", "write the cases read as case tables into this folder")
-	fs.StringVar(&cfg.compare, "compare", "", "compare with a rule-set file, SETTING=VALUE, or draft6700")
-	fs.StringVar(&cfg.rules, "rules", "", "rule set file (JSON)")
-	fs.StringVar(&cfg.explain, "explain", "", "print the reasoning of the decisions of this case")
-	fs.StringVar(&cfg.lang, "lang", "en", "language of messages: en or uk")
+	asOf := fs.String("as-of", "", "the evaluation day, YYYY-MM-DD (default today, in Kyiv time)")
+	fs.Var(&cfg.in, "in", "a case file (JSON array, JSON Lines, a legal test case) or a folder of case tables; repeatable; - for standard input")
+	fs.BoolVar(&cfg.timeline, "timeline", false, "the table output lists every change of state (json and csv always carry it)")
+	fs.StringVar(&cfg.format, "format", "", "table (the default), jsonl (one JSON report a line), json (one JSON array) or csv (a folder of tables); default from -out's name")
+	fs.StringVar(&cfg.out, "out", "", "write the output here: a file for table, jsonl and json, a folder for csv")
+	fs.BoolVar(&cfg.excel, "excel", false, "CSV with a byte-order mark and CRLF line ends, for spreadsheets (csv output and -cases-out)")
+	fs.BoolVar(&cfg.redact, "redact", false, "drop names, RNOKPP and birth dates from the case tables of -cases-out")
+	fs.StringVar(&cfg.casesOut, "cases-out", "", "also write the cases read as case tables into this folder")
+	fs.StringVar(&cfg.compare, "compare", "", "compare every case with a rule-set file, SETTING=VALUE, or draft6700")
+	fs.StringVar(&cfg.rules, "rules", "", "a rule-set file (JSON, settings by name); default RPS-1")
+	fs.StringVar(&cfg.explain, "explain", "", "print only the reasoning of every decision of this case")
+	fs.StringVar(&cfg.lang, "lang", "en", "language of messages, explanations and CSV headers: en or uk")
 	fs.BoolVar(&cfg.strict, "strict", false, "write nothing when any case has a problem")
 	fs.BoolVar(&cfg.quiet, "quiet", false, "print no progress")
 	fs.BoolVar(&cfg.progress, "progress", false, "print progress every second even when standard error is not a terminal")
@@ -181,10 +211,14 @@ func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, erro
 	fs.IntVar(&cfg.maxRecordBytes, "max-record-bytes", export.DefaultMaxRecordBytes, "the largest row of a case table, in bytes")
 	fs.IntVar(&cfg.maxCaseRows, "max-case-rows", export.DefaultMaxRowsPerCase, "the most rows one case may have in the case tables")
 	fs.IntVar(&cfg.window, "window", 0, "the most cases held at once (read and not yet written); 0: 64 per core")
-	if err := fs.Parse(args); err != nil {
+	if isHelp, err := cli.Parse(fs, args, help, stdout); isHelp || err != nil {
+		if isHelp {
+			return cfg, flag.ErrHelp
+		}
 		return cfg, err
 	}
-	cfg.progress = cfg.progress || liveProgress
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q (case files go after -in)", fs.Arg(0))
 	}
@@ -196,18 +230,52 @@ func parseFlags(args []string, stderr io.Writer, today civil.Date) (config, erro
 		}
 		cfg.asOf = d
 	}
+	ext := strings.ToLower(filepath.Ext(cfg.out))
+	if cfg.format == "" {
+		switch ext {
+		case ".jsonl", ".ndjson":
+			cfg.format = "jsonl"
+		case ".json":
+			cfg.format = "json"
+		default:
+			cfg.format = "table"
+		}
+	}
 	switch cfg.format {
-	case "table", "json":
+	case "table", "jsonl":
+	case "json":
+		if ext == ".jsonl" || ext == ".ndjson" {
+			return cfg, fmt.Errorf("-out %s: a %s name holds JSON Lines; use -format jsonl, or name the file .json for one JSON array", cfg.out, ext)
+		}
 	case "csv":
 		if cfg.out == "" {
 			return cfg, fmt.Errorf("-format csv writes a folder of tables: give it with -out DIR")
 		}
 	default:
-		return cfg, fmt.Errorf("-format: %q is not table, json or csv", cfg.format)
+		return cfg, fmt.Errorf("-format: %q is not table, jsonl, json or csv", cfg.format)
+	}
+	if cfg.format == "jsonl" && ext == ".json" {
+		return cfg, fmt.Errorf("-out %s: a .json name holds one JSON document; use -format json for an array, or name the file .jsonl for JSON Lines", cfg.out)
 	}
 	if cfg.lang != "en" && cfg.lang != "uk" {
 		return cfg, fmt.Errorf("-lang: %q is not en or uk", cfg.lang)
 	}
+	// A flag that does not apply is an error that says why, never ignored.
+	switch {
+	case set["redact"] && cfg.casesOut == "":
+		return cfg, fmt.Errorf("-redact applies to the case tables of -cases-out, and there are none")
+	case set["excel"] && cfg.format != "csv" && cfg.casesOut == "":
+		return cfg, fmt.Errorf("-excel applies to CSV (-format csv, -cases-out), not to %s output", cfg.format)
+	case set["timeline"] && cfg.format != "table":
+		return cfg, fmt.Errorf("-timeline applies to the table output; %s output carries every timeline already", cfg.format)
+	case set["explain"] && cfg.format != "table":
+		return cfg, fmt.Errorf("-explain prints a case's reasoning as text; %s output carries every decision's trace already", cfg.format)
+	case set["explain"] && cfg.compare != "":
+		return cfg, fmt.Errorf("-explain and -compare: choose one (-compare shows per claim what changed and why)")
+	case set["quiet"] && set["progress"]:
+		return cfg, fmt.Errorf("-quiet and -progress contradict each other")
+	}
+	cfg.progress = cfg.progress || liveProgress
 	return cfg, nil
 }
 

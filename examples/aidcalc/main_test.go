@@ -36,20 +36,54 @@ func TestDefaultsToToday(t *testing.T) {
 	assert.Contains(t, out, "evaluated on 2026-11-28")
 }
 
+// -help prints what the program does, examples and exit codes, and
+// exits 0; a flag that does not apply is an error that says why.
+func TestHelpAndFlagsThatDoNotApply(t *testing.T) {
+	code, out, _ := runWith(t, "", "-help")
+	assert.Equal(t, 0, code)
+	for _, want := range []string{"Usage:", "Examples:", "Flags:", "Exit status:", "-format"} {
+		assert.Contains(t, out, want)
+	}
+	for args, want := range map[string]string{
+		"-redact":                          "-redact applies to the case tables of -cases-out",
+		"-excel":                           "-excel applies to CSV",
+		"-format jsonl -timeline":          "-timeline applies to the table output",
+		"-format csv -out x -explain C-01": "-explain prints a case's reasoning as text",
+		"-quiet -progress":                 "contradict",
+		"-format jsonl -out results.json":  "a .json name holds one JSON document",
+		"-format json -out results.jsonl":  "a .jsonl name holds JSON Lines",
+		"-format yaml":                     "is not table, jsonl, json or csv",
+		"-explain C-01 -compare draft6700": "choose one",
+	} {
+		code, _, errs := runWith(t, "", strings.Fields(args)...)
+		assert.Equal(t, 2, code, args)
+		assert.Contains(t, errs, want, args)
+	}
+}
+
 func TestExplain(t *testing.T) {
 	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-explain", "C-04", "-lang", "uk")
 	require.Equal(t, 0, code, errs)
-	golden.Check(t, "explain-C-04-uk", []byte(out[strings.Index(out, "\nExplanation"):]))
+	assert.True(t, strings.HasPrefix(out, "Explanation of case C-04"), "-explain prints the reasoning alone:\n%s", out)
+	golden.Check(t, "explain-C-04-uk", []byte("\n"+out))
 	code, _, errs = runWith(t, "", "-explain", "nope")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "no case")
 }
 
 func TestJSON(t *testing.T) {
-	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-format", "json")
+	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-format", "jsonl")
 	require.Equal(t, 0, code, errs)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 13, "JSON Lines: one object per case")
+	// -format json: the same reports as one JSON array.
+	_, arrOut, _ := runWith(t, "", "-as-of", "2026-11-28", "-format", "json")
+	var arr []json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(arrOut), &arr))
+	require.Len(t, arr, 13)
+	var compact bytes.Buffer
+	require.NoError(t, json.Compact(&compact, arr[0]))
+	assert.Equal(t, lines[0], compact.String())
 	var rep struct {
 		CaseID string `json:"case_id"`
 		AsOf   string `json:"as_of"`
@@ -183,7 +217,7 @@ func TestStreamGoesOnAfterABadCase(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "cases.csv"), []byte("case_id,citizenship\nA,UA\nB,UA\n"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "episodes.csv"), []byte("case_id,episode_id,category,captured,released,release_kind\nA,e1,civilian,2023-02-10,2022-01-01,exchange\nB,e1,civilian,2023-02-10,,\n"), 0o644))
-	code, out, errs := runWith(t, "", "-in", dir, "-format", "json", "-as-of", "2026-11-28")
+	code, out, errs := runWith(t, "", "-in", dir, "-format", "jsonl", "-as-of", "2026-11-28")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "episodes.csv:2:5 (released): must not be before episodes[0].captured")
 	assert.Contains(t, errs, "aidcalc: 2 cases in")
@@ -200,7 +234,7 @@ func TestCompare(t *testing.T) {
 	golden.Check(t, "compare-draft6700", []byte(out))
 	assert.Contains(t, out, "never enacted")
 
-	code, out, errs = runWith(t, "", "-as-of", "2026-11-28", "-compare", "feb29_rule=mar1", "-format", "json")
+	code, out, errs = runWith(t, "", "-as-of", "2026-11-28", "-compare", "feb29_rule=mar1", "-format", "jsonl")
 	require.Equal(t, 0, code, errs)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 13)

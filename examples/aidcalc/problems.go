@@ -9,13 +9,13 @@ import (
 
 // problemsPath is where the problems report goes: problems.csv in a
 // -format csv folder, FILE.problems.jsonl (JSON Lines) beside a -format
-// json -out FILE, FILE.problems.csv beside a table -out FILE, nowhere when
+// jsonl or json -out FILE, FILE.problems.csv beside a table -out FILE, nowhere when
 // the output is standard output (the problems are on standard error).
 func problemsPath(cfg config) string {
 	switch {
 	case cfg.format == "csv":
 		return filepath.Join(cfg.out, "problems.csv")
-	case cfg.out != "" && cfg.format == "json":
+	case cfg.out != "" && (cfg.format == "json" || cfg.format == "jsonl"):
 		return cfg.out + ".problems.jsonl"
 	case cfg.out != "":
 		return cfg.out + ".problems.csv"
@@ -33,7 +33,7 @@ func writeProblems(outs *cli.Outputs, cfg config, ps []problems.Problem) error {
 	if err != nil {
 		return err
 	}
-	if cfg.format == "json" {
+	if cfg.format == "json" || cfg.format == "jsonl" {
 		return problems.WriteJSONLines(f, ps)
 	}
 	return problems.WriteCSV(f, ps, cfg.excel)

@@ -54,7 +54,7 @@ func (s *sink) print() error {
 func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*sink, error) {
 	s := &sink{}
 	switch cfg.format {
-	case "json":
+	case "jsonl", "json":
 		var w io.Writer = stdout
 		if cfg.out != "" {
 			f, err := outs.Create(cfg.out)
@@ -63,9 +63,17 @@ func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*
 			}
 			w = f
 		}
+		var arr *arrayWriter
+		if cfg.format == "json" {
+			arr = &arrayWriter{w: w}
+			w = arr
+		}
 		jw := export.NewJSONWriter(w, cfg.asOf)
 		s.write = jw.Write
 		s.onFinish(jw.Flush)
+		if arr != nil {
+			s.onFinish(arr.Close)
+		}
 	case "csv":
 		var f [6]*os.File
 		for i, name := range []string{export.StatusFile, export.TimelineFile, export.DecisionsFile, export.EntitlementsFile, export.RecoveriesFile, export.WarningsFile} {
@@ -280,6 +288,10 @@ func (t *tableSink) finish(w io.Writer) error {
 		return fmt.Errorf("-explain: no case %q", cli.Safe(t.cfg.explain))
 	}
 	bw := bufio.NewWriter(w)
+	if t.explained != nil { // -explain: that case's reasoning, nothing else
+		t.explain(bw)
+		return bw.Flush()
+	}
 	fmt.Fprintf(bw, "%d cases from %s, evaluated on %s under rule set %s\n\n", t.n, t.source, t.cfg.asOf, cli.Safe(t.rs.Name))
 	if err := t.cases.copyTo(bw); err != nil {
 		return err
@@ -307,21 +319,25 @@ func (t *tableSink) finish(w io.Writer) error {
 			return err
 		}
 	}
-	if r := t.explained; r != nil {
-		fmt.Fprintf(bw, "\nExplanation of case %s (stamp: %s %s params %.12s input %.12s)\n", r.CaseID, r.Stamp.Module, r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
-		for _, d := range r.Decisions {
-			fmt.Fprint(bw, d.Explain(t.cfg.lang))
-		}
-		for _, x := range r.Recoveries {
-			fmt.Fprintf(bw, "recovery due: %s %s from %s (%s)\n", x.Aid, x.Amount, x.Payee, x.Citation.EN())
-		}
-		for _, x := range r.Warnings {
-			where := x.Path
-			if x.Seq != 0 {
-				where = fmt.Sprintf("event #%d (%s)", x.Seq, x.Path)
-			}
-			fmt.Fprintf(bw, "warning %s at %s: %s\n", x.Code, where, x.Message.In(t.cfg.lang))
-		}
-	}
 	return bw.Flush()
+}
+
+// explain writes the reasoning of the case of -explain: every decision's
+// steps, its recoveries and its warnings.
+func (t *tableSink) explain(bw *bufio.Writer) {
+	r := t.explained
+	fmt.Fprintf(bw, "Explanation of case %s (stamp: %s %s params %.12s input %.12s)\n", r.CaseID, r.Stamp.Module, r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
+	for _, d := range r.Decisions {
+		fmt.Fprint(bw, d.Explain(t.cfg.lang))
+	}
+	for _, x := range r.Recoveries {
+		fmt.Fprintf(bw, "recovery due: %s %s from %s (%s)\n", x.Aid, x.Amount, x.Payee, x.Citation.EN())
+	}
+	for _, x := range r.Warnings {
+		where := x.Path
+		if x.Seq != 0 {
+			where = fmt.Sprintf("event #%d (%s)", x.Seq, x.Path)
+		}
+		fmt.Fprintf(bw, "warning %s at %s: %s\n", x.Code, where, x.Message.In(t.cfg.lang))
+	}
 }

@@ -19,7 +19,7 @@ import (
 var inputForms = []string{synth.ArrayOneLine, synth.ArrayPretty, synth.JSONLines, "csv-tables"}
 
 // outputForms are aidcalc's output formats.
-var outputForms = []string{"table", "json", "csv"}
+var outputForms = []string{"table", "jsonl", "csv"}
 
 // runPaths runs the real aidcalc program on generated registers of each
 // size in every input form to every output format, and prints the time
@@ -50,7 +50,7 @@ func runPaths(dir string, sizes []int, seed uint64) error {
 			for _, out := range outputForms {
 				target := filepath.Join(base, "out-"+in+"-"+out)
 				os.RemoveAll(target)
-				if out == "json" {
+				if out == "jsonl" {
 					target += ".jsonl"
 				}
 				args := []string{"-in", inputs[in], "-format", out, "-out", target, "-as-of", "2026-11-28", "-quiet"}
