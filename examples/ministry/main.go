@@ -50,6 +50,7 @@ import (
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/law"
+	"github.com/uacaptivity/captivity/internal/cli"
 	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/uacaptivity/captivity/status"
 )
@@ -57,14 +58,36 @@ import (
 //go:embed openapi.json
 var openapi []byte
 
+// help is the service's -help.
+var help = cli.Help{
+	Name:  "ministry",
+	Usage: "[flags]",
+	About: `ministry is an HTTP JSON service over the captivity library, as a ministry
+system would call it: POST cases to /v1/evaluate (one case, an array, or JSON
+Lines) or a register of any size to /v1/evaluate/lines, and get each case's
+status, every decision with its trace, entitlements, recoveries and warnings.
+GET /openapi.json describes the API; GET /healthz answers liveness.`,
+	Examples: []string{
+		"ministry                                   # listen on 127.0.0.1:8080 under RPS-1",
+		"ministry -addr 127.0.0.1:9000 -rules catchup.json   # serve another rule set as well",
+		"curl -s -X POST --data-binary @cases.jsonl 'http://127.0.0.1:8080/v1/evaluate/lines?as_of=2026-11-28'",
+	},
+	Exit: "0 after a graceful shutdown (SIGINT, SIGTERM); 1 the server failed; 2 a usage error or a rule set that does not load.",
+}
+
 func main() {
-	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	maxBody := flag.Int64("max-body", 4<<20, "largest request body of /v1/evaluate, in bytes")
-	maxStream := flag.Int64("max-stream-body", 1<<30, "largest request body of /v1/evaluate/lines, in bytes")
-	maxCase := flag.Int("max-case-bytes", prisoner.DefaultMaxCaseBytes, "largest single case, in bytes")
+	fs := flag.NewFlagSet("ministry", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	maxBody := fs.Int64("max-body", 4<<20, "largest request body of /v1/evaluate, in bytes")
+	maxStream := fs.Int64("max-stream-body", 1<<30, "largest request body of /v1/evaluate/lines, in bytes")
+	maxCase := fs.Int("max-case-bytes", prisoner.DefaultMaxCaseBytes, "largest single case, in bytes")
 	var rules rulesFlag
-	flag.Var(&rules, "rules", "an extra rule set file (JSON); repeatable")
-	flag.Parse()
+	fs.Var(&rules, "rules", "an extra rule set file (JSON); repeatable")
+	if isHelp, err := cli.Parse(fs, os.Args[1:], help, os.Stdout); isHelp {
+		os.Exit(0)
+	} else if err != nil {
+		os.Exit(2)
+	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	sets := []aid.RuleSet{aid.Default()}
 	for _, path := range rules {

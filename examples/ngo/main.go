@@ -5,8 +5,9 @@
 // what, per family member, with the reason. It prints a short summary and
 // shows progress on standard error.
 //
-//	go run ./examples/ngo                                   # the sample tables in examples/ngo/testdata/tables
+//	go run ./examples/ngo                                   # the sample tables, embedded in the program
 //	go run ./examples/ngo -out owed.csv -excel path/to/tables
+//	go run ./examples/ngo -help
 //
 // Flags:
 //
@@ -22,6 +23,7 @@
 //	              at once (64 per core)
 //	-quiet        print no progress; -progress prints it every second even when
 //	              standard error is not a terminal
+//	-lang L       en (default) or uk: messages, the summary and the report's headers
 //
 // Report columns: case_id, episode, party, relation, aid, state, amount,
 // years, date, reason_en, reason_uk. state is granted (a claim was
@@ -36,10 +38,12 @@ package main
 
 import (
 	"context"
+	"embed"
 	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,6 +71,26 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, time.Now, cli.Kyiv()))
 }
 
+// help is ngo's -help.
+var help = cli.Help{
+	Name:  "ngo",
+	Usage: "[flags] [FOLDER]",
+	About: `ngo reads a folder of case tables an NGO keeps in a spreadsheet
+(cases.csv, episodes.csv, family.csv, events.csv), decides every claim under
+Law 2010-IX and writes an entitlements report that opens in a spreadsheet:
+who is owed what, per family member, with the reason in Ukrainian and English.
+Without FOLDER it runs on sample tables embedded in the program.`,
+	Examples: []string{
+		"ngo                                       # the sample tables; the report in entitlements.csv",
+		"ngo -out owed.csv -excel my-tables        # your tables, a report for a double-click in Excel",
+		"ngo -lang uk -compare held_payee=equal_shares my-tables  # in Ukrainian, with a what-if",
+	},
+	Exit: "0 every case decided; 1 a case has problems (listed beside the report, the others still written unless -strict) or a file cannot be read or written; 2 a usage error.",
+}
+
+//go:embed testdata/tables/*.csv
+var sampleTables embed.FS
+
 func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *time.Location) int {
 	fs := flag.NewFlagSet("ngo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -81,16 +105,30 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	maxRecord := fs.Int("max-record-bytes", export.DefaultMaxRecordBytes, "the largest row of a case table, in bytes")
 	maxRows := fs.Int("max-case-rows", export.DefaultMaxRowsPerCase, "the most rows one case may have in the case tables")
 	window := fs.Int("window", 0, "the most cases held at once; 0: 64 per core")
-	if err := fs.Parse(args); err != nil {
+	lang := fs.String("lang", "en", "language of messages, the summary and the report's headers: en or uk")
+	if isHelp, err := cli.Parse(fs, args, help, stdout); isHelp {
+		return 0
+	} else if err != nil {
 		return 2
 	}
-	dir := "examples/ngo/testdata/tables"
+	if *lang != "en" && *lang != "uk" {
+		fmt.Fprintf(stderr, "ngo: -lang: %q is not en or uk\n", *lang)
+		return 2
+	}
+	if *quiet && *live {
+		fmt.Fprintln(stderr, "ngo: -quiet and -progress contradict each other")
+		return 2
+	}
 	if fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "usage: ngo [flags] [folder of case tables]")
+		fmt.Fprintln(stderr, "ngo: one folder of case tables at most (ngo -help for how to run it)")
 		return 2
 	}
+	dir := "sample tables (embedded)"
+	var tables iofs.FS
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
+	} else {
+		tables, _ = iofs.Sub(sampleTables, "testdata/tables")
 	}
 	asOf := civil.DateOf(now(), loc)
 	if *asOfFlag != "" {
@@ -123,12 +161,17 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 		alt = &a
 	}
 	var cmpSum whatif.Summary
-	total, err := cli.CountCases(dir)
-	if err != nil {
-		fmt.Fprintln(stderr, "ngo:", err)
-		return 1
+	var (
+		total    int
+		src      export.Sources
+		closeAll func()
+		err      error
+	)
+	if tables != nil {
+		src, closeAll, err = export.OpenCaseTables(tables, ".")
+	} else if total, err = cli.CountCases(dir); err == nil {
+		src, closeAll, err = cli.OpenTables(dir)
 	}
-	src, closeAll, err := cli.OpenTables(dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "ngo:", err)
 		return 1
@@ -144,7 +187,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 		return 1
 	}
 
-	rep := newReport(outFile, *excel)
+	rep := newReport(outFile, *excel, *lang)
 	sum := summary{open: map[prisoner.AidKind]aid.Money{}}
 	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now, Live: *live || liveProgress, Quiet: *quiet}
 	src.MaxRecordBytes, src.MaxRowsPerCase = *maxRecord, *maxRows
@@ -156,8 +199,8 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 		prog.Tick()
 		if it.Err != nil {
 			sum.bad++
-			for _, p := range problems.FromHistory(dir, cli.Safe(it.CaseID), 0, it.Err, "en") {
-				fmt.Fprintln(stderr, "ngo:", p.Text("en"))
+			for _, p := range problems.FromHistory(dir, cli.Safe(it.CaseID), 0, it.Err, *lang) {
+				fmt.Fprintln(stderr, "ngo:", p.Text(*lang))
 				probs = append(probs, p)
 			}
 			return nil
@@ -200,7 +243,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	if len(probs) > 0 {
 		fmt.Fprintf(stderr, "ngo: %d case(s) with problems left out; listed in %s\n", sum.bad, cli.Safe(problemsPath(*out)))
 	}
-	sum.print(stdout, asOf, *out, rs.Name)
+	sum.print(stdout, asOf, *out, rs.Name, *lang)
 	if alt != nil {
 		whatif.WriteSummary(stdout, cmpSum, rs.Name, alt.Name)
 	}
@@ -223,10 +266,14 @@ type summary struct {
 	owed              int // cases with something open
 }
 
-func (s summary) print(w io.Writer, asOf civil.Date, out, ruleSet string) {
-	fmt.Fprintf(w, "Entitlements on %s under %s: %d cases (%d with problems), %d report lines in %s\n", asOf, ruleSet, s.cases, s.bad, s.lines, out)
-	fmt.Fprintf(w, "  granted by decisions:  UAH %s\n", s.granted)
-	fmt.Fprintf(w, "  paid (recorded):       UAH %s\n", s.paid)
+func (s summary) print(w io.Writer, asOf civil.Date, out, ruleSet, lang string) {
+	t := summaryText[lang]
+	if t.head == "" {
+		t = summaryText["en"]
+	}
+	fmt.Fprintf(w, t.head+"\n", asOf, ruleSet, s.cases, s.bad, s.lines, out)
+	fmt.Fprintf(w, t.granted+"\n", s.granted)
+	fmt.Fprintf(w, t.paid+"\n", s.paid)
 	var kinds []prisoner.AidKind
 	var total aid.Money
 	for k, m := range s.open {
@@ -234,10 +281,22 @@ func (s summary) print(w io.Writer, asOf civil.Date, out, ruleSet string) {
 		total = total.Add(m)
 	}
 	sort.Slice(kinds, func(i, j int) bool { return kinds[i] < kinds[j] })
-	fmt.Fprintf(w, "  open to claim:         UAH %s in %d cases\n", total, s.owed)
+	fmt.Fprintf(w, t.open+"\n", total, s.owed)
 	for _, k := range kinds {
+		if lang == "uk" {
+			fmt.Fprintf(w, "    %s: %s грн\n", k.Label().UK, s.open[k])
+			continue
+		}
 		fmt.Fprintf(w, "    %-16s UAH %s\n", k.String()+":", s.open[k])
 	}
+}
+
+// summaryText is the summary's wording in each language.
+var summaryText = map[string]struct{ head, granted, paid, open string }{
+	"en": {"Entitlements on %s under %s: %d cases (%d with problems), %d report lines in %s",
+		"  granted by decisions:  UAH %s", "  paid (recorded):       UAH %s", "  open to claim:         UAH %s in %d cases"},
+	"uk": {"Права на допомогу на %s за набором правил %s: справ — %d (з проблемами — %d), рядків звіту — %d у %s",
+		"  призначено рішеннями:  %s грн", "  виплачено (записано):  %s грн", "  можна ще отримати:     %s грн, справ — %d"},
 }
 
 type report struct {
@@ -247,14 +306,21 @@ type report struct {
 
 var reportHeader = []string{"case_id", "episode", "party", "relation", "aid", "state", "amount", "years", "date", "reason_en", "reason_uk"}
 
-func newReport(w io.Writer, excel bool) *report {
+// reportHeaderUK is the header row under -lang uk.
+var reportHeaderUK = []string{"ідентифікатор справи", "епізод", "отримувач", "спорідненість", "вид допомоги", "стан", "сума", "роки", "дата", "підстава (англ.)", "підстава"}
+
+func newReport(w io.Writer, excel bool, lang string) *report {
 	r := &report{w: csv.NewWriter(w)}
 	r.w.UseCRLF = excel
 	if excel {
 		_, r.err = io.WriteString(w, "\ufeff")
 	}
 	if r.err == nil {
-		r.err = r.w.Write(reportHeader)
+		header := reportHeader
+		if lang == "uk" {
+			header = reportHeaderUK
+		}
+		r.err = r.w.Write(header)
 	}
 	return r
 }

@@ -90,3 +90,25 @@ func TestBadTablesLeakNothingAndWriteNothing(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	assert.Len(t, entries, 1)
 }
+
+// -help exits 0 with examples; without a folder the embedded sample
+// tables run, wherever the program is; -lang uk gives the summary and the
+// headers in Ukrainian.
+func TestHelpDefaultsAndUkrainian(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 0, run([]string{"-help"}, &stdout, &stderr, ticking(), time.UTC))
+	assert.Contains(t, stdout.String(), "Examples:")
+	assert.Contains(t, stdout.String(), "Exit status:")
+
+	stdout.Reset()
+	out := filepath.Join(t.TempDir(), "owed.csv")
+	require.Equal(t, 0, run([]string{"-as-of", "2026-11-28", "-out", out, "-lang", "uk", "-quiet"}, &stdout, &stderr, ticking(), time.UTC), stderr.String())
+	assert.Contains(t, stdout.String(), "справ — 13 (з проблемами — 0)")
+	assert.Contains(t, stdout.String(), "призначено рішеннями:  3250000.00 грн")
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(data), "ідентифікатор справи,епізод,"))
+
+	assert.Equal(t, 2, run([]string{"-lang", "de"}, &stdout, &stderr, ticking(), time.UTC))
+	assert.Equal(t, 2, run([]string{"-quiet", "-progress"}, &stdout, &stderr, ticking(), time.UTC))
+}

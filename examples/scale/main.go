@@ -40,7 +40,26 @@ import (
 	"github.com/uacaptivity/captivity/internal/synth"
 )
 
+// help is the benchmark's -help.
+var help = cli.Help{
+	Name:  "scale",
+	Usage: "[flags]",
+	About: `scale measures the library on generated registers: by default the
+whole-register pipeline (case tables read and validated, every claim decided,
+decisions.csv written) on a million cases, on all cores and on one, each run
+in a child process so that its peak memory is its own; with -paths, the real
+aidcalc program on every input form to every output format at several sizes.
+Run it from the repository's root.`,
+	Examples: []string{
+		"go run ./examples/scale -n 1000000 -count 3 | tee scale.txt   # the pipeline, three rounds",
+		"go run ./examples/scale -paths                                 # every input and output, 10k/100k/1M",
+		"go run ./examples/scale -paths -sizes 10000,100000              # the same, smaller",
+	},
+	Exit: "0 the measurements ran; 1 a run failed; 2 a usage error.",
+}
+
 func main() {
+	flag.CommandLine.Init("scale", flag.ContinueOnError)
 	n := flag.Int("n", 1000000, "cases to generate")
 	seed := flag.Uint64("seed", 1, "generator seed")
 	count := flag.Int("count", 1, "runs of each configuration")
@@ -48,10 +67,14 @@ func main() {
 	child := flag.Bool("child", false, "internal: run the pipeline in this process")
 	cpuprofile := flag.String("cpuprofile", "", "with -child: write a CPU profile here")
 	window := flag.Int("window", 0, "cases in flight in each pipeline (0: the batch's default, 64 per core)")
-	paths := flag.Bool("paths", false, "run aidcalc on every input form (JSON array on one line, pretty, JSON Lines, CSV tables) to every output format (table, json, csv) at each of -sizes")
+	paths := flag.Bool("paths", false, "run aidcalc on every input form (JSON array on one line, pretty, JSON Lines, CSV tables) to every output format (table, jsonl, csv) at each of -sizes")
 	sizes := flag.String("sizes", "10000,100000,1000000", "with -paths: the register sizes, comma-separated")
 	ceiling := flag.Bool("ceiling", false, "only measure how much faster all cores run independent arithmetic than one (the machine's own limit)")
-	flag.Parse()
+	if isHelp, err := cli.Parse(flag.CommandLine, os.Args[1:], help, os.Stdout); isHelp {
+		os.Exit(0)
+	} else if err != nil {
+		os.Exit(2)
+	}
 	if *paths {
 		ns, err := parseSizes(*sizes)
 		if err == nil {

@@ -37,12 +37,13 @@ func (h Help) Write(w io.Writer, fs *flag.FlagSet) {
 // stdout and reports help; a bad flag gets its error and a pointer to
 // -help on fs's output.
 func Parse(fs *flag.FlagSet, args []string, h Help, stdout io.Writer) (help bool, err error) {
-	fs.Usage = func() { fmt.Fprintf(fs.Output(), "run %s -help for how to use it\n", h.Name) }
+	fs.Usage = func() {} // the flag package has printed the error; the pointer follows
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			h.Write(stdout, fs)
 			return true, nil
 		}
+		fmt.Fprintf(fs.Output(), "run %s -help for how to use it\n", h.Name)
 		return false, err
 	}
 	return false, nil
