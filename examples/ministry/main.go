@@ -49,8 +49,8 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
-	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/internal/cli"
+	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/uacaptivity/captivity/status"
 )
