@@ -35,6 +35,29 @@ func (a *AssessedAt) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// String returns the stable code of c (a code of condition); a value without one gives "condition(n)".
+func (c Cond) String() string { return conds.String(c) }
+
+// Valid reports whether c is one of the values of Cond (the zero value is not).
+func (c Cond) Valid() bool { return conds.Valid(c) }
+
+// MarshalText writes the stable code of c; the zero value writes empty text, an invalid value an error.
+func (c Cond) MarshalText() ([]byte, error) { return conds.Marshal(c) }
+
+// UnmarshalText reads a stable code; empty text gives the zero value, and an unknown
+// code an error that lists the known ones.
+func (c *Cond) UnmarshalText(b []byte) error {
+	v, err := conds.Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// Label returns the bilingual label of c (empty for a value without one).
+func (c Cond) Label() law.Text { return conds.Label(c) }
+
 // norm returns e, or the default (the first value) for the zero value.
 func (e EffectiveOn) norm() EffectiveOn {
 	if e == 0 {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/uacaptivity/captivity/internal/enum"
+
 	"github.com/uacaptivity/captivity/law"
 )
 
@@ -34,21 +36,11 @@ const (
 	AfterDeath                   // died on or before the effective day
 )
 
-// String returns the stable code of c.
-func (c Cond) String() string {
-	switch c {
-	case WhileHeld:
-		return "held at the decision"
-	case AfterRelease:
-		return "released by the decision"
-	case AfterDeath:
-		return "died by the decision"
-	}
-	return ""
-}
-
-// MarshalText writes the condition in words.
-func (c Cond) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+var conds = enum.Table[Cond]{Name: "condition", Entries: []enum.Entry{{},
+	{Code: "while_held", Label: law.Text{UK: "утримується на момент рішення", EN: "held at the decision"}},
+	{Code: "after_release", Label: law.Text{UK: "звільнений до рішення", EN: "released by the decision"}},
+	{Code: "after_death", Label: law.Text{UK: "помер до рішення", EN: "died by the decision"}},
+}}
 
 func (c Cond) holds(died, released bool) bool {
 	switch c {
@@ -183,7 +175,7 @@ func Mermaid() string {
 		}
 		label := t.Signal.String()
 		if t.Cond != 0 {
-			label += " [" + t.Cond.String() + "]"
+			label += " [" + t.Cond.Label().EN + "]"
 		}
 		label += " · " + t.Ground.Code()
 		if t.Conf == law.Assumption {
