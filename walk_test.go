@@ -91,6 +91,8 @@ var types = map[string]any{
 	"aid.Item":                 *new(aid.Item),
 	"aid.Difference":           *new(aid.Difference),
 	"aid.Setting":              *new(aid.Setting),
+	"aid.EntitlementChange":    *new(aid.EntitlementChange),
+	"aid.MoneyPair":            *new(aid.MoneyPair),
 	"aid.GrantedAtDeath":       *new(aid.GrantedAtDeath),
 	"aid.Outcome":              *new(aid.Outcome),
 	"aid.ClaimChange":          *new(aid.ClaimChange),

@@ -200,6 +200,31 @@ type PartyTotal struct {
 	Delta Money  `json:"delta"`
 }
 
+// An EntitlementChange is a line of the entitlements on the comparison
+// day, other than a grant (grants are [ClaimChange]s) and a recorded
+// payment (a fact, the same under both), that differs between the rule
+// sets: what is open to claim, or what a death left unpaid. A is its
+// amount under the first rule set (zero if it has no such line), B under
+// the second.
+type EntitlementChange struct {
+	Episode string           `json:"episode"`
+	Aid     prisoner.AidKind `json:"aid"`
+	State   EntitlementState `json:"state"`
+	Party   string           `json:"party"`
+	A       Money            `json:"a"`
+	B       Money            `json:"b"`
+	YearsA  []int            `json:"years_a,omitempty"`
+	YearsB  []int            `json:"years_b,omitempty"`
+	Delta   Money            `json:"delta"`
+}
+
+// A MoneyPair is an amount under two rule sets: A under the first, B
+// under the second.
+type MoneyPair struct {
+	A Money `json:"a"`
+	B Money `json:"b"`
+}
+
 // A Comparison is one case evaluated under two rule sets.
 type Comparison struct {
 	CaseID      string        `json:"case_id"`
@@ -208,6 +233,15 @@ type Comparison struct {
 	AsOf        civil.Date    `json:"as_of"`
 	Differences []Difference  `json:"differences"`
 	Claims      []ClaimChange `json:"claims"`
+	// Entitlements are the open (and unpaid-at-death) lines that differ.
+	Entitlements []EntitlementChange `json:"entitlements,omitempty"`
+	// Granted is the sum of the granted decisions (what the main report
+	// calls granted in all), Paid the payments recorded in the case, Open
+	// what is still open to claim on AsOf; TotalA and TotalB are
+	// Granted + Paid + Open under each rule set.
+	Granted MoneyPair `json:"granted"`
+	Paid    MoneyPair `json:"paid"`
+	Open    MoneyPair `json:"open"`
 	// Kinds are granted plus open entitlements per aid kind on AsOf.
 	Kinds []KindTotal `json:"kinds"`
 	// Parties are the same per payee ("person", a family member, or
@@ -292,11 +326,73 @@ func Compare(c prisoner.Case, a, b RuleSet, asOf civil.Date) (Comparison, error)
 		cmp.Same = false
 	}
 	cmp.Delta = cmp.TotalB.Sub(cmp.RecoveryB).Sub(cmp.TotalA.Sub(cmp.RecoveryA))
+	cmp.Granted = MoneyPair{ra.Granted(), rb.Granted()}
+	ea, eb := ra.Entitlements(asOf), rb.Entitlements(asOf)
+	cmp.Paid = MoneyPair{stateTotal(ea, StatePaid), stateTotal(eb, StatePaid)}
+	cmp.Open = MoneyPair{stateTotal(ea, StateOpen), stateTotal(eb, StateOpen)}
+	cmp.Entitlements = entitlementChanges(ea, eb)
+	if len(cmp.Entitlements) > 0 {
+		cmp.Same = false
+	}
 	pa, pb := partyTotals(ra, asOf), partyTotals(rb, asOf)
 	for _, p := range sortedKeys(pa, pb) {
 		cmp.Parties = append(cmp.Parties, PartyTotal{Party: p, A: pa[p], B: pb[p], Delta: pb[p].Sub(pa[p])})
 	}
 	return cmp, nil
+}
+
+// stateTotal sums the lines of es in state st.
+func stateTotal(es []Entitlement, st EntitlementState) Money {
+	var m Money
+	for _, e := range es {
+		if e.State == st {
+			m = m.Add(e.Amount)
+		}
+	}
+	return m
+}
+
+// entitlementChanges lists the open and unpaid-at-death lines that differ
+// between a and b, in the order they first appear.
+func entitlementChanges(a, b []Entitlement) []EntitlementChange {
+	type key struct {
+		ep    string
+		aid   prisoner.AidKind
+		st    EntitlementState
+		party string
+	}
+	var order []key
+	byKey := map[key]*EntitlementChange{}
+	add := func(es []Entitlement, inB bool) {
+		for _, e := range es {
+			if e.State != StateOpen && e.State != StateUnpaidAtDeath {
+				continue
+			}
+			k := key{e.Episode, e.Aid, e.State, e.Party}
+			ch := byKey[k]
+			if ch == nil {
+				ch = &EntitlementChange{Episode: e.Episode, Aid: e.Aid, State: e.State, Party: e.Party}
+				byKey[k] = ch
+				order = append(order, k)
+			}
+			if inB {
+				ch.B, ch.YearsB = ch.B.Add(e.Amount), append(ch.YearsB, e.Years...)
+			} else {
+				ch.A, ch.YearsA = ch.A.Add(e.Amount), append(ch.YearsA, e.Years...)
+			}
+		}
+	}
+	add(a, false)
+	add(b, true)
+	var out []EntitlementChange
+	for _, k := range order {
+		ch := byKey[k]
+		ch.Delta = ch.B.Sub(ch.A)
+		if !ch.Delta.IsZero() || fmt.Sprint(ch.YearsA) != fmt.Sprint(ch.YearsB) {
+			out = append(out, *ch)
+		}
+	}
+	return out
 }
 
 // partyTotals sums, per payee, what is granted, paid or open on asOf,

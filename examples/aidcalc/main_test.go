@@ -225,6 +225,22 @@ func TestStreamGoesOnAfterABadCase(t *testing.T) {
 	assert.Contains(t, out, `"case_id":"B"`)
 }
 
+// The comparison names each total and reconciles with the main table: its
+// "granted by the decisions" under the reference rule set is the table's
+// "granted in all"; a change in what is open to claim gets a line of its
+// own, though no claim changed.
+func TestCompareTotalsReconcile(t *testing.T) {
+	_, table, _ := runWith(t, "", "-as-of", "2026-11-28")
+	_, cmp, _ := runWith(t, "", "-as-of", "2026-11-28", "-compare", "held_claim_scope=current_and_unpaid_started_years")
+	assert.Contains(t, table, "UAH 3250000.00 granted in all")
+	assert.Contains(t, cmp, "granted by the decisions:                RPS-1 UAH 3250000.00,")
+	for _, name := range []string{"paid (recorded in the cases):", "open to claim on the day:", "total (granted + paid + open):"} {
+		assert.Contains(t, cmp, name)
+	}
+	assert.Contains(t, cmp, "C-02: RPS-1 UAH 900000.00, held_claim_scope=current_and_unpaid_started_years UAH 1100000.00, difference 200000.00\n"+
+		"  open e1 annual family: 100000.00 for years [11] → 300000.00 for years [9 10 11] (200000.00) because of held_claim_scope\n")
+}
+
 func TestCompare(t *testing.T) {
 	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-compare", "held_claim_scope=current_and_unpaid_started_years")
 	require.Equal(t, 0, code, errs)

@@ -67,7 +67,7 @@ func TestCompare(t *testing.T) {
 	code := run([]string{"-as-of", "2026-11-28", "-out", out, "-compare", "held_claim_scope=current_and_unpaid_started_years", "testdata/tables"}, &stdout, &stderr, ticking(), time.UTC)
 	require.Equal(t, 0, code, stderr.String())
 	assert.Contains(t, stdout.String(), "13 cases: 4 gain, 0 lose, 9 unchanged")
-	assert.Contains(t, stdout.String(), "cost of the change UAH 900000.00")
+	assert.Contains(t, stdout.String(), "cost of the change (total less due back): UAH 900000.00")
 	assert.Equal(t, 2, run([]string{"-compare", "nonsense=1", "testdata/tables"}, &stdout, &stderr, ticking(), time.UTC))
 }
 

@@ -114,7 +114,16 @@ func CompareCase(c prisoner.Case, base aid.RuleSet, alt Alternative, asOf civil.
 // A Summary adds up a batch: who gains, who loses, the total cost.
 type Summary struct {
 	Cases, Gain, Lose, Same int
-	TotalBase, TotalOther   aid.Money
+	// TotalBase and TotalOther are what the cases receive or may claim on
+	// the day: Granted + Paid + Open of each (for the draft, its total).
+	TotalBase, TotalOther aid.Money
+	// Granted (the main report's "granted in all"), Paid (recorded) and
+	// Open (still open to claim) under each rule set; Recovery is what is
+	// due back after an invalidation.
+	Granted, Paid, Open, Recovery aid.MoneyPair
+	// Compared: the rows compared two rule sets (not the 2017 draft), so
+	// the totals above are there.
+	Compared bool
 	// Cost is the sum of the rows' net differences (recoveries due back
 	// after an invalidation taken off).
 	Cost aid.Money
@@ -134,6 +143,14 @@ func (s *Summary) Add(r Row) {
 		s.Lose++
 	default:
 		s.Same++
+	}
+	if c := r.Comparison; c != nil {
+		add := func(p *aid.MoneyPair, x aid.MoneyPair) { p.A, p.B = p.A.Add(x.A), p.B.Add(x.B) }
+		add(&s.Granted, c.Granted)
+		add(&s.Paid, c.Paid)
+		add(&s.Open, c.Open)
+		add(&s.Recovery, aid.MoneyPair{A: c.RecoveryA, B: c.RecoveryB})
+		s.Compared = true
 	}
 	if r.Comparison != nil {
 		for _, p := range r.Comparison.Parties {
@@ -165,6 +182,14 @@ func WriteText(w io.Writer, r Row) {
 			}
 			fmt.Fprintf(w, "  #%d %s %s: %s → %s (%s) because of %s\n", ch.Seq, ch.Aid, ch.Claimant, ch.A, ch.B, ch.Delta, strings.Join(causes, "; "))
 		}
+		var causes []string
+		for _, c := range r.Comparison.Differences {
+			causes = append(causes, c.Name)
+		}
+		for _, e := range r.Comparison.Entitlements {
+			fmt.Fprintf(w, "  %s %s %s %s: %s → %s (%s) because of %s\n", e.State, e.Episode, e.Aid, e.Party,
+				moneyYears(e.A, e.YearsA), moneyYears(e.B, e.YearsB), e.Delta, strings.Join(causes, "; "))
+		}
 	}
 	for _, d := range r.Draft {
 		if !d.Covered {
@@ -175,10 +200,34 @@ func WriteText(w io.Writer, r Row) {
 	}
 }
 
-// WriteSummary writes the batch's totals.
+// moneyYears writes an amount with the captivity years it covers.
+func moneyYears(m aid.Money, years []int) string {
+	if len(years) == 0 {
+		return m.String()
+	}
+	return fmt.Sprintf("%s for years %v", m, years)
+}
+
+// WriteSummary writes the batch's totals, each named: what the decisions
+// grant (the main report's total), what is recorded as paid, what is
+// still open to claim, their sum, what is due back, and the cost.
 func WriteSummary(w io.Writer, s Summary, base, other string) {
 	fmt.Fprintf(w, "\n%d cases: %d gain, %d lose, %d unchanged under %s compared with %s\n", s.Cases, s.Gain, s.Lose, s.Same, other, base)
-	fmt.Fprintf(w, "total: %s UAH %s, %s UAH %s, cost of the change UAH %s\n", base, s.TotalBase, other, s.TotalOther, s.Cost)
+	if s.Compared {
+		row := func(name string, p aid.MoneyPair) {
+			fmt.Fprintf(w, "  %-40s %s UAH %s, %s UAH %s\n", name+":", base, p.A, other, p.B)
+		}
+		row("granted by the decisions", s.Granted)
+		row("paid (recorded in the cases)", s.Paid)
+		row("open to claim on the day", s.Open)
+		row("total (granted + paid + open)", aid.MoneyPair{A: s.TotalBase, B: s.TotalOther})
+		if !s.Recovery.A.IsZero() || !s.Recovery.B.IsZero() {
+			row("due back after invalidation (Art. 4(9))", s.Recovery)
+		}
+		fmt.Fprintf(w, "cost of the change (total less due back): UAH %s\n", s.Cost)
+	} else {
+		fmt.Fprintf(w, "total: %s UAH %s, %s UAH %s, cost of the change UAH %s\n", base, s.TotalBase, other, s.TotalOther, s.Cost)
+	}
 	if len(s.Gainers) > 0 {
 		fmt.Fprintf(w, "gain: %s\n", strings.Join(s.Gainers, ", "))
 	}
@@ -231,6 +280,16 @@ func (c *CSVWriter) Write(r Row) error {
 				causes = append(causes, x.Name)
 			}
 			if err := write(fmt.Sprint(ch.Seq), ch.Aid.String(), ch.Claimant, ch.A.String(), ch.B.String(), ch.Delta.String(), strings.Join(causes, ";")); err != nil {
+				return err
+			}
+		}
+		var causes []string
+		for _, x := range r.Comparison.Differences {
+			causes = append(causes, x.Name)
+		}
+		for _, e := range r.Comparison.Entitlements { // open lines: no claim, so no seq
+			if err := write("", e.Aid.String(), e.Party, string(e.State)+" "+moneyYears(e.A, e.YearsA), string(e.State)+" "+moneyYears(e.B, e.YearsB),
+				e.Delta.String(), strings.Join(causes, ";")); err != nil {
 				return err
 			}
 		}
