@@ -252,7 +252,11 @@ func (d Decision) Explain(lang string) string {
 			outcome = "відмовлено (" + string(d.Refusal) + "): " + d.Refusal.Message().UK
 		}
 	}
-	fmt.Fprintf(&b, "#%d %s %s %s %s → %s\n", d.Seq, d.Date, d.Aid, d.Episode, d.Claimant, outcome)
+	kind, claimant := d.Aid.String(), d.Claimant
+	if lang == "uk" {
+		kind, claimant = d.Aid.Label().UK, partyUK(d.Claimant)
+	}
+	fmt.Fprintf(&b, "#%d %s %s %s %s → %s\n", d.Seq, d.Date, kind, d.Episode, claimant, outcome)
 	for _, s := range d.Trace {
 		flag := ""
 		if s.Confidence() == law.Assumption {
@@ -267,10 +271,56 @@ func (d Decision) Explain(lang string) string {
 		if p := s.Param(); p != "" {
 			param = " {" + p + "}"
 		}
-		fmt.Fprintf(&b, "  %-8s %s — %s%s%s\n", s.Rule(), s.Text().In(lang), ground, param, flag)
+		rule := s.Rule()
+		if lang == "uk" {
+			rule = ruleUK(rule)
+		}
+		fmt.Fprintf(&b, "  %-8s %s — %s%s%s\n", rule, s.Text().In(lang), ground, param, flag)
+	}
+	share := "share"
+	if lang == "uk" {
+		share = "частка"
 	}
 	for _, sh := range d.Shares {
-		fmt.Fprintf(&b, "  share    %s %s\n", sh.Party, sh.Amount)
+		party := sh.Party
+		if lang == "uk" {
+			party = partyUK(party)
+		}
+		fmt.Fprintf(&b, "  %-8s %s %s\n", share, party, sh.Amount)
 	}
 	return b.String()
 }
+
+// ruleUK names, in Ukrainian, the steps whose rule is a word rather than a
+// rule of the brief (A1, D3): the status, the family check, the refusal.
+func ruleUK(rule string) string {
+	switch rule {
+	case "status":
+		return "статус"
+	case "family":
+		return "сім'я"
+	case "refuse":
+		return "відмова"
+	}
+	return rule
+}
+
+// PartyLabel names a party in both languages: the person, the
+// representative, the family ([PartyFamily]) or the estate
+// ([PartyEstate]); any other party (a family member) by the ID the case
+// gives it.
+func PartyLabel(party string) law.Text {
+	switch party {
+	case prisoner.PartyPerson:
+		return law.Text{UK: "особа", EN: "the person"}
+	case prisoner.PartyRepresentative:
+		return law.Text{UK: "представник", EN: "the representative"}
+	case PartyFamily:
+		return law.Text{UK: "сім'я", EN: "the family"}
+	case PartyEstate:
+		return law.Text{UK: "спадщина", EN: "the estate"}
+	}
+	return law.Text{UK: party, EN: party}
+}
+
+func partyUK(p string) string { return PartyLabel(p).UK }

@@ -53,10 +53,10 @@ var (
 		text: law.Text{UK: "виплата за ПКМУ 328 від {d0} відкладає щорічну допомогу до {d1}",
 			EN: "a CMU 328 payment of {d0} defers the annual aid to {d1}"}}
 	stepA6PreLawBlock = stepDef{rule: "A6", cite: cite(law.Law2010, "17", "6").WithNote("day arithmetic and ties: LAW.md §7"), conf: law.Assumption,
-		text: law.Text{UK: "роки до закону: {n0} повних років до {d0}, ще {n1} днів із {n2}, округлено ({s0}) до {n3}",
-			EN: "pre-law block: {n0} full years to {d0}, {n1} more days of a {n2}-day year, rounded ({s0}) to {n3} years"}}
+		text: law.Text{UK: "роки до закону: {n0 повний рік|повні роки|повних років} до {d0}, ще {n1 день|дні|днів} із {n2}, округлено ({s0}) до {n3}",
+			EN: "pre-law block: {n0 full year|full years} to {d0}, {n1 more day|more days} of a {n2}-day year, rounded ({s0}) to {n3 year|years}"}}
 	stepA6BlockOffsetCMU328 = stepDef{rule: "A6", cite: cite(law.Law2010, "17", "6").WithNote("which block years the CMU 328 payments remove: the earliest (our convention)"), conf: law.Assumption,
-		text: law.Text{UK: "{n0} рік(и) виключено через виплати за ПКМУ 328", EN: "{n0} year(s) of the block left out for CMU 328 payments"}}
+		text: law.Text{UK: "{n0 рік|роки|років} виключено через виплати за ПКМУ 328", EN: "{n0 year|years} of the block left out for CMU 328 payments"}}
 	stepA7DiedUnpaidToNoOne = stepDef{rule: "A7", cite: cite(law.Law2010, "7", "1"), conf: law.Assumption,
 		text: law.Text{UK: "особа померла; невиплачені роки нікому не виплачуються (Q6)", EN: "the person has died; completed unpaid years go to no one (Q6)"}}
 	stepA5FamilyRightEnded = stepDef{rule: "A5", cite: cite(law.Law2010, "7", "1").WithNote("and 17(6): the family's right runs while the person is held"), conf: law.Verified,
@@ -70,7 +70,7 @@ var (
 	stepA3CatchUp = stepDef{rule: "A3", cite: cite(law.Brief, "9").WithNote("Q4: catch-up of unpaid started years"), conf: law.Assumption,
 		text: law.Text{UK: "наздоганяння: усі невиплачені розпочаті роки", EN: "catch-up: every unpaid year begun since the block is claimable"}}
 	stepA4CaptivityEnded = stepDef{rule: "A4", cite: cite(law.Brief, "7").WithNote("a year is complete when its anniversary is on or before the release"), conf: law.Assumption,
-		text: law.Text{UK: "полон завершився {d0}: повних років {n0}", EN: "captivity ended on {d0}: {n0} year(s) complete"}}
+		text: law.Text{UK: "полон завершився {d0}: {n0 повний рік|повні роки|повних років}", EN: "captivity ended on {d0}: {n0 year|years} complete"}}
 	stepA4IncompleteYearPaid = stepDef{rule: "A4", cite: cite(law.Brief, "8").WithNote("released_partial_year=paid"), conf: law.Assumption,
 		text: law.Text{UK: "неповний рік {n0} також виплачується", EN: "the incomplete year {n0} is paid too"}}
 	stepA3SharedEqually = stepDef{rule: "A3", cite: cite(law.Brief, "8").WithNote("held_payee=equal_shares"), conf: law.Assumption,

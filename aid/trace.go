@@ -139,6 +139,19 @@ func (a stepArgs) render(t string, uk bool) string {
 			} else {
 				b.WriteString(a.state.String())
 			}
+		case len(name) > 3 && name[0] == 'n' && name[1] >= '0' && name[1] <= '3' && name[2] == ' ':
+			// {n0 рік|роки|років} (uk) or {n0 year|years} (en): the count
+			// with the form that agrees with it.
+			n := int(a.n[name[1]-'0'])
+			forms := strings.Split(name[3:], "|")
+			switch {
+			case uk && len(forms) == 3:
+				b.WriteString(law.PluralUK(n, forms[0], forms[1], forms[2]))
+			case !uk && len(forms) == 2:
+				b.WriteString(law.PluralEN(n, forms[0], forms[1]))
+			default:
+				b.WriteString(strconv.Itoa(n) + " " + forms[len(forms)-1])
+			}
 		case len(name) == 2 && name[1] >= '0' && name[1] <= '3':
 			k := int(name[1] - '0')
 			switch name[0] {

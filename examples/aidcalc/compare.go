@@ -50,7 +50,7 @@ func runCompare(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.W
 		case "csv":
 			err = csvw.Write(row)
 		default:
-			whatif.WriteText(&out, row)
+			whatif.WriteText(&out, row, cfg.lang)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "aidcalc:", err)
@@ -70,7 +70,7 @@ func runCompare(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.W
 		_ = arr.Close() // into a buffer: cannot fail
 	}
 	if cfg.format == "table" {
-		whatif.WriteSummary(&out, sum, rs.Name, alt.Name)
+		whatif.WriteSummary(&out, sum, rs.Name, alt.Name, cfg.lang)
 	}
 	dst := cfg.out
 	if cfg.format == "csv" {
@@ -86,7 +86,7 @@ func runCompare(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.W
 			return 1
 		}
 		if cfg.format != "table" {
-			whatif.WriteSummary(stderr, sum, rs.Name, alt.Name)
+			whatif.WriteSummary(stderr, sum, rs.Name, alt.Name, cfg.lang)
 		}
 		return 0
 	}

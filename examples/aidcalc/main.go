@@ -381,29 +381,34 @@ func statusLine(r *aid.Result, asOf civil.Date, lang string) string {
 		if lang == "uk" {
 			label = s.State.Label().UK
 		}
+		w := wordsFor(lang)
 		p := et.Episode + ": " + label
 		if !s.Since.IsZero() {
-			p += " since " + s.Since.String()
+			p += w.since + s.Since.String()
 		}
 		if s.Suspended {
-			p += " (suspended)"
+			p += w.suspended
 		}
 		if s.Excluded {
-			p += " (excluded)"
+			p += w.excluded
 		}
 		parts = append(parts, p)
 	}
 	return strings.Join(parts, "; ")
 }
 
-func years(d aid.Decision) string {
+func years(d aid.Decision, w words) string {
 	if len(d.Years) == 0 {
 		var sh []string
 		if len(d.Shares) > 1 {
 			for _, s := range d.Shares {
-				sh = append(sh, s.Party+" "+s.Amount.String())
+				party := s.Party
+				if w.shares != wordsEN.shares {
+					party = partyUK(party)
+				}
+				sh = append(sh, party+" "+s.Amount.String())
 			}
-			return "shares: " + strings.Join(sh, ", ")
+			return w.shares + strings.Join(sh, ", ")
 		}
 		return ""
 	}
@@ -415,8 +420,11 @@ func years(d aid.Decision) string {
 		}
 		ks = append(ks, k)
 	}
-	return "years " + strings.Join(ks, ",")
+	return w.years + strings.Join(ks, ",")
 }
+
+// partyUK names a party in Ukrainian.
+func partyUK(p string) string { return aid.PartyLabel(p).UK }
 
 func unique(s []string) []string {
 	var out []string

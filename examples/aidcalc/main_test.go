@@ -64,7 +64,7 @@ func TestHelpAndFlagsThatDoNotApply(t *testing.T) {
 func TestExplain(t *testing.T) {
 	code, out, errs := runWith(t, "", "-as-of", "2026-11-28", "-explain", "C-04", "-lang", "uk")
 	require.Equal(t, 0, code, errs)
-	assert.True(t, strings.HasPrefix(out, "Explanation of case C-04"), "-explain prints the reasoning alone:\n%s", out)
+	assert.True(t, strings.HasPrefix(out, "Обґрунтування справи C-04"), "-explain prints the reasoning alone:\n%s", out)
 	golden.Check(t, "explain-C-04-uk", []byte("\n"+out))
 	code, _, errs = runWith(t, "", "-explain", "nope")
 	assert.Equal(t, 1, code)

@@ -191,10 +191,14 @@ type tableSink struct {
 	total                   aid.Money
 	explained               *aid.Result
 	source                  string
+	w                       words
 }
 
 func newTableSink(cfg config, rs aid.RuleSet) (*tableSink, error) {
-	t := &tableSink{cfg: cfg, rs: rs, source: "embedded sample cases"}
+	t := &tableSink{cfg: cfg, rs: rs, source: "embedded sample cases", w: wordsFor(cfg.lang)}
+	if cfg.lang == "uk" {
+		t.source = "вбудованих зразків"
+	}
 	if len(cfg.in) > 0 {
 		t.source = cli.Safe(strings.Join(cfg.in, ", "))
 	}
@@ -204,13 +208,13 @@ func newTableSink(cfg config, rs aid.RuleSet) (*tableSink, error) {
 			*dst, err = newSection(head, flags)
 		}
 	}
-	mk(&t.cases, "CASE\tCATEGORY\tEPISODES\tFAMILY\tEVENTS\tSTATUS ON "+cfg.asOf.String(), 0)
+	mk(&t.cases, t.w.casesHead+cfg.asOf.String(), 0)
 	if cfg.timeline {
-		mk(&t.timeline, "CASE\tEPISODE\tDATE\tFROM\tTO\tEVENT\tGROUND", 0)
+		mk(&t.timeline, t.w.timelineHead, 0)
 	}
-	mk(&t.claims, "CASE\tSEQ\tDATE\tEPISODE\tAID\tCLAIMANT\tDECISION\tAMOUNT\tYEARS / REASON", 0)
-	mk(&t.totals, "CASE\tCLAIMS\tGRANTED (UAH)\tRECOVERY DUE (UAH)\t", tabwriter.AlignRight)
-	mk(&t.warnings, "CASE\tSEQ\tWHERE\tCODE\tWARNING", 0)
+	mk(&t.claims, t.w.claimsHead, 0)
+	mk(&t.totals, t.w.totalsHead, tabwriter.AlignRight)
+	mk(&t.warnings, t.w.warningsHead, 0)
 	if err != nil {
 		t.close()
 		return nil, err
@@ -229,37 +233,54 @@ func (t *tableSink) close() {
 func (t *tableSink) write(r *aid.Result) error {
 	t.n++
 	c := r.Case()
+	uk := t.cfg.lang == "uk"
 	var cats []string
 	for _, e := range c.Episodes {
-		cats = append(cats, e.Category.String())
+		if uk {
+			cats = append(cats, e.Category.Label().UK)
+		} else {
+			cats = append(cats, e.Category.String())
+		}
 	}
 	t.cases.row("%s\t%s\t%d\t%d\t%d\t%s\n", r.CaseID, strings.Join(unique(cats), ","), len(c.Episodes), len(c.Family), len(c.Events), statusLine(r, t.cfg.asOf, t.cfg.lang))
 	if t.timeline != nil {
 		for _, et := range r.Timeline.Episodes {
 			for _, ch := range et.Changes {
-				ev := fmt.Sprintf("#%d %s", ch.Seq, ch.Signal)
+				sig, from, to := ch.Signal.String(), ch.From.String(), ch.To.String()
+				if uk {
+					sig, from, to = ch.Signal.Label().UK, ch.From.Label().UK, ch.To.Label().UK
+				}
+				ev := fmt.Sprintf("#%d %s", ch.Seq, sig)
 				if ch.Event < 0 {
-					ev = ch.Signal.String()
+					ev = sig
 				}
 				ground := ch.Ground.Code()
 				if ch.Conf.Letter() == "U" {
 					ground += " [U]"
 				}
 				if ch.Deferred {
-					ground += " (dated before 2022-11-19; takes effect then)"
+					ground += t.w.deferred
 				}
-				t.timeline.row("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.CaseID, et.Episode, ch.Date, ch.From, ch.To, ev, ground)
+				t.timeline.row("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.CaseID, et.Episode, ch.Date, from, to, ev, ground)
 			}
 		}
 	}
 	for _, d := range r.Decisions {
+		kind, claimant := d.Aid.String(), d.Claimant
+		if uk {
+			kind, claimant = d.Aid.Label().UK, partyUK(d.Claimant)
+		}
 		if d.Granted {
 			t.granted++
 			t.total = t.total.Add(d.Amount)
-			t.claims.row("%s\t%d\t%s\t%s\t%s\t%s\tgranted\t%s\t%s\n", r.CaseID, d.Seq, d.Date, d.Episode, d.Aid, d.Claimant, d.Amount, years(d))
+			t.claims.row("%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.CaseID, d.Seq, d.Date, d.Episode, kind, claimant, t.w.granted, d.Amount, years(d, t.w))
 		} else {
 			t.refused++
-			t.claims.row("%s\t%d\t%s\t%s\t%s\t%s\trefused\t\t%s\n", r.CaseID, d.Seq, d.Date, d.Episode, d.Aid, d.Claimant, d.Refusal)
+			why := string(d.Refusal)
+			if uk {
+				why = d.Refusal.Message().UK
+			}
+			t.claims.row("%s\t%d\t%s\t%s\t%s\t%s\t%s\t\t%s\n", r.CaseID, d.Seq, d.Date, d.Episode, kind, claimant, t.w.refused, why)
 		}
 	}
 	var rec aid.Money
@@ -292,29 +313,29 @@ func (t *tableSink) finish(w io.Writer) error {
 		t.explain(bw)
 		return bw.Flush()
 	}
-	fmt.Fprintf(bw, "%d cases from %s, evaluated on %s under rule set %s\n\n", t.n, t.source, t.cfg.asOf, cli.Safe(t.rs.Name))
+	fmt.Fprintf(bw, "%s\n\n", t.w.header(t.n, t.source, t.cfg.asOf.String(), cli.Safe(t.rs.Name)))
 	if err := t.cases.copyTo(bw); err != nil {
 		return err
 	}
 	if t.timeline != nil {
-		fmt.Fprintln(bw, "\nTimelines")
+		fmt.Fprintln(bw, "\n"+t.w.timelines)
 		if err := t.timeline.copyTo(bw); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintln(bw, "\nClaims")
+	fmt.Fprintln(bw, "\n"+t.w.claims)
 	if err := t.claims.copyTo(bw); err != nil {
 		return err
 	}
-	fmt.Fprintln(bw, "\nTotals per case")
-	t.totals.row("all\t%d\t%s\t\t\n", t.granted+t.refused, t.total)
+	fmt.Fprintln(bw, "\n"+t.w.totals)
+	t.totals.row("%s\t%d\t%s\t\t\n", t.w.all, t.granted+t.refused, t.total)
 	if err := t.totals.copyTo(bw); err != nil {
 		return err
 	}
-	fmt.Fprintf(bw, "\n%d claims granted, %d refused; UAH %s granted in all.\n", t.granted, t.refused, t.total)
-	fmt.Fprintln(bw, "Years marked * belong to the pre-law block (Law 2010-IX, Art. 17(6)).")
+	fmt.Fprintf(bw, "\n%s\n", t.w.summary(t.granted, t.refused, t.total.String()))
+	fmt.Fprintln(bw, t.w.preLawNote)
 	if t.nWarnings > 0 {
-		fmt.Fprintf(bw, "\nWarnings: %d, what the rules had to assume because a case does not say it\n", t.nWarnings)
+		fmt.Fprintf(bw, "\n%s\n", t.w.warningsIntro(t.nWarnings))
 		if err := t.warnings.copyTo(bw); err != nil {
 			return err
 		}
@@ -326,18 +347,22 @@ func (t *tableSink) finish(w io.Writer) error {
 // steps, its recoveries and its warnings.
 func (t *tableSink) explain(bw *bufio.Writer) {
 	r := t.explained
-	fmt.Fprintf(bw, "Explanation of case %s (stamp: %s %s params %.12s input %.12s)\n", r.CaseID, r.Stamp.Module, r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
+	fmt.Fprintln(bw, t.w.explanation(r.CaseID, r.Stamp.Module, r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash))
 	for _, d := range r.Decisions {
 		fmt.Fprint(bw, d.Explain(t.cfg.lang))
 	}
 	for _, x := range r.Recoveries {
-		fmt.Fprintf(bw, "recovery due: %s %s from %s (%s)\n", x.Aid, x.Amount, x.Payee, x.Citation.EN())
+		kind, payee, cite := x.Aid.String(), x.Payee, x.Citation.EN()
+		if t.cfg.lang == "uk" {
+			kind, payee, cite = x.Aid.Label().UK, partyUK(x.Payee), x.Citation.UK()
+		}
+		fmt.Fprintln(bw, t.w.recovery(kind, x.Amount.String(), payee, cite))
 	}
 	for _, x := range r.Warnings {
 		where := x.Path
 		if x.Seq != 0 {
-			where = fmt.Sprintf("event #%d (%s)", x.Seq, x.Path)
+			where = t.w.event(x.Seq, x.Path)
 		}
-		fmt.Fprintf(bw, "warning %s at %s: %s\n", x.Code, where, x.Message.In(t.cfg.lang))
+		fmt.Fprintln(bw, t.w.warning(string(x.Code), where, x.Message.In(t.cfg.lang)))
 	}
 }

@@ -42,7 +42,7 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 	}
 	src := &inputSource{files: cfg.in, stdin: stdin, stderr: stderr, lang: cfg.lang, maxCase: cfg.maxCaseBytes,
 		maxRecord: cfg.maxRecordBytes, maxRows: cfg.maxCaseRows, lines: map[int]int{}}
-	meter := progress.Meter{W: stderr, Prefix: "aidcalc", Now: now, Total: src.countTables(), Live: cfg.progress, Quiet: cfg.quiet}
+	meter := progress.Meter{W: stderr, Prefix: "aidcalc", Now: now, Total: src.countTables(), Live: cfg.progress, Quiet: cfg.quiet, Lang: cfg.lang}
 	src.meter = &meter
 
 	sink, err := newSink(cfg, rs, &outs, stdout)

@@ -189,7 +189,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 
 	rep := newReport(outFile, *excel, *lang)
 	sum := summary{open: map[prisoner.AidKind]aid.Money{}}
-	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now, Live: *live || liveProgress, Quiet: *quiet}
+	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now, Live: *live || liveProgress, Quiet: *quiet, Lang: *lang}
 	src.MaxRecordBytes, src.MaxRowsPerCase = *maxRecord, *maxRows
 	reader := export.NewCaseTablesReader(src)
 	var probs []problems.Problem
@@ -245,7 +245,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	}
 	sum.print(stdout, asOf, *out, rs.Name, *lang)
 	if alt != nil {
-		whatif.WriteSummary(stdout, cmpSum, rs.Name, alt.Name)
+		whatif.WriteSummary(stdout, cmpSum, rs.Name, alt.Name, *lang)
 	}
 	if sum.bad > 0 {
 		return 1

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,6 +109,13 @@ func TestHelpDefaultsAndUkrainian(t *testing.T) {
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(string(data), "ідентифікатор справи,епізод,"))
+	assert.Empty(t, golden.EnglishWords(strings.ReplaceAll(stdout.String()+stderr.String(), out, "")), "the summary in Ukrainian:\n%s", stdout.String())
+	// The report's Ukrainian column: every reason in Ukrainian.
+	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
+	require.NoError(t, err)
+	for _, row := range rows[1:] {
+		assert.Empty(t, golden.EnglishWords(row[len(row)-1]), "reason_uk of %v", row)
+	}
 
 	assert.Equal(t, 2, run([]string{"-lang", "de"}, &stdout, &stderr, ticking(), time.UTC))
 	assert.Equal(t, 2, run([]string{"-quiet", "-progress"}, &stdout, &stderr, ticking(), time.UTC))

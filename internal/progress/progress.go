@@ -5,7 +5,10 @@ package progress
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
+
+	"github.com/uacaptivity/captivity/law"
 )
 
 // A Meter counts done cases and prints a line at most once per interval,
@@ -22,6 +25,8 @@ type Meter struct {
 	Live bool
 	// Quiet prints nothing at all (-quiet).
 	Quiet bool
+	// Lang is "uk" for Ukrainian lines; anything else gives English.
+	Lang  string
 	done  int
 	start time.Time
 	last  time.Time
@@ -52,11 +57,22 @@ func (m *Meter) Finish() {
 	if m.Quiet {
 		return
 	}
-	if m.done == 0 {
+	took := m.Now().Sub(m.start).Round(time.Millisecond)
+	switch {
+	case m.done == 0 && m.Lang == "uk":
+		fmt.Fprintf(m.W, "%s: жодної справи\n", m.Prefix)
+	case m.done == 0:
 		fmt.Fprintf(m.W, "%s: no cases\n", m.Prefix)
-		return
+	case m.Lang == "uk":
+		fmt.Fprintf(m.W, "%s: %s за %s\n", m.Prefix, law.PluralUK(m.done, "справа", "справи", "справ"), seconds(took))
+	default:
+		fmt.Fprintf(m.W, "%s: %d cases in %s\n", m.Prefix, m.done, took)
 	}
-	fmt.Fprintf(m.W, "%s: %d cases in %s\n", m.Prefix, m.done, m.Now().Sub(m.start).Round(time.Millisecond))
+}
+
+// seconds writes d in seconds with a Ukrainian unit ("0,5 с").
+func seconds(d time.Duration) string {
+	return strings.Replace(fmt.Sprintf("%.1f с", d.Seconds()), ".", ",", 1)
 }
 
 func (m *Meter) print(now time.Time) {
@@ -67,10 +83,17 @@ func (m *Meter) print(now time.Time) {
 	left := ""
 	if rate > 0 && m.Total > m.done {
 		left = fmt.Sprintf(", about %ds left", (m.Total-m.done)/rate)
+		if m.Lang == "uk" {
+			left = fmt.Sprintf(", лишилося близько %d с", (m.Total-m.done)/rate)
+		}
 	}
 	total := ""
 	if m.Total > 0 {
 		total = fmt.Sprintf("/%d", m.Total)
+	}
+	if m.Lang == "uk" {
+		fmt.Fprintf(m.W, "%s: справ %d%s, %d/с%s\n", m.Prefix, m.done, total, rate, left)
+		return
 	}
 	fmt.Fprintf(m.W, "%s: %d%s cases, %d/s%s\n", m.Prefix, m.done, total, rate, left)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
@@ -128,7 +129,13 @@ type Summary struct {
 	// after an invalidation taken off).
 	Cost aid.Money
 	// Parties are gains and losses per payee across the batch ("C-01/f1").
-	Gainers, Losers []string
+	Gainers, Losers []PartyDelta
+}
+
+// A PartyDelta is what one payee of one case gains or loses.
+type PartyDelta struct {
+	CaseID, Party string
+	Delta         aid.Money
 }
 
 // Add counts one row.
@@ -156,20 +163,33 @@ func (s *Summary) Add(r Row) {
 		for _, p := range r.Comparison.Parties {
 			switch p.Delta.Sign() {
 			case 1:
-				s.Gainers = append(s.Gainers, r.CaseID+"/"+p.Party+" +"+p.Delta.String())
+				s.Gainers = append(s.Gainers, PartyDelta{r.CaseID, p.Party, p.Delta})
 			case -1:
-				s.Losers = append(s.Losers, r.CaseID+"/"+p.Party+" "+p.Delta.String())
+				s.Losers = append(s.Losers, PartyDelta{r.CaseID, p.Party, p.Delta})
 			}
 		}
 	}
 }
 
-// WriteText writes a row for people: totals, and each changed claim with
-// the setting that changed it.
-func WriteText(w io.Writer, r Row) {
-	fmt.Fprintf(w, "%s: %s UAH %s, %s UAH %s, difference %s\n", r.CaseID, r.Base, r.TotalBase, r.Other, r.TotalOther, r.Delta)
+// WriteText writes a row for people, in lang ("uk" or "en"): totals, and
+// each changed claim and open entitlement with the setting that changed it.
+func WriteText(w io.Writer, r Row, lang string) {
+	uk := lang == "uk"
+	if uk {
+		fmt.Fprintf(w, "%s: %s %s грн, %s %s грн, різниця %s\n", r.CaseID, r.Base, r.TotalBase, r.Other, r.TotalOther, r.Delta)
+	} else {
+		fmt.Fprintf(w, "%s: %s UAH %s, %s UAH %s, difference %s\n", r.CaseID, r.Base, r.TotalBase, r.Other, r.TotalOther, r.Delta)
+	}
 	if c := r.Comparison; c != nil && !c.RecoveryA.Equal(c.RecoveryB) {
-		fmt.Fprintf(w, "  due back after invalidation (Art. 4(9)): %s UAH %s, %s UAH %s\n", r.Base, c.RecoveryA, r.Other, c.RecoveryB)
+		if uk {
+			fmt.Fprintf(w, "  до повернення після визнання рішення нечинним (ст. 4 ч. 9): %s %s грн, %s %s грн\n", r.Base, c.RecoveryA, r.Other, c.RecoveryB)
+		} else {
+			fmt.Fprintf(w, "  due back after invalidation (Art. 4(9)): %s UAH %s, %s UAH %s\n", r.Base, c.RecoveryA, r.Other, c.RecoveryB)
+		}
+	}
+	because := "because of"
+	if uk {
+		because = "через"
 	}
 	if r.Comparison != nil {
 		for _, ch := range r.Comparison.Claims {
@@ -180,59 +200,152 @@ func WriteText(w io.Writer, r Row) {
 			for _, c := range ch.Causes {
 				causes = append(causes, c.Name+": "+c.A+" → "+c.B+" ("+c.Citation.Code()+")")
 			}
-			fmt.Fprintf(w, "  #%d %s %s: %s → %s (%s) because of %s\n", ch.Seq, ch.Aid, ch.Claimant, ch.A, ch.B, ch.Delta, strings.Join(causes, "; "))
+			kind := ch.Aid.String()
+			if uk {
+				kind = ch.Aid.Label().UK
+			}
+			fmt.Fprintf(w, "  #%d %s %s: %s → %s (%s) %s %s\n", ch.Seq, kind, partyIn(ch.Claimant, lang), outcomeIn(ch.A, lang), outcomeIn(ch.B, lang), ch.Delta, because, strings.Join(causes, "; "))
 		}
 		var causes []string
 		for _, c := range r.Comparison.Differences {
 			causes = append(causes, c.Name)
 		}
 		for _, e := range r.Comparison.Entitlements {
-			fmt.Fprintf(w, "  %s %s %s %s: %s → %s (%s) because of %s\n", e.State, e.Episode, e.Aid, e.Party,
-				moneyYears(e.A, e.YearsA), moneyYears(e.B, e.YearsB), e.Delta, strings.Join(causes, "; "))
+			state, kind := string(e.State), e.Aid.String()
+			if uk {
+				state, kind = stateUK(e.State), e.Aid.Label().UK
+			}
+			fmt.Fprintf(w, "  %s %s %s %s: %s → %s (%s) %s %s\n", state, e.Episode, kind, partyIn(e.Party, lang),
+				moneyYears(e.A, e.YearsA, lang), moneyYears(e.B, e.YearsB, lang), e.Delta, because, strings.Join(causes, "; "))
 		}
 	}
 	for _, d := range r.Draft {
 		if !d.Covered {
-			fmt.Fprintf(w, "  %s: %s\n", d.Episode, d.Reason.EN)
+			fmt.Fprintf(w, "  %s: %s\n", d.Episode, d.Reason.In(lang))
+			continue
+		}
+		if uk {
+			fmt.Fprintf(w, "  %s: %s, %s грн (%s)\n", d.Episode, law.PluralUK(len(d.Months), "місяць", "місяці", "місяців"), d.Total, d.Label)
 			continue
 		}
 		fmt.Fprintf(w, "  %s: %d months, UAH %s (%s)\n", d.Episode, len(d.Months), d.Total, d.Label)
 	}
 }
 
+// outcomeIn writes a decision in brief in lang.
+func outcomeIn(o aid.Outcome, lang string) string {
+	if lang != "uk" {
+		return o.String()
+	}
+	if !o.Granted {
+		return "відмовлено: " + o.Refusal.Message().UK
+	}
+	s := "призначено " + o.Amount.String()
+	if len(o.Years) > 0 {
+		s += fmt.Sprintf(" за роки %v", o.Years)
+	}
+	if len(o.Shares) > 1 {
+		for _, sh := range o.Shares {
+			s += " " + partyIn(sh.Party, lang) + "=" + sh.Amount.String()
+		}
+	}
+	return s
+}
+
+// partyIn names a party in lang.
+func partyIn(p, lang string) string {
+	if lang == "uk" {
+		return aid.PartyLabel(p).UK
+	}
+	return p
+}
+
+// stateUK names an entitlement state in Ukrainian.
+func stateUK(s aid.EntitlementState) string {
+	switch s {
+	case aid.StateOpen:
+		return "можна отримати"
+	case aid.StateUnpaidAtDeath:
+		return "не виплачено до смерті"
+	case aid.StatePaid:
+		return "виплачено"
+	case aid.StateGranted:
+		return "призначено"
+	}
+	return string(s)
+}
+
 // moneyYears writes an amount with the captivity years it covers.
-func moneyYears(m aid.Money, years []int) string {
+func moneyYears(m aid.Money, years []int, lang string) string {
 	if len(years) == 0 {
 		return m.String()
+	}
+	if lang == "uk" {
+		return fmt.Sprintf("%s за роки %v", m, years)
 	}
 	return fmt.Sprintf("%s for years %v", m, years)
 }
 
-// WriteSummary writes the batch's totals, each named: what the decisions
-// grant (the main report's total), what is recorded as paid, what is
-// still open to claim, their sum, what is due back, and the cost.
-func WriteSummary(w io.Writer, s Summary, base, other string) {
-	fmt.Fprintf(w, "\n%d cases: %d gain, %d lose, %d unchanged under %s compared with %s\n", s.Cases, s.Gain, s.Lose, s.Same, other, base)
+// WriteSummary writes the batch's totals in lang, each named: what the
+// decisions grant (the main report's total), what is recorded as paid,
+// what is still open to claim, their sum, what is due back, and the cost.
+func WriteSummary(w io.Writer, s Summary, base, other, lang string) {
+	uk := lang == "uk"
+	if uk {
+		fmt.Fprintf(w, "\n%s: виграють %d, втрачають %d, без змін %d за %s порівняно з %s\n",
+			law.PluralUK(s.Cases, "справа", "справи", "справ"), s.Gain, s.Lose, s.Same, other, base)
+	} else {
+		fmt.Fprintf(w, "\n%d cases: %d gain, %d lose, %d unchanged under %s compared with %s\n", s.Cases, s.Gain, s.Lose, s.Same, other, base)
+	}
+	unit := "UAH %s"
+	if uk {
+		unit = "%s грн"
+	}
 	if s.Compared {
-		row := func(name string, p aid.MoneyPair) {
-			fmt.Fprintf(w, "  %-40s %s UAH %s, %s UAH %s\n", name+":", base, p.A, other, p.B)
+		row := func(en, ukName string, p aid.MoneyPair) {
+			name := en
+			if uk {
+				name = ukName
+			}
+			fmt.Fprintf(w, "  %-40s %s "+unit+", %s "+unit+"\n", name+":", base, p.A, other, p.B)
 		}
-		row("granted by the decisions", s.Granted)
-		row("paid (recorded in the cases)", s.Paid)
-		row("open to claim on the day", s.Open)
-		row("total (granted + paid + open)", aid.MoneyPair{A: s.TotalBase, B: s.TotalOther})
+		row("granted by the decisions", "призначено рішеннями", s.Granted)
+		row("paid (recorded in the cases)", "виплачено (записано у справах)", s.Paid)
+		row("open to claim on the day", "можна отримати на цей день", s.Open)
+		row("total (granted + paid + open)", "усього (призначено + виплачено + можна отримати)", aid.MoneyPair{A: s.TotalBase, B: s.TotalOther})
 		if !s.Recovery.A.IsZero() || !s.Recovery.B.IsZero() {
-			row("due back after invalidation (Art. 4(9))", s.Recovery)
+			row("due back after invalidation (Art. 4(9))", "до повернення (ст. 4 ч. 9)", s.Recovery)
 		}
-		fmt.Fprintf(w, "cost of the change (total less due back): UAH %s\n", s.Cost)
+		if uk {
+			fmt.Fprintf(w, "вартість зміни (усього мінус до повернення): %s грн\n", s.Cost)
+		} else {
+			fmt.Fprintf(w, "cost of the change (total less due back): UAH %s\n", s.Cost)
+		}
+	} else if uk {
+		fmt.Fprintf(w, "усього: %s %s грн, %s %s грн, вартість зміни %s грн\n", base, s.TotalBase, other, s.TotalOther, s.Cost)
 	} else {
 		fmt.Fprintf(w, "total: %s UAH %s, %s UAH %s, cost of the change UAH %s\n", base, s.TotalBase, other, s.TotalOther, s.Cost)
 	}
+	gain, lose := "gain", "lose"
+	if uk {
+		gain, lose = "виграють", "втрачають"
+	}
+	list := func(ps []PartyDelta) string {
+		var out []string
+		for _, p := range ps {
+			sign := ""
+			if p.Delta.Sign() > 0 {
+				sign = "+"
+			}
+			out = append(out, p.CaseID+"/"+partyIn(p.Party, lang)+" "+sign+p.Delta.String())
+		}
+		return strings.Join(out, ", ")
+	}
 	if len(s.Gainers) > 0 {
-		fmt.Fprintf(w, "gain: %s\n", strings.Join(s.Gainers, ", "))
+		fmt.Fprintf(w, "%s: %s\n", gain, list(s.Gainers))
 	}
 	if len(s.Losers) > 0 {
-		fmt.Fprintf(w, "lose: %s\n", strings.Join(s.Losers, ", "))
+		fmt.Fprintf(w, "%s: %s\n", lose, list(s.Losers))
 	}
 }
 
@@ -288,7 +401,7 @@ func (c *CSVWriter) Write(r Row) error {
 			causes = append(causes, x.Name)
 		}
 		for _, e := range r.Comparison.Entitlements { // open lines: no claim, so no seq
-			if err := write("", e.Aid.String(), e.Party, string(e.State)+" "+moneyYears(e.A, e.YearsA), string(e.State)+" "+moneyYears(e.B, e.YearsB),
+			if err := write("", e.Aid.String(), e.Party, string(e.State)+" "+moneyYears(e.A, e.YearsA, "en"), string(e.State)+" "+moneyYears(e.B, e.YearsB, "en"),
 				e.Delta.String(), strings.Join(causes, ";")); err != nil {
 				return err
 			}

@@ -47,7 +47,7 @@ func TestSummary(t *testing.T) {
 		row, err := whatif.CompareCase(c, aid.Default(), alt, civil.MustParse("2026-11-28"))
 		require.NoError(t, err)
 		s.Add(row)
-		whatif.WriteText(&text, row)
+		whatif.WriteText(&text, row, "en")
 	}
 	assert.Equal(t, 13, s.Cases)
 	assert.Equal(t, s.Cases, s.Gain+s.Lose+s.Same)
