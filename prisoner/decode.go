@@ -77,7 +77,7 @@ func DecodeCase(data []byte) (Case, error) {
 		return Case{}, syntaxError(data, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return Case{}, &FileError{Line: lineOf(data, int(dec.InputOffset())), Column: 1, Err: errors.New("text after the case object")}
+		return Case{}, fileError(lineOf(data, int(dec.InputOffset())), 1, nil, "текст після об'єкта справи", "text after the case object")
 	}
 	c, fields := decodeOne(v)
 	if len(fields) > 0 {
@@ -103,19 +103,19 @@ func DecodeValue(v any) (Case, error) {
 func syntaxError(data []byte, err error) error {
 	var se *json.SyntaxError
 	off := len(data)
-	msg := err
+	uk, en := "помилка JSON: "+syntaxUK(err.Error()), err.Error()
 	switch {
 	case errors.As(err, &se):
 		off = int(se.Offset)
 		if off > 0 {
 			off-- // Offset is just past the offending byte
 		}
-		msg = errors.New(se.Error())
+		uk, en = "помилка синтаксису JSON: тут "+syntaxUK(se.Error()), se.Error()
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		msg = errors.New("unexpected end of input: a bracket or quote is not closed")
+		uk, en = "файл несподівано закінчився: дужку чи лапки не закрито", "unexpected end of input: a bracket or quote is not closed"
 	}
 	line, col := position(data, off)
-	return &FileError{Line: line, Column: col, Err: msg}
+	return fileError(line, col, nil, uk, en)
 }
 
 func lineOf(data []byte, off int) int { l, _ := position(data, off); return l }

@@ -104,6 +104,9 @@ type FileError struct {
 	// Err is a syntax or size problem that stopped the reading; nil when
 	// the file parsed.
 	Err error
+	// Message is Err in both languages, for people (set by the decoders
+	// of this package; empty otherwise).
+	Message law.Text
 	// Cases are the cases with problems, in file order.
 	Cases []CaseError
 }
@@ -135,17 +138,29 @@ func (e *FileError) Unwrap() error { return e.Err }
 // "en"), each starting with the case's place: "[2] case C-03 (line 40):
 // family[1].birth_date: …".
 func (e *FileError) Lines(lang string) []string {
+	uk := lang == "uk"
 	if e.Err != nil {
+		if uk && e.Message.UK != "" {
+			return []string{fmt.Sprintf("рядок %d, стовпчик %d: %s", e.Line, e.Column, e.Message.UK)}
+		}
 		return []string{fmt.Sprintf("line %d, column %d: %v", e.Line, e.Column, e.Err)}
 	}
 	var out []string
 	for _, c := range e.Cases {
 		place := fmt.Sprintf("[%d]", c.Index)
 		if c.CaseID != "" {
-			place += " case " + c.CaseID
+			if uk {
+				place += " справа " + c.CaseID
+			} else {
+				place += " case " + c.CaseID
+			}
 		}
 		if c.Line > 0 {
-			place += fmt.Sprintf(" (line %d)", c.Line)
+			if uk {
+				place += fmt.Sprintf(" (рядок %d)", c.Line)
+			} else {
+				place += fmt.Sprintf(" (line %d)", c.Line)
+			}
 		}
 		for _, f := range c.Fields {
 			out = append(out, place+": "+f.Path+": "+f.Message.In(lang))

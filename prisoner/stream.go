@@ -8,6 +8,7 @@ import (
 	"io"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -202,8 +203,25 @@ func (d *Decoder) skipSpace() {
 	}
 }
 
-func (d *Decoder) errAt(line, col int, format string, args ...any) error {
-	return &FileError{Line: line, Column: col, Err: fmt.Errorf(format, args...)}
+// errAt is a problem that stops the reading at line and col, in both
+// languages.
+func (d *Decoder) errAt(line, col int, uk, en string) error {
+	return fileError(line, col, nil, uk, en)
+}
+
+// fileError is a *FileError with its message in both languages; Err wraps
+// base (when given) with the English text.
+func fileError(line, col int, base error, uk, en string) *FileError {
+	var err error
+	switch {
+	case base != nil && en == "":
+		err, en = base, base.Error()
+	case base != nil:
+		err = fmt.Errorf("%w: %s", base, en)
+	default:
+		err = errors.New(en)
+	}
+	return &FileError{Line: line, Column: col, Err: err, Message: law.Text{UK: uk, EN: err.Error()}}
 }
 
 // nextRaw returns the bytes of the next case and the line it starts on.
@@ -216,7 +234,8 @@ func (d *Decoder) nextRaw() ([]byte, int, error) {
 		if d.end-d.pos >= 3 && bytes.HasPrefix(d.buf[d.pos:d.end], []byte("\xef\xbb\xbf")) {
 			d.pos += 3 // a byte-order mark: not a character of the file
 		} else if enc := textenc.UTF16(d.buf[d.pos:d.end]); enc != "" {
-			return nil, 0, d.errAt(1, 1, "the file looks like %s, not UTF-8: save it as UTF-8 (in a spreadsheet or editor: Save as, encoding UTF-8)", enc)
+			return nil, 0, d.errAt(1, 1, "файл схожий на "+enc+", а не UTF-8: збережіть його як UTF-8 (у таблиці чи редакторі: «Зберегти як», кодування UTF-8)",
+				"the file looks like "+enc+", not UTF-8: save it as UTF-8 (in a spreadsheet or editor: Save as, encoding UTF-8)")
 		}
 		d.skipSpace()
 		b, ok := d.peek()
@@ -224,17 +243,17 @@ func (d *Decoder) nextRaw() ([]byte, int, error) {
 		case !ok && d.readErr != nil:
 			return nil, 0, d.readErr
 		case !ok:
-			return nil, 0, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
+			return nil, 0, fileError(1, 1, ErrEmpty, "у файлі немає жодної справи", "")
 		case b == '[':
 			d.array = true
 			d.advance(1)
 			d.skipSpace()
 			if b, ok := d.peek(); ok && b == ']' {
-				return nil, 0, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
+				return nil, 0, fileError(1, 1, ErrEmpty, "у файлі немає жодної справи", "")
 			}
 		case b == '{':
 		default:
-			return nil, 0, d.errAt(d.line, d.col, "a case file starts with [ (an array of cases) or { (a case)")
+			return nil, 0, d.errAt(d.line, d.col, "файл справ починається з [ (масив справ) або { (справа)", "a case file starts with [ (an array of cases) or { (a case)")
 		}
 	} else {
 		d.skipSpace()
@@ -242,12 +261,12 @@ func (d *Decoder) nextRaw() ([]byte, int, error) {
 			b, ok := d.peek()
 			switch {
 			case !ok:
-				return nil, 0, d.eofError("the array of cases is not closed with ]")
+				return nil, 0, d.eofError("масив справ не закрито дужкою ]", "the array of cases is not closed with ]")
 			case b == ']':
 				d.advance(1)
 				d.skipSpace()
 				if _, ok := d.peek(); ok {
-					return nil, 0, d.errAt(d.line, d.col, "text after the closing ] of the case array")
+					return nil, 0, d.errAt(d.line, d.col, "текст після закривної ] масиву справ", "text after the closing ] of the case array")
 				}
 				if d.readErr != nil {
 					return nil, 0, d.readErr
@@ -257,7 +276,7 @@ func (d *Decoder) nextRaw() ([]byte, int, error) {
 				d.advance(1)
 				d.skipSpace()
 			default:
-				return nil, 0, d.errAt(d.line, d.col, "expected , or ] after a case")
+				return nil, 0, d.errAt(d.line, d.col, "після справи очікується , або ]", "expected , or ] after a case")
 			}
 		}
 	}
@@ -267,27 +286,27 @@ func (d *Decoder) nextRaw() ([]byte, int, error) {
 			return nil, 0, d.readErr
 		}
 		if d.array {
-			return nil, 0, d.eofError("the array of cases is not closed with ]")
+			return nil, 0, d.eofError("масив справ не закрито дужкою ]", "the array of cases is not closed with ]")
 		}
 		if d.read == 0 {
-			return nil, 0, &FileError{Line: 1, Column: 1, Err: ErrEmpty}
+			return nil, 0, fileError(1, 1, ErrEmpty, "у файлі немає жодної справи", "")
 		}
 		return nil, 0, io.EOF
 	}
 	if b != '{' {
 		if d.array {
-			return nil, 0, d.errAt(d.line, d.col, "each case is a JSON object, starting with {")
+			return nil, 0, d.errAt(d.line, d.col, "кожна справа — це об'єкт JSON, що починається з {", "each case is a JSON object, starting with {")
 		}
-		return nil, 0, d.errAt(d.line, d.col, "text after a case: each case is a JSON object, starting with {")
+		return nil, 0, d.errAt(d.line, d.col, "текст після справи: кожна справа — це об'єкт JSON, що починається з {", "text after a case: each case is a JSON object, starting with {")
 	}
 	return d.value()
 }
 
-func (d *Decoder) eofError(what string) error {
+func (d *Decoder) eofError(uk, en string) error {
 	if d.readErr != nil {
 		return d.readErr
 	}
-	return d.errAt(d.line, d.col, "unexpected end of input: %s", what)
+	return d.errAt(d.line, d.col, "файл несподівано закінчився: "+uk, "unexpected end of input: "+en)
 }
 
 // value reads one object, from its { to its matching }, and returns its
@@ -302,11 +321,12 @@ func (d *Decoder) value() ([]byte, int, error) {
 		if i >= d.end {
 			n := i - d.pos
 			if n > d.max {
-				return nil, 0, &FileError{Line: line, Column: col, Err: fmt.Errorf("%w: the case starting here is over %d bytes (raise the limit per case if it is right)", ErrTooLarge, d.max)}
+				return nil, 0, fileError(line, col, ErrTooLarge, fmt.Sprintf("справа, що починається тут, більша за %d байтів (збільште обмеження на справу, якщо вона правильна)", d.max),
+					fmt.Sprintf("the case starting here is over %d bytes (raise the limit per case if it is right)", d.max))
 			}
 			if !d.fill() {
 				d.advance(d.end - d.pos)
-				return nil, 0, d.eofError("a bracket or quote of the case starting on line " + strconv.Itoa(line) + " is not closed")
+				return nil, 0, d.eofError("дужку чи лапки справи, що починається в рядку "+strconv.Itoa(line)+", не закрито", "a bracket or quote of the case starting on line "+strconv.Itoa(line)+" is not closed")
 			}
 			i = d.pos + n
 			continue
@@ -323,7 +343,7 @@ func (d *Decoder) value() ([]byte, int, error) {
 				if i+1 >= d.end { // the escaped byte is not read yet
 					if !d.more(&i) {
 						d.advance(d.end - d.pos)
-						return nil, 0, d.eofError("a quote of the case starting on line " + strconv.Itoa(line) + " is not closed")
+						return nil, 0, d.eofError("лапки справи, що починається в рядку "+strconv.Itoa(line)+", не закрито", "a quote of the case starting on line "+strconv.Itoa(line)+" is not closed")
 					}
 					continue
 				}
@@ -352,7 +372,8 @@ func (d *Decoder) value() ([]byte, int, error) {
 			if depth == 0 {
 				n := i - d.pos
 				if n > d.max {
-					return nil, 0, &FileError{Line: line, Column: col, Err: fmt.Errorf("%w: the case starting here is over %d bytes (raise the limit per case if it is right)", ErrTooLarge, d.max)}
+					return nil, 0, fileError(line, col, ErrTooLarge, fmt.Sprintf("справа, що починається тут, більша за %d байтів (збільште обмеження на справу, якщо вона правильна)", d.max),
+						fmt.Sprintf("the case starting here is over %d bytes (raise the limit per case if it is right)", d.max))
 				}
 				out := bytes.Clone(d.buf[d.pos:i]) // checked for UTF-8 by decodeRaw, in parallel
 				d.advance(n)
@@ -399,7 +420,8 @@ func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, erro
 	if !utf8.Valid(raw) {
 		off := textenc.InvalidUTF8(raw)
 		l, cl := positionFrom(raw, off, line, col)
-		return Case{}, nil, &FileError{Line: l, Column: cl, Err: fmt.Errorf("byte 0x%02X is not UTF-8 (is the file Latin-1 or Windows-1251? save it as UTF-8)", raw[off])}
+		return Case{}, nil, fileError(l, cl, nil, fmt.Sprintf("байт 0x%02X не є UTF-8 (файл у Latin-1 чи Windows-1251? збережіть його як UTF-8)", raw[off]),
+			fmt.Sprintf("byte 0x%02X is not UTF-8 (is the file Latin-1 or Windows-1251? save it as UTF-8)", raw[off]))
 	}
 	if c, ok := decodeFast(raw); ok {
 		return c, nil, nil
@@ -408,7 +430,7 @@ func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, erro
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		l, cl := positionFrom(raw, int(se.Offset)-1, line, col)
-		return Case{}, nil, &FileError{Line: l, Column: cl, Err: errors.New(se.Error())}
+		return Case{}, nil, fileError(l, cl, nil, "помилка синтаксису JSON: тут "+syntaxUK(se.Error()), se.Error())
 	}
 	if dup != "" {
 		return Case{ID: c.ID}, []FieldError{{Path: dup, Code: CodeDuplicate, Message: law.Text{UK: "ключ повторюється в одному об'єкті", EN: "is a key given twice in one object"}}}, nil
@@ -421,7 +443,7 @@ func decodeRaw(raw []byte, line, col int, sc *scanner) (Case, []FieldError, erro
 	gd.UseNumber()
 	var v any
 	if err := gd.Decode(&v); err != nil {
-		return Case{}, nil, &FileError{Line: line, Column: col, Err: err}
+		return Case{}, nil, fileError(line, col, err, "справу не вдалося прочитати як JSON", "")
 	}
 	c, fields := decodeOne(v)
 	return c, fields, nil
@@ -629,4 +651,32 @@ func indexIn(b []byte, set *[256]bool) int {
 		}
 	}
 	return -1
+}
+
+// syntaxUK says in Ukrainian what encoding/json's syntax error en says.
+func syntaxUK(en string) string {
+	char := ""
+	if i := strings.Index(en, "character '"); i >= 0 {
+		rest := en[i+len("character '"):]
+		if j := strings.Index(rest, "' "); j >= 0 {
+			char = " «" + rest[:j] + "»"
+		}
+	}
+	switch {
+	case strings.Contains(en, "looking for beginning of value"):
+		return "неочікуваний символ" + char + " там, де має початися значення"
+	case strings.Contains(en, "looking for beginning of object key string"):
+		return "неочікуваний символ" + char + " там, де має бути ключ у лапках"
+	case strings.Contains(en, "after object key:value pair"):
+		return "неочікуваний символ" + char + " після пари ключ: значення (бракує коми чи }?)"
+	case strings.Contains(en, "after object key"):
+		return "неочікуваний символ" + char + " після ключа (бракує двокрапки?)"
+	case strings.Contains(en, "after array element"):
+		return "неочікуваний символ" + char + " після елемента масиву (бракує коми чи ]?)"
+	case strings.Contains(en, "in string literal"), strings.Contains(en, "in string escape code"):
+		return "неправильний символ" + char + " у рядку в лапках"
+	case strings.Contains(en, "unexpected end"):
+		return "файл несподівано закінчився"
+	}
+	return "неочікуваний символ" + char
 }

@@ -145,6 +145,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.D
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		var printed errPrinted
+		if errors.As(err, &printed) {
+			return 2
+		}
 		fmt.Fprintln(stderr, "aidcalc:", err)
 		return 2
 	}
@@ -167,6 +171,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.D
 	}
 	return runStream(cfg, rs, stdin, stdout, stderr, now)
 }
+
+// errPrinted is an error already written to standard error.
+type errPrinted struct{ error }
 
 // help is aidcalc's -help.
 var help = cli.Help{
@@ -215,18 +222,24 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 		if isHelp {
 			return cfg, flag.ErrHelp
 		}
-		return cfg, err
+		return cfg, errPrinted{err}
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	say := func(uk, en string) error {
+		if cfg.lang == "uk" {
+			return errors.New(uk)
+		}
+		return errors.New(en)
+	}
 	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q (case files go after -in)", fs.Arg(0))
+		return cfg, say(fmt.Sprintf("зайвий аргумент %q (файли справ — після -in)", fs.Arg(0)), fmt.Sprintf("unexpected argument %q (case files go after -in)", fs.Arg(0)))
 	}
 	cfg.asOf = today
 	if *asOf != "" {
 		d, err := civil.Parse(*asOf)
 		if err != nil {
-			return cfg, fmt.Errorf("-as-of: %w", err)
+			return cfg, say("-as-of: "+*asOf+" — не наявна дата у формі РРРР-ММ-ДД", "-as-of: "+err.Error())
 		}
 		cfg.asOf = d
 	}
@@ -245,17 +258,19 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 	case "table", "jsonl":
 	case "json":
 		if ext == ".jsonl" || ext == ".ndjson" {
-			return cfg, fmt.Errorf("-out %s: a %s name holds JSON Lines; use -format jsonl, or name the file .json for one JSON array", cfg.out, ext)
+			return cfg, say(fmt.Sprintf("-out %s: ім'я %s означає JSON Lines; вкажіть -format jsonl або назвіть файл .json для одного масиву JSON", cfg.out, ext),
+				fmt.Sprintf("-out %s: a %s name holds JSON Lines; use -format jsonl, or name the file .json for one JSON array", cfg.out, ext))
 		}
 	case "csv":
 		if cfg.out == "" {
-			return cfg, fmt.Errorf("-format csv writes a folder of tables: give it with -out DIR")
+			return cfg, say("-format csv записує теку таблиць: вкажіть її через -out ТЕКА", "-format csv writes a folder of tables: give it with -out DIR")
 		}
 	default:
-		return cfg, fmt.Errorf("-format: %q is not table, jsonl, json or csv", cfg.format)
+		return cfg, say(fmt.Sprintf("-format: %q — не table, jsonl, json чи csv", cfg.format), fmt.Sprintf("-format: %q is not table, jsonl, json or csv", cfg.format))
 	}
 	if cfg.format == "jsonl" && ext == ".json" {
-		return cfg, fmt.Errorf("-out %s: a .json name holds one JSON document; use -format json for an array, or name the file .jsonl for JSON Lines", cfg.out)
+		return cfg, say(fmt.Sprintf("-out %s: ім'я .json означає один документ JSON; вкажіть -format json для масиву або назвіть файл .jsonl для JSON Lines", cfg.out),
+			fmt.Sprintf("-out %s: a .json name holds one JSON document; use -format json for an array, or name the file .jsonl for JSON Lines", cfg.out))
 	}
 	if cfg.lang != "en" && cfg.lang != "uk" {
 		return cfg, fmt.Errorf("-lang: %q is not en or uk", cfg.lang)
@@ -263,17 +278,17 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 	// A flag that does not apply is an error that says why, never ignored.
 	switch {
 	case set["redact"] && cfg.casesOut == "":
-		return cfg, fmt.Errorf("-redact applies to the case tables of -cases-out, and there are none")
+		return cfg, say("-redact стосується таблиць справ -cases-out, а їх немає", "-redact applies to the case tables of -cases-out, and there are none")
 	case set["excel"] && cfg.format != "csv" && cfg.casesOut == "":
-		return cfg, fmt.Errorf("-excel applies to CSV (-format csv, -cases-out), not to %s output", cfg.format)
+		return cfg, say("-excel стосується CSV (-format csv, -cases-out), а не виводу "+cfg.format, fmt.Sprintf("-excel applies to CSV (-format csv, -cases-out), not to %s output", cfg.format))
 	case set["timeline"] && cfg.format != "table":
-		return cfg, fmt.Errorf("-timeline applies to the table output; %s output carries every timeline already", cfg.format)
+		return cfg, say("-timeline стосується табличного виводу; вивід "+cfg.format+" і так містить усі зміни статусу", fmt.Sprintf("-timeline applies to the table output; %s output carries every timeline already", cfg.format))
 	case set["explain"] && cfg.format != "table":
-		return cfg, fmt.Errorf("-explain prints a case's reasoning as text; %s output carries every decision's trace already", cfg.format)
+		return cfg, say("-explain друкує обґрунтування справи текстом; вивід "+cfg.format+" і так містить кроки кожного рішення", fmt.Sprintf("-explain prints a case's reasoning as text; %s output carries every decision's trace already", cfg.format))
 	case set["explain"] && cfg.compare != "":
-		return cfg, fmt.Errorf("-explain and -compare: choose one (-compare shows per claim what changed and why)")
+		return cfg, say("-explain і -compare: оберіть одне (-compare показує для кожного звернення, що змінилося й чому)", "-explain and -compare: choose one (-compare shows per claim what changed and why)")
 	case set["quiet"] && set["progress"]:
-		return cfg, fmt.Errorf("-quiet and -progress contradict each other")
+		return cfg, say("-quiet і -progress суперечать одне одному", "-quiet and -progress contradict each other")
 	}
 	cfg.progress = cfg.progress || liveProgress
 	return cfg, nil

@@ -19,6 +19,7 @@ import (
 	"github.com/uacaptivity/captivity/internal/problems"
 	"github.com/uacaptivity/captivity/internal/progress"
 	"github.com/uacaptivity/captivity/internal/samples"
+	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/lawcase"
 	"github.com/uacaptivity/captivity/prisoner"
 )
@@ -90,9 +91,15 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 	}
 	if len(probs) > 0 && (cfg.strict || good == 0) {
 		outs.Abort()
-		if good > 0 {
-			fmt.Fprintf(stderr, "aidcalc: -strict: %d case(s) with problems; nothing written\n", problems.Cases(probs))
-		} else {
+		n := problems.Cases(probs)
+		switch {
+		case good > 0 && cfg.lang == "uk":
+			fmt.Fprintf(stderr, "aidcalc: -strict: проблеми у %s; нічого не записано\n", law.PluralUK(n, "справі", "справах", "справах"))
+		case good > 0:
+			fmt.Fprintf(stderr, "aidcalc: -strict: %s with problems; nothing written\n", law.PluralEN(n, "case", "cases"))
+		case cfg.lang == "uk":
+			fmt.Fprintln(stderr, "aidcalc: жодну справу не вдалося оцінити; нічого не записано")
+		default:
 			fmt.Fprintln(stderr, "aidcalc: no case could be evaluated; nothing written")
 		}
 		return 1
@@ -115,7 +122,12 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 	}
 	if len(probs) > 0 {
 		if where := problemsPath(cfg); where != "" {
-			fmt.Fprintf(stderr, "aidcalc: %d case(s) with problems left out; listed in %s\n", problems.Cases(probs), cli.Safe(where))
+			n := problems.Cases(probs)
+			if cfg.lang == "uk" {
+				fmt.Fprintf(stderr, "aidcalc: пропущено %s з проблемами; їх перелічено в %s\n", law.PluralUK(n, "справу", "справи", "справ"), cli.Safe(where))
+			} else {
+				fmt.Fprintf(stderr, "aidcalc: %s with problems left out; listed in %s\n", law.PluralEN(n, "case", "cases"), cli.Safe(where))
+			}
 		}
 		return 1
 	}
@@ -243,7 +255,11 @@ func (s *inputSource) next() (prisoner.Case, error) {
 		if errors.As(err, &fe) && fe.Err != nil {
 			// The input cannot be read on: a problem of its own, not a
 			// case's.
-			return prisoner.Case{}, &inputError{[]problems.Problem{{File: s.name, Line: fe.Line, Column: fe.Column, Code: "syntax", Message: fe.Err.Error()}}}
+			msg := fe.Err.Error()
+			if fe.Message.EN != "" {
+				msg = fe.Message.In(s.lang)
+			}
+			return prisoner.Case{}, &inputError{[]problems.Problem{{File: s.name, Line: fe.Line, Column: fe.Column, Code: "syntax", Message: msg}}}
 		}
 		// A file checks its own case IDs (prisoner.Decoder and
 		// export.CaseTablesReader report a repeated one); only across
@@ -307,6 +323,9 @@ func (s *inputSource) open() bool {
 	var r io.Reader = s.stdin
 	if name == "-" {
 		name = "standard input"
+		if s.lang == "uk" {
+			name = "стандартний ввід"
+		}
 	} else {
 		f, err := os.Open(name)
 		if err != nil {

@@ -23,5 +23,18 @@ func TestUkrainianOutputHasNoEnglish(t *testing.T) {
 		assert.Equal(t, 0, code, errs)
 		assert.Empty(t, golden.EnglishWords(out+errs), "%v:\n%s", args, out)
 	}
+	// Usage errors and a broken file, in Ukrainian too.
+	for _, args := range [][]string{
+		{"-lang", "uk", "-nope"}, {"-lang", "uk", "-redact"}, {"-lang", "uk", "-format", "jsonl", "-timeline"},
+		{"-lang", "uk", "-quiet", "-progress"}, {"-lang", "uk", "-as-of", "2023-02-30"},
+	} {
+		code, out, errs := runWith(t, "", args...)
+		assert.Equal(t, 2, code, args)
+		assert.Empty(t, golden.EnglishWords(out+errs), "%v:\n%s", args, errs)
+	}
+	code, out, errs := runWith(t, `[{"id":"A",}]`, "-lang", "uk", "-in", "-")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, golden.EnglishWords(out+errs), errs)
+
 	assert.Equal(t, []string{"annual", "cases", "held"}, golden.EnglishWords("annual cases held 2010-IX:7(1) C-01 e1 already_paid episodes[0].released ab12cd LAW.md"), "the check itself")
 }

@@ -34,17 +34,58 @@ func (h Help) Write(w io.Writer, fs *flag.FlagSet) {
 }
 
 // Parse parses args with fs. With -help (or -h) it writes the help to
-// stdout and reports help; a bad flag gets its error and a pointer to
-// -help on fs's output.
+// stdout and reports help; a bad flag gets its error (in Ukrainian when
+// args ask for -lang uk) and a pointer to -help on fs's output.
 func Parse(fs *flag.FlagSet, args []string, h Help, stdout io.Writer) (help bool, err error) {
-	fs.Usage = func() {} // the flag package has printed the error; the pointer follows
-	if err := fs.Parse(args); err != nil {
+	out := fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard) // the error is written below, in its language
+	err = fs.Parse(args)
+	fs.SetOutput(out)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			h.Write(stdout, fs)
 			return true, nil
 		}
-		fmt.Fprintf(fs.Output(), "run %s -help for how to use it\n", h.Name)
+		if LangOf(args) == "uk" {
+			fmt.Fprintf(out, "%s\nзапустіть %s -help, щоб дізнатися, як ним користуватися\n", flagErrorUK(err), h.Name)
+		} else {
+			fmt.Fprintf(out, "%v\nrun %s -help for how to use it\n", err, h.Name)
+		}
 		return false, err
 	}
 	return false, nil
+}
+
+// LangOf returns the value of -lang in args ("uk", "en"), or "" if none
+// is given: for messages written before the flags are parsed.
+func LangOf(args []string) string {
+	for i, a := range args {
+		a = strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		switch {
+		case a == "lang" && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(a, "lang="):
+			return strings.TrimPrefix(a, "lang=")
+		}
+	}
+	return ""
+}
+
+// flagErrorUK says in Ukrainian what the flag package's error says.
+func flagErrorUK(err error) string {
+	msg := err.Error()
+	for _, p := range []struct{ en, uk string }{
+		{"flag provided but not defined: ", "невідомий прапорець "},
+		{"flag needs an argument: ", "прапорцю потрібне значення: "},
+		{"bad flag syntax: ", "неправильний запис прапорця: "},
+	} {
+		if rest, ok := strings.CutPrefix(msg, p.en); ok {
+			return p.uk + rest
+		}
+	}
+	if strings.HasPrefix(msg, "invalid value ") || strings.HasPrefix(msg, "invalid boolean value ") {
+		return "неправильне значення прапорця (" + msg + ")"
+	}
+	return msg
 }

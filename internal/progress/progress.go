@@ -66,7 +66,7 @@ func (m *Meter) Finish() {
 	case m.Lang == "uk":
 		fmt.Fprintf(m.W, "%s: %s за %s\n", m.Prefix, law.PluralUK(m.done, "справа", "справи", "справ"), seconds(took))
 	default:
-		fmt.Fprintf(m.W, "%s: %d cases in %s\n", m.Prefix, m.done, took)
+		fmt.Fprintf(m.W, "%s: %s in %s\n", m.Prefix, law.PluralEN(m.done, "case", "cases"), took)
 	}
 }
 
