@@ -210,12 +210,13 @@ func (d *Decoder) errAt(line, col int, uk, en string) error {
 }
 
 // fileError is a *FileError with its message in both languages; Err wraps
-// base (when given) with the English text.
+// base (when given) with the English text, or is base alone when en is
+// empty.
 func fileError(line, col int, base error, uk, en string) *FileError {
 	var err error
 	switch {
 	case base != nil && en == "":
-		err, en = base, base.Error()
+		err = base
 	case base != nil:
 		err = fmt.Errorf("%w: %s", base, en)
 	default:
