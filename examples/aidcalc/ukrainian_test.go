@@ -23,7 +23,11 @@ func TestUkrainianOutputHasNoEnglish(t *testing.T) {
 		assert.Equal(t, 0, code, errs)
 		assert.Empty(t, golden.EnglishWords(out+errs), "%v:\n%s", args, out)
 	}
-	// Usage errors and a broken file, in Ukrainian too.
+	// The help, usage errors and a broken file, in Ukrainian too.
+	code, help, _ := runWith(t, "", "-lang", "uk", "-help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, help, "Приклади:")
+	assert.Empty(t, golden.EnglishWords(help), help)
 	for _, args := range [][]string{
 		{"-lang", "uk", "-nope"}, {"-lang", "uk", "-redact"}, {"-lang", "uk", "-format", "jsonl", "-timeline"},
 		{"-lang", "uk", "-quiet", "-progress"}, {"-lang", "uk", "-as-of", "2023-02-30"},

@@ -86,6 +86,33 @@ Without FOLDER it runs on sample tables embedded in the program.`,
 		"ngo -lang uk -compare held_payee=equal_shares my-tables  # in Ukrainian, with a what-if",
 	},
 	Exit: "0 every case decided; 1 a case has problems (listed beside the report, the others still written unless -strict) or a file cannot be read or written; 2 a usage error.",
+	UK: &cli.HelpUK{
+		About: `ngo читає теку таблиць справ, які громадська організація веде в електронній
+таблиці (cases.csv, episodes.csv, family.csv, events.csv), вирішує кожне звернення за
+Законом № 2010-IX і записує звіт про права на допомогу, що відкривається в
+електронній таблиці: кому що належить, за членами сім'ї, з підставою українською
+та англійською. Без ТЕКИ працює на зразках таблиць, вбудованих у програму.`,
+		Examples: []string{
+			"ngo -lang uk                              # зразки таблиць; звіт у entitlements.csv",
+			"ngo -out борг.csv -excel мої-таблиці       # ваші таблиці, звіт для відкриття в Excel",
+			"ngo -lang uk -compare held_payee=equal_shares мої-таблиці  # українською, з порівнянням",
+		},
+		Exit: "0 — усі справи оцінено; 1 — у справі є проблеми (їх перелічено поруч зі звітом, решта все одно записується, якщо не -strict) або файл не вдалося прочитати чи записати; 2 — помилка виклику.",
+		Flags: map[string]string{
+			"as-of":            "день звіту, РРРР-ММ-ДД (типово сьогодні)",
+			"out":              "файл звіту",
+			"excel":            "мітка порядку байтів і CRLF",
+			"rules":            "файл набору правил (JSON)",
+			"compare":          "порівняти з файлом набору правил, НАЛАШТУВАННЯ=ЗНАЧЕННЯ або draft6700",
+			"strict":           "не записувати звіт, якщо в будь-якій справі є проблема",
+			"quiet":            "не показувати перебіг",
+			"progress":         "показувати перебіг щосекунди, навіть коли стандартний потік помилок — не термінал",
+			"max-record-bytes": "найбільший рядок таблиці справ, у байтах",
+			"max-case-rows":    "найбільша кількість рядків однієї справи в таблицях справ",
+			"window":           "найбільша кількість справ водночас; 0 — 64 на ядро",
+			"lang":             "мова повідомлень, підсумку й заголовків звіту: en або uk",
+		},
+	},
 }
 
 //go:embed testdata/tables/*.csv

@@ -117,6 +117,10 @@ func TestHelpDefaultsAndUkrainian(t *testing.T) {
 		assert.Empty(t, golden.EnglishWords(row[len(row)-1]), "reason_uk of %v", row)
 	}
 
+	stdout.Reset()
+	assert.Equal(t, 0, run([]string{"-lang", "uk", "-help"}, &stdout, &stderr, ticking(), time.UTC))
+	assert.Contains(t, stdout.String(), "Приклади:")
+	assert.Empty(t, golden.EnglishWords(stdout.String()), stdout.String())
 	assert.Equal(t, 2, run([]string{"-lang", "de"}, &stdout, &stderr, ticking(), time.UTC))
 	assert.Equal(t, 2, run([]string{"-quiet", "-progress"}, &stdout, &stderr, ticking(), time.UTC))
 }

@@ -17,10 +17,42 @@ type Help struct {
 	About    string   // what it does, a paragraph or two
 	Examples []string // "command  # what it does", one a line
 	Exit     string   // what each exit status means
+	// UK is the same help in Ukrainian, for -lang uk -help; its Flags
+	// give each flag's description by name (the English one where absent).
+	UK *HelpUK
 }
 
-// Write writes the help to w, with the flags of fs.
-func (h Help) Write(w io.Writer, fs *flag.FlagSet) {
+// HelpUK is a program's help text in Ukrainian.
+type HelpUK struct {
+	About    string
+	Examples []string
+	Exit     string
+	Flags    map[string]string
+}
+
+// Write writes the help to w, with the flags of fs, in lang.
+func (h Help) Write(w io.Writer, fs *flag.FlagSet, lang string) {
+	if lang == "uk" && h.UK != nil {
+		u := h.UK
+		fmt.Fprintf(w, "%s\n\nВиклик:\n  %s %s\n\nПриклади:\n", strings.TrimSpace(u.About), h.Name, strings.NewReplacer("[flags]", "[прапорці]", "FOLDER", "ТЕКА").Replace(h.Usage))
+		for _, e := range u.Examples {
+			fmt.Fprintf(w, "  %s\n", e)
+		}
+		fmt.Fprintln(w, "\nПрапорці:")
+		fs.VisitAll(func(f *flag.Flag) {
+			usage := f.Usage
+			if uk, ok := u.Flags[f.Name]; ok {
+				usage = uk
+			}
+			def := ""
+			if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+				def = " (типово " + f.DefValue + ")"
+			}
+			fmt.Fprintf(w, "  -%s\n    \t%s%s\n", f.Name, usage, def)
+		})
+		fmt.Fprintf(w, "\nКод завершення: %s\n", u.Exit)
+		return
+	}
 	fmt.Fprintf(w, "%s\n\nUsage:\n  %s %s\n\nExamples:\n", strings.TrimSpace(h.About), h.Name, h.Usage)
 	for _, e := range h.Examples {
 		fmt.Fprintf(w, "  %s\n", e)
@@ -44,7 +76,7 @@ func Parse(fs *flag.FlagSet, args []string, h Help, stdout io.Writer) (help bool
 	fs.SetOutput(out)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			h.Write(stdout, fs)
+			h.Write(stdout, fs, LangOf(args))
 			return true, nil
 		}
 		if LangOf(args) == "uk" {
