@@ -168,13 +168,18 @@ type Outcome struct {
 	Rule  string   `json:"rule"`
 	Pass  bool     `json:"pass"`
 	Diffs []string `json:"diffs,omitempty"`
+	// DiffsUK are the same differences in Ukrainian, in the same order.
+	DiffsUK []string `json:"diffs_uk,omitempty"`
 }
 
 // Check runs f and compares what the library gives with what f expects.
 // A file whose case or rule set does not load fails with that reason.
 func Check(f File) Outcome {
 	out := Outcome{Name: f.Name, Rule: f.Rule}
-	fail := func(format string, args ...any) { out.Diffs = append(out.Diffs, fmt.Sprintf(format, args...)) }
+	fail := func(uk, en string, args ...any) {
+		out.Diffs = append(out.Diffs, fmt.Sprintf(en, args...))
+		out.DiffsUK = append(out.DiffsUK, fmt.Sprintf(uk, args...))
+	}
 	rs := aid.Default()
 	if len(f.RuleSet) > 0 {
 		raw := f.RuleSet
@@ -192,7 +197,7 @@ func Check(f File) Outcome {
 		var err error
 		rs, err = aid.LoadRuleSet(bytes.NewReader(raw))
 		if err != nil {
-			fail("rule_set: %v", err)
+			fail("rule_set: %v", "rule_set: %v", err)
 			return out
 		}
 	}
@@ -201,15 +206,16 @@ func Check(f File) Outcome {
 		var ve *prisoner.ValidationError
 		if errors.As(err, &ve) {
 			for _, fe := range ve.Fields {
-				fail("case: %s: %s", fe.Path, fe.Message.EN)
+				out.Diffs = append(out.Diffs, "case: "+fe.Path+": "+fe.Message.EN)
+				out.DiffsUK = append(out.DiffsUK, "справа: "+fe.Path+": "+fe.Message.UK)
 			}
 		} else {
-			fail("case: %v", err)
+			fail("справа: %v", "case: %v", err)
 		}
 		return out
 	}
-	if probs := checkRefs(f.Expect, c); len(probs) > 0 {
-		out.Diffs = probs
+	if probs, probsUK := checkRefs(f.Expect, c); len(probs) > 0 {
+		out.Diffs, out.DiffsUK = probs, probsUK
 		return out
 	}
 	res, err := aid.Evaluate(c, rs)
@@ -217,10 +223,11 @@ func Check(f File) Outcome {
 		var he *status.HistoryError
 		if errors.As(err, &he) {
 			for _, p := range he.Problems {
-				fail("case: %s (seq %d): %s", p.Path, p.Seq, p.Message.EN)
+				out.Diffs = append(out.Diffs, fmt.Sprintf("case: %s (seq %d): %s", p.Path, p.Seq, p.Message.EN))
+				out.DiffsUK = append(out.DiffsUK, fmt.Sprintf("справа: %s (№ %d): %s", p.Path, p.Seq, p.Message.UK))
 			}
 		} else {
-			fail("evaluate: %v", err)
+			fail("оцінка: %v", "evaluate: %v", err)
 		}
 		return out
 	}
@@ -228,16 +235,16 @@ func Check(f File) Outcome {
 		snap := res.Timeline.At(sc.Episode, sc.On)
 		at := fmt.Sprintf("status of %s on %s", sc.Episode, sc.On)
 		if snap.State != sc.State {
-			fail("%s: want %s, got %s", at, sc.State, snap.State)
+			fail("%s: очікується %s, маємо %s", "%s: want %s, got %s", at, sc.State, snap.State)
 		}
 		if !sc.Since.IsZero() && snap.Since != sc.Since {
-			fail("%s: want since %s, got since %s", at, sc.Since, orNone(snap.Since))
+			fail("%s: очікується з %s, маємо з %s", "%s: want since %s, got since %s", at, sc.Since, orNone(snap.Since))
 		}
 		if sc.Suspended != nil && *sc.Suspended != snap.Suspended {
-			fail("%s: want suspended %t, got %t", at, *sc.Suspended, snap.Suspended)
+			fail("%s: очікується «розгляд зупинено» %t, маємо %t", "%s: want suspended %t, got %t", at, *sc.Suspended, snap.Suspended)
 		}
 		if sc.Excluded != nil && *sc.Excluded != snap.Excluded {
-			fail("%s: want excluded %t, got %t", at, *sc.Excluded, snap.Excluded)
+			fail("%s: очікується «виключено» %t, маємо %t", "%s: want excluded %t, got %t", at, *sc.Excluded, snap.Excluded)
 		}
 		if sc.Death != "" {
 			ep, _ := c.EpisodeByID(sc.Episode)
@@ -246,7 +253,7 @@ func Check(f File) Outcome {
 				got = ep.Death()
 			}
 			if got != sc.Death {
-				fail("%s: want death %s, got %s", at, sc.Death, got)
+				fail("%s: очікується смерть %s, маємо %s", "%s: want death %s, got %s", at, sc.Death, got)
 			}
 		}
 	}
@@ -257,7 +264,7 @@ func Check(f File) Outcome {
 	for _, dc := range f.Expect.Decisions {
 		d, ok := bySeq[dc.Seq]
 		if !ok {
-			fail("claim #%d: no such claim in the case", dc.Seq)
+			fail("звернення №%d: такого звернення у справі немає", "claim #%d: no such claim in the case", dc.Seq)
 			continue
 		}
 		got := Describe(d)
@@ -267,29 +274,31 @@ func Check(f File) Outcome {
 			wantGranted = &no
 		}
 		if wantGranted != nil && *wantGranted != d.Granted {
-			fail("claim #%d: want %s, got %s", dc.Seq, grantWord(*wantGranted), got)
+			out.Diffs = append(out.Diffs, fmt.Sprintf("claim #%d: want %s, got %s", dc.Seq, grantWord(*wantGranted), got))
+			out.DiffsUK = append(out.DiffsUK, fmt.Sprintf("звернення №%d: очікується %s, маємо %s", dc.Seq, grantWordUK(*wantGranted), describeUK(d)))
 			continue // what else the file expects of it follows from the outcome
 		}
 		if dc.Refusal != "" && string(d.Refusal) != dc.Refusal {
-			fail("claim #%d: want refusal %s, got %s", dc.Seq, dc.Refusal, got)
+			out.Diffs = append(out.Diffs, fmt.Sprintf("claim #%d: want refusal %s, got %s", dc.Seq, dc.Refusal, got))
+			out.DiffsUK = append(out.DiffsUK, fmt.Sprintf("звернення №%d: очікується відмова %s, маємо %s", dc.Seq, dc.Refusal, describeUK(d)))
 		}
 		if dc.Amount != "" && d.Amount.String() != dc.Amount {
-			fail("claim #%d: want amount %s, got %s", dc.Seq, dc.Amount, d.Amount)
+			fail("звернення №%d: очікується сума %s, маємо %s", "claim #%d: want amount %s, got %s", dc.Seq, dc.Amount, d.Amount)
 		}
 		if dc.Years != nil && fmt.Sprint(dc.Years) != fmt.Sprint(yearIDs(d)) {
-			fail("claim #%d: want years %v, got %v", dc.Seq, dc.Years, yearIDs(d))
+			fail("звернення №%d: очікуються роки %v, маємо %v", "claim #%d: want years %v, got %v", dc.Seq, dc.Years, yearIDs(d))
 		}
 		if dc.Shares != nil && !sameShares(dc.Shares, d.Shares) {
-			fail("claim #%d: want shares %s, got %s", dc.Seq, sortedShares(dc.Shares), sharesOf(d.Shares))
+			fail("звернення №%d: очікуються частки %s, маємо %s", "claim #%d: want shares %s, got %s", dc.Seq, sortedShares(dc.Shares), sharesOf(d.Shares))
 		}
 		if dc.Assumption != nil && *dc.Assumption != d.Assumed() {
-			fail("claim #%d: want assumption %t, got %t", dc.Seq, *dc.Assumption, d.Assumed())
+			fail("звернення №%d: очікується «є припущення» %t, маємо %t", "claim #%d: want assumption %t, got %t", dc.Seq, *dc.Assumption, d.Assumed())
 		}
 		if len(dc.Citations) > 0 {
 			cited := strings.Split(string(d.AppendCitationCodes(nil)), ";")
 			for _, want := range dc.Citations {
 				if !slices.Contains(cited, want) {
-					fail("claim #%d: want a step citing %s, got citations %s", dc.Seq, want, strings.Join(cited, ", "))
+					fail("звернення №%d: очікується крок із посиланням на %s, маємо посилання %s", "claim #%d: want a step citing %s, got citations %s", dc.Seq, want, strings.Join(cited, ", "))
 				}
 			}
 		}
@@ -305,7 +314,7 @@ func Check(f File) Outcome {
 		slices.Sort(w)
 		slices.Sort(g)
 		if !slices.Equal(w, g) {
-			fail("recoveries: want [%s], got [%s]", strings.Join(w, ", "), strings.Join(g, ", "))
+			fail("до повернення: очікується [%s], маємо [%s]", "recoveries: want [%s], got [%s]", strings.Join(w, ", "), strings.Join(g, ", "))
 		}
 	}
 	for _, ec := range f.Expect.Entitlements {
@@ -322,11 +331,11 @@ func Check(f File) Outcome {
 			}
 		}
 		if !found {
-			fail("entitlement %s %s on %s: want %s %s %s, got [%s]", ec.Episode, ec.Aid, ec.On, ec.State, orAny(ec.Party), orAny(ec.Amount), strings.Join(seen, ", "))
+			fail("право %s %s на %s: очікується %s %s %s, маємо [%s]", "entitlement %s %s on %s: want %s %s %s, got [%s]", ec.Episode, ec.Aid, ec.On, ec.State, orAny(ec.Party), orAny(ec.Amount), strings.Join(seen, ", "))
 		}
 	}
 	if f.Expect.Total != "" && res.Granted().String() != f.Expect.Total {
-		fail("total granted: want %s, got %s", f.Expect.Total, res.Granted())
+		fail("усього призначено: очікується %s, маємо %s", "total granted: want %s, got %s", f.Expect.Total, res.Granted())
 	}
 	if f.Expect.Payees != nil {
 		got := map[string]aid.Money{}
@@ -345,7 +354,7 @@ func Check(f File) Outcome {
 			gotS[k] = v.String()
 		}
 		if sortedShares(gotS) != sortedShares(f.Expect.Payees) {
-			fail("totals per payee: want %s, got %s", sortedShares(f.Expect.Payees), sortedShares(gotS))
+			fail("суми за отримувачами: очікується %s, маємо %s", "totals per payee: want %s, got %s", sortedShares(f.Expect.Payees), sortedShares(gotS))
 		}
 	}
 	if want := f.Expect.Warnings; want != nil {
@@ -354,7 +363,7 @@ func Check(f File) Outcome {
 			got = append(got, string(w.Code))
 		}
 		if strings.Join(got, ",") != strings.Join(*want, ",") {
-			fail("warnings: want [%s], got [%s]", strings.Join(*want, ", "), strings.Join(got, ", "))
+			fail("попередження: очікується [%s], маємо [%s]", "warnings: want [%s], got [%s]", strings.Join(*want, ", "), strings.Join(got, ", "))
 		}
 	}
 	out.Pass = len(out.Diffs) == 0
@@ -365,16 +374,19 @@ func Check(f File) Outcome {
 // does not have: an episode or a party the case does not name, a refusal,
 // death, entitlement state or warning code that does not exist. Each is an
 // error of the file, not a silent pass or a bare mismatch.
-func checkRefs(x Expect, c prisoner.Case) []string {
-	var out []string
-	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+func checkRefs(x Expect, c prisoner.Case) (en, uk []string) {
+	var out, outUK []string
+	bad := func(uk, en string, args ...any) {
+		out = append(out, fmt.Sprintf(en, args...))
+		outUK = append(outUK, fmt.Sprintf(uk, args...))
+	}
 	episode := func(where, id string) {
 		if _, ok := c.EpisodeByID(id); !ok {
 			var ids []string
 			for _, e := range c.Episodes {
 				ids = append(ids, e.ID)
 			}
-			bad("%s: the case has no episode %q (its episodes: %s)", where, id, strings.Join(ids, ", "))
+			bad("%s: у справі немає епізоду %q (її епізоди: %s)", "%s: the case has no episode %q (its episodes: %s)", where, id, strings.Join(ids, ", "))
 		}
 	}
 	party := func(where, id string, extra ...string) {
@@ -387,7 +399,7 @@ func checkRefs(x Expect, c prisoner.Case) []string {
 				ids = append(ids, m.ID)
 			}
 			ids = append(ids, extra...)
-			bad("%s: the case has no party %q (its parties: %s)", where, id, strings.Join(ids, ", "))
+			bad("%s: у справі немає сторони %q (її сторони: %s)", "%s: the case has no party %q (its parties: %s)", where, id, strings.Join(ids, ", "))
 		}
 	}
 	codes := aid.Codes()
@@ -395,22 +407,22 @@ func checkRefs(x Expect, c prisoner.Case) []string {
 		where := fmt.Sprintf("expect.status[%d]", i)
 		episode(where, sc.Episode)
 		if sc.On.IsZero() {
-			bad("%s: needs a day (on)", where)
+			bad("%s: потрібен день (on)", "%s: needs a day (on)", where)
 		}
 		if sc.State == 0 {
-			bad("%s: needs a state", where)
+			bad("%s: потрібен статус (state)", "%s: needs a state", where)
 		}
 		if sc.Death != "" && !slices.Contains([]string{"none", "in_captivity", "after_release_linked", "after_release_not_linked"}, sc.Death) {
-			bad("%s: death %q is not one of none, in_captivity, after_release_linked, after_release_not_linked", where, sc.Death)
+			bad("%s: смерть %q — не одне з none, in_captivity, after_release_linked, after_release_not_linked", "%s: death %q is not one of none, in_captivity, after_release_linked, after_release_not_linked", where, sc.Death)
 		}
 	}
 	for i, dc := range x.Decisions {
 		where := fmt.Sprintf("expect.decisions[%d] (claim #%d)", i, dc.Seq)
 		if _, ok := codes[aid.Code(dc.Refusal)]; dc.Refusal != "" && !ok {
-			bad("%s: %q is not a refusal code (%s)", where, dc.Refusal, knownCodes(codes))
+			bad("%s: %q — не код відмови (%s)", "%s: %q is not a refusal code (%s)", where, dc.Refusal, knownCodes(codes))
 		}
 		if dc.Refusal != "" && dc.Granted != nil && *dc.Granted {
-			bad("%s: a refusal and granted: true contradict each other", where)
+			bad("%s: відмова і granted: true суперечать одне одному", "%s: a refusal and granted: true contradict each other", where)
 		}
 		for p := range dc.Shares {
 			party(where+".shares", p)
@@ -426,10 +438,10 @@ func checkRefs(x Expect, c prisoner.Case) []string {
 		where := fmt.Sprintf("expect.entitlements[%d]", i)
 		episode(where, ec.Episode)
 		if ec.On.IsZero() {
-			bad("%s: needs a day (on)", where)
+			bad("%s: потрібен день (on)", "%s: needs a day (on)", where)
 		}
 		if !slices.Contains(states, ec.State) {
-			bad("%s: state %q is not one of granted, paid, open, unpaid_at_death", where, ec.State)
+			bad("%s: стан %q — не одне з granted, paid, open, unpaid_at_death", "%s: state %q is not one of granted, paid, open, unpaid_at_death", where, ec.State)
 		}
 		if ec.Party != "" {
 			party(where, ec.Party, aid.PartyFamily, aid.PartyEstate)
@@ -442,11 +454,11 @@ func checkRefs(x Expect, c prisoner.Case) []string {
 		known := []string{string(prisoner.WarnImpliedApplication), string(prisoner.WarnNoRegisterRecord), string(prisoner.WarnReleaseKindUnknown)}
 		for i, w := range *x.Warnings {
 			if !slices.Contains(known, w) {
-				bad("expect.warnings[%d]: %q is not a warning code (%s)", i, w, strings.Join(known, ", "))
+				bad("expect.warnings[%d]: %q — не код попередження (%s)", "expect.warnings[%d]: %q is not a warning code (%s)", i, w, strings.Join(known, ", "))
 			}
 		}
 	}
-	return out
+	return out, outUK
 }
 
 func knownCodes(m map[aid.Code]law.Text) string {
@@ -553,11 +565,38 @@ func nameOf(data []byte) string {
 
 // readError says why a file is not a legal test case: a case file (the
 // kind aidcalc reads) is named as such, with how to make a test of it.
-func readError(data []byte, err error) string {
+func readError(data []byte, err error) (en, uk string) {
 	if IsCaseFile(data) {
-		return `this is a case file, not a legal test case: put it under "case" in {"name": "...", "rule": "...", "case": {...}, "expect": {...}}`
+		return `this is a case file, not a legal test case: put it under "case" in {"name": "...", "rule": "...", "case": {...}, "expect": {...}}`,
+			`це файл справ, а не юридичний тест: покладіть його в "case" у {"name": "...", "rule": "...", "case": {...}, "expect": {...}}`
 	}
-	return "cannot read the file: " + err.Error()
+	return "cannot read the file: " + err.Error(), "файл не вдалося прочитати: " + err.Error()
+}
+
+func grantWordUK(g bool) string {
+	if g {
+		return "призначено"
+	}
+	return "відмовлено"
+}
+
+// describeUK is [Describe] in Ukrainian.
+func describeUK(d aid.Decision) string {
+	if !d.Granted {
+		return "відмовлено " + string(d.Refusal)
+	}
+	s := "призначено " + d.Amount.String()
+	if len(d.Years) > 0 {
+		s += fmt.Sprintf(" роки %v", yearIDs(d))
+	}
+	if len(d.Shares) > 1 {
+		var parts []string
+		for _, sh := range d.Shares {
+			parts = append(parts, sh.Party+"="+sh.Amount.String())
+		}
+		s += " частки " + strings.Join(parts, ",")
+	}
+	return s
 }
 
 // IsCaseFile reports whether data looks like a case file (an object with
@@ -610,7 +649,8 @@ func CheckDir(fsys fs.FS, dir string) ([]Outcome, error) {
 		}
 		f, err := Load(bytes.NewReader(data))
 		if err != nil {
-			outs = append(outs, Outcome{File: n, Name: nameOf(data), Diffs: []string{readError(data, err)}})
+			en, uk := readError(data, err)
+			outs = append(outs, Outcome{File: n, Name: nameOf(data), Diffs: []string{en}, DiffsUK: []string{uk}})
 			continue
 		}
 		o := Check(f)

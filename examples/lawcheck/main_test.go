@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/uacaptivity/captivity/internal/golden"
 )
 
 func TestLibraryCasesPass(t *testing.T) {
@@ -51,4 +53,18 @@ func TestCaseFileIsNamed(t *testing.T) {
 	assert.Equal(t, 1, run([]string{dir}, &out, &errs))
 	assert.Contains(t, out.String(), "FAIL  case.json    []\n        this is a case file, not a legal test case")
 	assert.Contains(t, out.String(), "FAIL  typo.json  has a typo  []\n        cannot read the file: json: unknown field \"expext\"")
+}
+
+// -lang uk: the report's own words in Ukrainian (the file's name and rule
+// are its author's), and the help too.
+func TestUkrainian(t *testing.T) {
+	var out, errs bytes.Buffer
+	assert.Equal(t, 1, run([]string{"-lang", "uk", "testdata/failing"}, &out, &errs))
+	lines := strings.Split(out.String(), "\n")
+	assert.True(t, strings.HasPrefix(lines[0], "НІ "), lines[0])
+	assert.Empty(t, golden.EnglishWords(strings.Join(lines[1:], "\n")), out.String())
+	out.Reset()
+	assert.Equal(t, 0, run([]string{"-lang", "uk", "-help"}, &out, &errs))
+	assert.Empty(t, golden.EnglishWords(out.String()), out.String())
+	assert.Contains(t, out.String(), "Приклади:")
 }
