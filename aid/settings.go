@@ -3,6 +3,7 @@ package aid
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -205,7 +206,7 @@ func decodeRuleSet(r io.Reader, rs *RuleSet) error {
 		}
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("%s", strings.Join(problems, "; "))
+		return settingErrors(problems)
 	}
 	return nil
 }
@@ -252,4 +253,18 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// settingErrors are the problems of a rule-set file, each its own error
+// (Unwrap), written on one line.
+type settingErrors []string
+
+func (e settingErrors) Error() string { return strings.Join(e, "; ") }
+
+func (e settingErrors) Unwrap() []error {
+	out := make([]error, len(e))
+	for i, p := range e {
+		out[i] = errors.New(p)
+	}
+	return out
 }

@@ -197,7 +197,16 @@ func Check(f File) Outcome {
 		var err error
 		rs, err = aid.LoadRuleSet(bytes.NewReader(raw))
 		if err != nil {
-			fail("rule_set: %v", "rule_set: %v", err)
+			// One line per problem of the rule set (a misspelt setting, a
+			// bad value), as for every other mistake of a file.
+			var multi interface{ Unwrap() []error }
+			if errors.As(err, &multi) {
+				for _, e := range multi.Unwrap() {
+					fail("rule_set: %v", "rule_set: %v", e)
+				}
+			} else {
+				fail("rule_set: %v", "rule_set: %v", err)
+			}
 			return out
 		}
 	}

@@ -130,3 +130,12 @@ func TestInvalidCaseListsEveryProblem(t *testing.T) {
 		assert.True(t, strings.HasPrefix(d, "case: "), d)
 	}
 }
+
+// Each mistake of a rule set is an error of its own.
+func TestRuleSetMistakesOneEach(t *testing.T) {
+	o := lawcase.Check(lawcase.File{Name: "bad settings", Case: []byte(`{}`), RuleSet: []byte(`{"held_paye":"x","year_basi":"y"}`)})
+	assert.False(t, o.Pass)
+	require.Len(t, o.Diffs, 2, strings.Join(o.Diffs, "\n"))
+	assert.Contains(t, o.Diffs[0], `did you mean "held_payee"`)
+	assert.Contains(t, o.Diffs[1], `did you mean "year_basis"`)
+}
