@@ -70,9 +70,43 @@ func newTableIn(r io.Reader, name string, cols []column, maxRecord int) *tableIn
 		return t
 	}
 	t.lim = &recordLimit{r: r, max: maxRecord}
-	t.r = csv.NewReader(t.lim)
+	br := bufio.NewReaderSize(t.lim, 64<<10)
+	t.r = csv.NewReader(br)
 	t.r.ReuseRecord = true // take copies the fields it keeps
+	t.r.Comma = separator(br)
 	return t
+}
+
+// separator returns the cell separator of a table from its header row: a
+// comma, or the semicolon (or tab) that spreadsheets in many locales,
+// Ukrainian among them, write instead when a decimal comma is in use.
+func separator(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	var n [3]int // , ; tab, outside quotes
+	quoted := false
+	for _, c := range head {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == ',':
+			n[0]++
+		case c == ';':
+			n[1]++
+		case c == '\t':
+			n[2]++
+		}
+	}
+	switch {
+	case n[1] > n[0] && n[1] >= n[2]:
+		return ';'
+	case n[2] > n[0] && n[2] > n[1]:
+		return '\t'
+	}
+	return ','
 }
 
 // errRecordTooLong stops a record over the limit as it is read.
@@ -101,10 +135,25 @@ type recordLimit struct {
 	line  int // bytes of the current line
 	lines int // line ends passed
 	carry [utf8.UTFMax]byte
-	nc    int // bytes of a character cut by the end of the last chunk
+	nc    int   // bytes of a character cut by the end of the last chunk
+	err   error // the first problem, returned from then on
 }
 
+// Read passes the next bytes on, checked; a problem found is returned
+// again on every later read, so that a reader in between (the buffer that
+// peeks at the header row) cannot lose it.
 func (l *recordLimit) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.read(p)
+	if err != nil && err != io.EOF {
+		l.err = err
+	}
+	return n, err
+}
+
+func (l *recordLimit) read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	for i := 0; i < n; {
 		j := bytes.IndexByte(p[i:n], '\n')
@@ -603,6 +652,14 @@ func (b *caseBuilder) date(ord int) civil.Date {
 	if s == "" {
 		return civil.Date{}
 	}
+	if len(s) != 10 || s[4] != '-' { // not YYYY-MM-DD: a spreadsheet's form?
+		var ok bool
+		var why law.Text
+		if s, ok, why = spreadsheetDate(s); !ok {
+			b.bad(ord, prisoner.CodeInvalid, why)
+			return civil.Date{}
+		}
+	}
 	d, err := civil.Parse(s)
 	if err != nil {
 		b.bad(ord, prisoner.CodeInvalid, law.Text{UK: "не є наявною датою у формі РРРР-ММ-ДД", EN: "is not an existing date written YYYY-MM-DD"})
@@ -611,14 +668,32 @@ func (b *caseBuilder) date(ord int) civil.Date {
 }
 
 func (b *caseBuilder) flag(ord int) bool {
-	switch strings.ToLower(b.str(ord)) {
+	v := strings.ToLower(b.str(ord))
+	switch v {
 	case "", "false", "0", "no", "ні":
 		return false
 	case "true", "1", "yes", "так":
 		return true
 	}
+	if t, ok := spreadsheetBools[v]; ok {
+		return t
+	}
 	b.bad(ord, prisoner.CodeType, law.Text{UK: "має бути true або false", EN: "must be true or false"})
 	return false
+}
+
+// amount reads an amount cell, as a spreadsheet may have rewritten it
+// (see spreadsheetAmount).
+func (b *caseBuilder) amount(ord int) string {
+	s := b.str(ord)
+	if s == "" || (strings.IndexByte(s, '.') == len(s)-3 && strings.Trim(s, "0123456789.") == "") {
+		return s // already ours
+	}
+	out, ok, why := spreadsheetAmount(s)
+	if !ok {
+		b.bad(ord, prisoner.CodeAmount, why)
+	}
+	return out
 }
 
 func (b *caseBuilder) num(ord int) int {
@@ -722,7 +797,7 @@ func (b *caseBuilder) build() prisoner.Case {
 		b.at(r.events, rw)
 		ev := prisoner.Event{Seq: b.num(evSeq), Date: b.date(evDate), Episode: b.str(evEpisode),
 			Party: b.str(evParty), Member: b.str(evMember), Notified: b.date(evNotified),
-			PriorProcedure: b.flag(evPrior), Year: b.num(evYear), Amount: b.str(evAmount),
+			PriorProcedure: b.flag(evPrior), Year: b.num(evYear), Amount: b.amount(evAmount),
 			OtherLawElected: b.flag(evOtherLaw), Note: b.str(evNote), Decided: b.date(evDecided)}
 		enum(b, evKind, eventKindCodes, &ev.Kind)
 		enum(b, evDecision, decisionCodes, &ev.Decision)
