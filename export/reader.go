@@ -49,7 +49,7 @@ const (
 type tableIn struct {
 	name    string
 	cols    []column
-	r       *csv.Reader
+	r       records
 	keys    []string       // column key (or the header as written) per field index
 	at      map[string]int // key -> field index
 	pos     []int          // column ordinal -> field index, -1 if absent
@@ -61,6 +61,16 @@ type tableIn struct {
 	fatal   *CellProblem
 	started bool
 	lim     *recordLimit
+	// serials: the table is a workbook's sheet, whose date cells hold
+	// day numbers (from 1899-12-30, or 1904-01-01 with date1904).
+	serials, date1904 bool
+}
+
+// records are the rows of one table: a CSV file's (encoding/csv) or a
+// workbook sheet's.
+type records interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
 }
 
 func newTableIn(r io.Reader, name string, cols []column, maxRecord int) *tableIn {
@@ -71,9 +81,10 @@ func newTableIn(r io.Reader, name string, cols []column, maxRecord int) *tableIn
 	}
 	t.lim = &recordLimit{r: r, max: maxRecord}
 	br := bufio.NewReaderSize(t.lim, 64<<10)
-	t.r = csv.NewReader(br)
-	t.r.ReuseRecord = true // take copies the fields it keeps
-	t.r.Comma = separator(br)
+	cr := csv.NewReader(br)
+	cr.ReuseRecord = true // take copies the fields it keeps
+	cr.Comma = separator(br)
+	t.r = cr
 	return t
 }
 
@@ -312,8 +323,14 @@ func (t *tableIn) csvProblem(err error) CellProblem {
 			EN: fmt.Sprintf("byte 0x%02X is not UTF-8 (is the file Windows-1251 or Latin-1?): save it as CSV UTF-8", nu.b)}}
 	}
 	if errors.Is(err, errRecordTooLong) {
-		return CellProblem{File: t.name, Line: t.lim.lines + 1, Code: prisoner.CodeTooLong, Message: law.Text{
-			UK: fmt.Sprintf("рядок довший за %d байтів", t.lim.max), EN: fmt.Sprintf("has a line over %d bytes (the limit per record)", t.lim.max)}}
+		line, limit := t.line+1, DefaultMaxRecordBytes
+		if t.lim != nil {
+			line, limit = t.lim.lines+1, t.lim.max
+		} else if sr, ok := t.r.(*sheetRecords); ok {
+			line, limit = sr.row, sr.max
+		}
+		return CellProblem{File: t.name, Line: line, Code: prisoner.CodeTooLong, Message: law.Text{
+			UK: fmt.Sprintf("рядок довший за %d байтів", limit), EN: fmt.Sprintf("has a line over %d bytes (the limit per record)", limit)}}
 	}
 	var pe *csv.ParseError
 	line := t.line + 1
@@ -651,6 +668,14 @@ func (b *caseBuilder) date(ord int) civil.Date {
 	s := b.str(ord)
 	if s == "" {
 		return civil.Date{}
+	}
+	if b.t.serials && s != "" && strings.Trim(s, "0123456789.") == "" {
+		// A workbook's date cell: a day number, perhaps with a time of day.
+		var ok bool
+		if s, ok = serialDate(s, b.t.date1904); !ok {
+			b.bad(ord, prisoner.CodeInvalid, law.Text{UK: "не є датою", EN: "is not a date"})
+			return civil.Date{}
+		}
 	}
 	if len(s) != 10 || s[4] != '-' { // not YYYY-MM-DD: a spreadsheet's form?
 		var ok bool

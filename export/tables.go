@@ -203,31 +203,46 @@ func (w *CaseTablesWriter) Write(c prisoner.Case) error {
 	if w == nil {
 		return errors.New("export: Write on a nil CaseTablesWriter")
 	}
+	t := caseRows(c, w.opts)
+	for i, out := range []*csvOut{w.cases, w.eps, w.family, w.events} {
+		for _, r := range t[i] {
+			out.row(r...)
+		}
+	}
+	return w.err()
+}
+
+// caseRows are the rows of one case in the four tables (cases,
+// episodes, family, events), as text cells in the columns' order, with
+// personal data left out under opts.Redact. The CSV and the workbook
+// writers both write them.
+func caseRows(c prisoner.Case, opts CSVOptions) [4][][]string {
+	var t [4][][]string
 	p := c.Person
 	name, birth, rnokpp := p.Name, p.BirthDate.String(), p.RNOKPP
-	if w.opts.Redact {
+	if opts.Redact {
 		name, birth, rnokpp = "", "", ""
 	}
-	w.cases.row(c.ID, p.Citizenship, boolCell(p.Stateless), name, birth, rnokpp, c.Note)
+	t[0] = append(t[0], []string{c.ID, p.Citizenship, boolCell(p.Stateless), name, birth, rnokpp, c.Note})
 	for _, e := range c.Episodes {
-		w.eps.row(c.ID, e.ID, e.Category.String(), boolCell(e.ServingAtCapture), e.Captured.String(), e.Released.String(),
-			code(e.ReleaseKind), e.Died.String(), boolCell(e.DeathLinked), e.EarlyDateReason)
+		t[1] = append(t[1], []string{c.ID, e.ID, e.Category.String(), boolCell(e.ServingAtCapture), e.Captured.String(), e.Released.String(),
+			code(e.ReleaseKind), e.Died.String(), boolCell(e.DeathLinked), e.EarlyDateReason})
 	}
 	for _, m := range c.Family {
 		name, birth, rnokpp := m.Name, m.BirthDate.String(), m.RNOKPP
-		if w.opts.Redact {
+		if opts.Redact {
 			name, birth, rnokpp = "", "", ""
 		}
-		w.family.row(c.ID, m.ID, m.Relation.String(), code(m.Proof), boolCell(m.Dependant), name, birth, m.Citizenship, rnokpp,
-			m.Since.String(), m.Ended.String(), m.RelationNote, boolCell(m.LivesWith), m.PersonRef)
+		t[2] = append(t[2], []string{c.ID, m.ID, m.Relation.String(), code(m.Proof), boolCell(m.Dependant), name, birth, m.Citizenship, rnokpp,
+			m.Since.String(), m.Ended.String(), m.RelationNote, boolCell(m.LivesWith), m.PersonRef})
 	}
 	for _, ev := range c.Events {
-		w.events.row(c.ID, strconv.Itoa(ev.Seq), ev.Date.String(), ev.Kind.String(), ev.Episode, ev.Party, ev.Member,
+		t[3] = append(t[3], []string{c.ID, strconv.Itoa(ev.Seq), ev.Date.String(), ev.Kind.String(), ev.Episode, ev.Party, ev.Member,
 			code(ev.Decision), code(ev.Ground), ev.Notified.String(), boolCell(ev.PriorProcedure), code(ev.Ruling),
 			code(ev.Aid), intCell(ev.Year), ev.Amount, code(ev.Regime), strings.Join(ev.Missing, ";"),
-			boolCell(ev.OtherLawElected), ev.Note, strings.Join(ev.Documents, ";"), ev.Decided.String())
+			boolCell(ev.OtherLawElected), ev.Note, strings.Join(ev.Documents, ";"), ev.Decided.String()})
 	}
-	return w.err()
+	return t
 }
 
 func (w *CaseTablesWriter) err() error {

@@ -1,0 +1,418 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/prisoner"
+	"github.com/xuri/excelize/v2"
+)
+
+// The case tables as one workbook (Office Open XML, .xlsx): a sheet per
+// table (cases, episodes, family, events), with the columns of the CSV
+// tables. Cells are typed: IDs, RNOKPP and codes are text (a leading zero
+// stays), amounts numbers shown with two decimals, dates date cells,
+// flags booleans; every enumerated column has a drop-down of its codes;
+// the header row is frozen. Read back, amounts are taken from the cell's
+// stored text and dates from its day number, never through a float.
+
+// Sheet names of a case workbook.
+const (
+	CasesSheet    = "cases"
+	EpisodesSheet = "episodes"
+	FamilySheet   = "family"
+	EventsSheet   = "events"
+)
+
+// cellKind is how a column's cells are written and read.
+type cellKind uint8
+
+const (
+	kindText cellKind = iota
+	kindDate
+	kindFlag
+	kindNum
+	kindAmount
+	kindList // ;-separated codes, as text
+)
+
+// A sheetSpec is one table as a sheet: its name, columns, and the kind
+// and drop-down codes of each column (by ordinal).
+type sheetSpec struct {
+	name  string
+	cols  []column
+	kinds map[int]cellKind
+	codes map[int][]string
+}
+
+var workbookSheets = []sheetSpec{
+	{name: CasesSheet, cols: casesCols,
+		kinds: map[int]cellKind{csStateless: kindFlag, csBirthDate: kindDate}},
+	{name: EpisodesSheet, cols: episodesCols,
+		kinds: map[int]cellKind{epServing: kindFlag, epCaptured: kindDate, epReleased: kindDate, epDied: kindDate, epDeathLinked: kindFlag},
+		codes: map[int][]string{epCategory: categoryCodes, epReleaseKind: releaseKindCodes}},
+	{name: FamilySheet, cols: familyCols,
+		kinds: map[int]cellKind{fmDependant: kindFlag, fmBirthDate: kindDate, fmSince: kindDate, fmEnded: kindDate, fmLivesWith: kindFlag},
+		codes: map[int][]string{fmRelation: relationCodes, fmProof: proofCodes}},
+	{name: EventsSheet, cols: eventsCols,
+		kinds: map[int]cellKind{evSeq: kindNum, evDate: kindDate, evNotified: kindDate, evPrior: kindFlag, evYear: kindNum,
+			evAmount: kindAmount, evMissing: kindList, evOtherLaw: kindFlag, evDocuments: kindList, evDecided: kindDate},
+		codes: map[int][]string{evKind: eventKindCodes, evDecision: decisionCodes, evGround: groundCodes, evRuling: rulingCodes,
+			evAid: aidKindCodes, evRegime: regimeCodes}},
+}
+
+// A CaseWorkbookWriter writes cases as one case workbook, one case at a
+// time, streaming: rows go to temporary files as they come, so that a
+// register of any size stays flat in memory; Flush writes the workbook
+// to its writer. It has the options of the CSV tables (Ukrainian
+// headers, redaction); Excel is always right for a workbook.
+type CaseWorkbookWriter struct {
+	w      io.Writer
+	opts   CSVOptions
+	f      *excelize.File
+	sheets [4]*sheetOut
+	err    error
+	done   bool
+}
+
+type sheetOut struct {
+	spec   sheetSpec
+	sw     *excelize.StreamWriter
+	row    int
+	styles map[cellKind]int
+}
+
+var errNoWorkbook = errors.New("export: a CaseWorkbookWriter is made by NewCaseWorkbookWriter")
+
+// NewCaseWorkbookWriter returns a writer of a case workbook to w.
+func NewCaseWorkbookWriter(w io.Writer, opts CSVOptions) *CaseWorkbookWriter {
+	cw := &CaseWorkbookWriter{w: w, opts: opts, f: excelize.NewFile()}
+	if w == nil {
+		cw.err = errors.New("export: NewCaseWorkbookWriter needs a writer")
+		return cw
+	}
+	cw.err = cw.start()
+	return cw
+}
+
+func (cw *CaseWorkbookWriter) start() error {
+	f := cw.f
+	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text
+	if err != nil {
+		return err
+	}
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: strPtr("yyyy-mm-dd")})
+	if err != nil {
+		return err
+	}
+	amount, err := f.NewStyle(&excelize.Style{NumFmt: 2}) // "0.00"
+	if err != nil {
+		return err
+	}
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	if err != nil {
+		return err
+	}
+	for i, spec := range workbookSheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", spec.name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(spec.name); err != nil {
+			return err
+		}
+		// Drop-downs go on the sheet before its stream writer opens: the
+		// writer keeps them.
+		for ord, codes := range spec.codes {
+			col, _ := excelize.ColumnNumberToName(ord + 1) // ordinal 0 is case_id, column A
+			dv := excelize.NewDataValidation(true)
+			dv.SetSqref(fmt.Sprintf("%s2:%s1048576", col, col))
+			if err := dv.SetDropList(codes); err != nil {
+				return err
+			}
+			dv.SetError(excelize.DataValidationErrorStyleStop, "code", "one of the codes of the list / один із кодів списку")
+			if err := f.AddDataValidation(spec.name, dv); err != nil {
+				return err
+			}
+		}
+		sw, err := f.NewStreamWriter(spec.name)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+		for ord := 0; ord < len(spec.cols); ord++ {
+			width := 14.0
+			switch spec.kinds[ord] {
+			case kindFlag, kindNum:
+				width = 10
+			case kindText:
+				width = max(14, float64(len([]rune(header(spec.cols[ord], cw.opts.Headers))))+2)
+			}
+			if err := sw.SetColWidth(ord+1, ord+1, width); err != nil {
+				return err
+			}
+		}
+		so := &sheetOut{spec: spec, sw: sw, row: 1, styles: map[cellKind]int{kindText: text, kindList: text, kindDate: date, kindAmount: amount}}
+		hdr := make([]any, 0, len(spec.cols))
+		for _, h := range headers(spec.cols, cw.opts.Headers) {
+			hdr = append(hdr, excelize.Cell{StyleID: head, Value: h})
+		}
+		if err := sw.SetRow("A1", hdr); err != nil {
+			return err
+		}
+		cw.sheets[i] = so
+	}
+	return nil
+}
+
+func strPtr(s string) *string { return &s }
+
+// header is the header of column c in lang.
+func header(c column, lang Lang) string {
+	if lang == Ukrainian {
+		return c.uk
+	}
+	return c.key
+}
+
+// row writes one row of cells, given as the CSV writer would write them
+// (text), typed by the sheet's column kinds.
+func (so *sheetOut) rowOf(cells []string) error {
+	so.row++
+	vals := make([]any, len(cells))
+	for ord, c := range cells { // cells are in column order: ordinal 0 is case_id
+		i := ord
+		kind := so.spec.kinds[ord]
+		switch {
+		case c == "":
+			vals[i] = excelize.Cell{StyleID: so.styles[kind]}
+		case kind == kindFlag:
+			vals[i] = excelize.Cell{Value: c == "true"}
+		case kind == kindNum:
+			n, err := strconv.Atoi(c)
+			if err != nil {
+				vals[i] = excelize.Cell{StyleID: so.styles[kindText], Value: c}
+				continue
+			}
+			vals[i] = excelize.Cell{Value: n}
+		case kind == kindDate:
+			d, err := civil.Parse(c)
+			if err != nil {
+				vals[i] = excelize.Cell{StyleID: so.styles[kindText], Value: c}
+				continue
+			}
+			vals[i] = excelize.Cell{StyleID: so.styles[kindDate], Value: serialOf(d)}
+		case kind == kindAmount:
+			v, ok := amountValue(c)
+			if !ok {
+				vals[i] = excelize.Cell{StyleID: so.styles[kindText], Value: c}
+				continue
+			}
+			vals[i] = excelize.Cell{StyleID: so.styles[kindAmount], Value: v}
+		default:
+			vals[i] = excelize.Cell{StyleID: so.styles[kindText], Value: c}
+		}
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, so.row)
+	return so.sw.SetRow(cell, vals)
+}
+
+// Write writes the rows of one case.
+func (cw *CaseWorkbookWriter) Write(c prisoner.Case) error {
+	if cw == nil || cw.f == nil {
+		return errNoWorkbook
+	}
+	if cw.err != nil {
+		return cw.err
+	}
+	if cw.done {
+		return errors.New("export: CaseWorkbookWriter.Write after Flush")
+	}
+	for i, rows := range caseRows(c, cw.opts) {
+		for _, r := range rows {
+			if err := cw.sheets[i].rowOf(r); err != nil {
+				cw.err = err
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Flush ends the sheets and writes the workbook; it is the writer's last
+// call, and returns the first error.
+func (cw *CaseWorkbookWriter) Flush() error {
+	if cw == nil || cw.f == nil {
+		return errNoWorkbook
+	}
+	if cw.err != nil || cw.done {
+		return cw.err
+	}
+	cw.done = true
+	for _, so := range cw.sheets {
+		if err := so.sw.Flush(); err != nil {
+			cw.err = err
+			return err
+		}
+	}
+	_, cw.err = cw.f.WriteTo(cw.w)
+	if err := cw.f.Close(); err != nil && cw.err == nil {
+		cw.err = err
+	}
+	return cw.err
+}
+
+// serialOf is the day number of d in a workbook's 1900 date system
+// (days from 1899-12-30; every date from 1900-03-01 on), as an integer.
+func serialOf(d civil.Date) int { return epoch1900.DaysUntil(d) }
+
+var (
+	epoch1900 = civil.MustNew(1899, 12, 30)
+	epoch1904 = civil.MustNew(1904, 1, 1)
+)
+
+// serialDate reads a date cell's stored day number (its integer part: a
+// time of day is dropped) in the workbook's date system, as YYYY-MM-DD.
+// Day numbers of the 1900 system before 61 (January and February 1900,
+// where spreadsheets count a 29 February that never was) are refused.
+func serialDate(s string, date1904 bool) (string, bool) {
+	whole, _, _ := strings.Cut(s, ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil || n < 0 || n > 2958465 { // 9999-12-31
+		return s, false
+	}
+	if date1904 {
+		return epoch1904.AddDays(n).String(), true
+	}
+	if n < 61 {
+		return s, false
+	}
+	return epoch1900.AddDays(n).String(), true
+}
+
+// amountValue turns an amount with two decimals into the number a cell
+// stores. The stream writer takes numbers as float64 and writes them in
+// their shortest form; for a decimal of at most 15 significant digits
+// that form is the decimal itself, digit for digit, so only such amounts
+// become numbers (a test reads the stored text back); any other stays
+// text.
+func amountValue(s string) (float64, bool) {
+	digits := strings.TrimLeft(strings.ReplaceAll(strings.TrimPrefix(s, "-"), ".", ""), "0")
+	if len(digits) > 15 || strings.Trim(strings.TrimPrefix(s, "-"), "0123456789.") != "" {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || strconv.FormatFloat(v, 'f', -1, 64) != strings.TrimRight(strings.TrimRight(s, "0"), ".") && strconv.FormatFloat(v, 'f', 2, 64) != s {
+		return 0, false
+	}
+	return v, true
+}
+
+// sheetRecords are the rows of one sheet, as the case tables reader takes
+// them: each cell's stored text (a number as written, a date as its day
+// number, a flag as 1 or 0), rows numbered as the spreadsheet numbers
+// them.
+type sheetRecords struct {
+	rows *excelize.Rows
+	row  int
+	max  int // the most cells' bytes in one row
+}
+
+func (s *sheetRecords) Read() ([]string, error) {
+	for s.rows.Next() {
+		s.row++
+		cells, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, c := range cells {
+			n += len(c)
+		}
+		if n > s.max {
+			return nil, errRecordTooLong
+		}
+		empty := true
+		for _, c := range cells {
+			if c != "" {
+				empty = false
+				break
+			}
+		}
+		if !empty {
+			return cells, nil
+		}
+	}
+	if err := s.rows.Error(); err != nil {
+		return nil, err
+	}
+	return nil, io.EOF
+}
+
+func (s *sheetRecords) FieldPos(int) (int, int) { return s.row, 1 }
+
+// NewCaseWorkbookReader returns a reader of the case workbook in r (what
+// [CaseWorkbookWriter] writes, or a workbook with sheets named cases,
+// episodes, family and events laid out as the case tables; columns in any
+// order, headers in English or Ukrainian). name names it in problems:
+// "name [sheet]", with the sheet's row and the column's header. The
+// limits of s (its readers are not used) apply. The workbook is read into
+// memory as a zip (its sheets are read row by row); call Close when done.
+func NewCaseWorkbookReader(r io.Reader, name string, s Sources) (*CaseTablesReader, func() error, error) {
+	if r == nil {
+		return nil, func() error { return nil }, errors.New("export: NewCaseWorkbookReader needs a reader")
+	}
+	f, err := excelize.OpenReader(r)
+	if err != nil {
+		return nil, func() error { return nil }, fmt.Errorf("%s: not a workbook that can be read (.xlsx): %w", name, err)
+	}
+	props, _ := f.GetWorkbookProps()
+	date1904 := props.Date1904 != nil && *props.Date1904
+	maxRecord, maxRows := s.MaxRecordBytes, s.MaxRowsPerCase
+	if maxRecord <= 0 {
+		maxRecord = DefaultMaxRecordBytes
+	}
+	if maxRows <= 0 {
+		maxRows = DefaultMaxRowsPerCase
+	}
+	var opened []*excelize.Rows
+	closeAll := func() error {
+		for _, rows := range opened {
+			rows.Close()
+		}
+		return f.Close()
+	}
+	table := func(sheet string, cols []column) *tableIn {
+		t := &tableIn{name: name + " [" + sheet + "]", cols: cols, at: map[string]int{}, serials: true, date1904: date1904}
+		if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+			t.eof, t.started = true, true
+			return t
+		}
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			t.eof, t.started = true, true
+			return t
+		}
+		opened = append(opened, rows)
+		t.r = &sheetRecords{rows: rows, max: maxRecord}
+		return t
+	}
+	cr := &CaseTablesReader{
+		cases:   table(CasesSheet, casesCols),
+		eps:     table(EpisodesSheet, episodesCols),
+		family:  table(FamilySheet, familyCols),
+		events:  table(EventsSheet, eventsCols),
+		maxRows: maxRows,
+	}
+	if idx, _ := f.GetSheetIndex(CasesSheet); idx < 0 {
+		closeAll()
+		return nil, func() error { return nil }, fmt.Errorf("%s: the workbook has no sheet %q (its sheets: %s)", name, CasesSheet, strings.Join(f.GetSheetList(), ", "))
+	}
+	return cr, closeAll, nil
+}

@@ -1,0 +1,123 @@
+package export_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/uacaptivity/captivity/civil"
+	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/samples"
+	"github.com/uacaptivity/captivity/prisoner"
+	"github.com/xuri/excelize/v2"
+)
+
+// readWorkbook reads every case of a case workbook.
+func readWorkbook(t *testing.T, data []byte) ([]prisoner.Case, error) {
+	t.Helper()
+	r, closeAll, err := export.NewCaseWorkbookReader(bytes.NewReader(data), "book.xlsx", export.Sources{})
+	require.NoError(t, err)
+	defer closeAll()
+	var out []prisoner.Case
+	for {
+		c, err := r.Next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, c)
+	}
+}
+
+func writeWorkbook(t *testing.T, cs []prisoner.Case, opts export.CSVOptions) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := export.NewCaseWorkbookWriter(&buf, opts)
+	for _, c := range cs {
+		require.NoError(t, w.Write(c))
+	}
+	require.NoError(t, w.Flush())
+	return buf.Bytes()
+}
+
+// The sample cases through a case workbook and back are the same cases;
+// amounts are numbers read back exactly from their stored text, dates
+// real date cells, IDs and RNOKPP text, with Ukrainian headers too.
+func TestCaseWorkbookRoundTrip(t *testing.T) {
+	cs, err := samples.Cases()
+	require.NoError(t, err)
+	// Amounts a float would not keep, and a member ID with leading zeros.
+	extra := prisoner.Case{ID: "007", Person: prisoner.Person{Citizenship: "UA", RNOKPP: "0123456781"},
+		Episodes: []prisoner.Episode{{ID: "e1", Category: prisoner.Political, Captured: civil.MustParse("2016-02-29")}},
+		Family:   []prisoner.FamilyMember{{ID: "0012", Relation: prisoner.Parent}}}
+	for i, amt := range []string{"0.10", "0.20", "999999999.99", "100000.00", "1234.56"} {
+		extra.Events = append(extra.Events, prisoner.Event{Seq: i + 1, Date: civil.MustParse("2019-05-01").AddDays(i), Kind: prisoner.Payment,
+			Episode: "e1", Party: "0012", Aid: prisoner.Reg2018Support, Year: 2019 + i, Amount: amt, Regime: prisoner.Reg2018})
+	}
+	require.NoError(t, extra.Validate())
+	cs = append(cs, extra)
+	for _, opts := range []export.CSVOptions{{}, {Headers: export.Ukrainian}} {
+		data := writeWorkbook(t, cs, opts)
+		got, err := readWorkbook(t, data)
+		require.NoError(t, err)
+		require.Len(t, got, len(cs))
+		for i := range cs {
+			assert.Equal(t, cs[i], got[i], "case %s (headers %q)", cs[i].ID, opts.Headers)
+		}
+
+		// The cells are typed as a spreadsheet shows them.
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		require.NoError(t, err)
+		rows, err := f.GetRows(export.EventsSheet, excelize.Options{RawCellValue: true})
+		require.NoError(t, err)
+		var amounts []string
+		for r, row := range rows[1:] {
+			if len(row) > 14 && row[14] != "" {
+				amounts = append(amounts, row[14])
+				typ, err := f.GetCellType(export.EventsSheet, fmt.Sprintf("O%d", r+2))
+				require.NoError(t, err)
+				assert.NotEqual(t, excelize.CellTypeInlineString, typ, "an amount is a number cell")
+			}
+		}
+		assert.Contains(t, amounts, "999999999.99", "the stored text of the amount, digit for digit")
+		assert.Contains(t, amounts, "0.1")
+		dvs, err := f.GetDataValidations(export.EventsSheet)
+		require.NoError(t, err)
+		assert.NotEmpty(t, dvs, "drop-downs on the enumerated columns")
+		panes, err := f.GetPanes(export.CasesSheet)
+		require.NoError(t, err)
+		assert.True(t, panes.Freeze, "the header row is frozen")
+		require.NoError(t, f.Close())
+	}
+}
+
+// Any bytes as a case workbook: an error or cases, never a panic.
+func FuzzCaseWorkbookReader(f *testing.F) {
+	cs, err := samples.Cases()
+	require.NoError(f, err)
+	var buf bytes.Buffer
+	w := export.NewCaseWorkbookWriter(&buf, export.CSVOptions{})
+	for _, c := range cs[:3] {
+		require.NoError(f, w.Write(c))
+	}
+	require.NoError(f, w.Flush())
+	f.Add(buf.Bytes())
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, closeAll, err := export.NewCaseWorkbookReader(bytes.NewReader(data), "fuzz.xlsx", export.Sources{})
+		if err != nil {
+			return
+		}
+		defer closeAll()
+		for range 1000 {
+			if _, err := r.Next(); err == io.EOF {
+				return
+			}
+		}
+	})
+}
