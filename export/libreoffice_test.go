@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -99,5 +100,32 @@ func TestCaseTablesSurviveLibreOffice(t *testing.T) {
 				assert.Equal(t, want[i], got[i], "case %s after LibreOffice (%s)", want[i].ID, locale.name)
 			}
 		})
+	}
+}
+
+// Our case workbook, opened and saved again as .xlsx by LibreOffice Calc,
+// reads back as the same cases: the cell types survive (text IDs with
+// leading zeros, amounts, dates, booleans).
+func TestCaseWorkbookSurvivesLibreOffice(t *testing.T) {
+	exe := soffice(t)
+	want, err := samples.Cases()
+	require.NoError(t, err)
+	dir, back := t.TempDir(), t.TempDir()
+	book := filepath.Join(dir, "register.xlsx")
+	var buf bytes.Buffer
+	w := export.NewCaseWorkbookWriter(&buf, export.CSVOptions{Headers: export.Ukrainian})
+	for _, c := range want {
+		require.NoError(t, w.Write(c))
+	}
+	require.NoError(t, w.Flush())
+	require.NoError(t, os.WriteFile(book, buf.Bytes(), 0o644))
+	convert(t, exe, back, "", "xlsx:Calc MS Excel 2007 XML", book)
+	data, err := os.ReadFile(filepath.Join(back, "register.xlsx"))
+	require.NoError(t, err)
+	got, err := readWorkbook(t, data)
+	require.NoError(t, err)
+	require.Len(t, got, len(want))
+	for i := range want {
+		assert.Equal(t, want[i], got[i], "case %s after LibreOffice", want[i].ID)
 	}
 }

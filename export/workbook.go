@@ -125,8 +125,16 @@ func (cw *CaseWorkbookWriter) start() error {
 		} else if _, err := f.NewSheet(spec.name); err != nil {
 			return err
 		}
-		// Drop-downs go on the sheet before its stream writer opens: the
+		// Printed, a sheet fits the page's width, landscape. This and the
+		// drop-downs go on the sheet before its stream writer opens: the
 		// writer keeps them.
+		landscape, one, zero, fit := "landscape", 1, 0, true
+		if err := f.SetPageLayout(spec.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+			return err
+		}
+		if err := f.SetSheetProps(spec.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+			return err
+		}
 		for ord, codes := range spec.codes {
 			col, _ := excelize.ColumnNumberToName(ord + 1) // ordinal 0 is case_id, column A
 			dv := excelize.NewDataValidation(true)
@@ -415,4 +423,58 @@ func NewCaseWorkbookReader(r io.Reader, name string, s Sources) (*CaseTablesRead
 		return nil, func() error { return nil }, fmt.Errorf("%s: the workbook has no sheet %q (its sheets: %s)", name, CasesSheet, strings.Join(f.GetSheetList(), ", "))
 	}
 	return cr, closeAll, nil
+}
+
+// templateNotes are the instructions sheet of a case-entry template, a
+// line each, in Ukrainian and English.
+var templateNotes = [][2]string{
+	{"Шаблон для введення справ (Закон № 2010-IX)", "Case-entry template (Law No. 2010-IX)"},
+	{"", ""},
+	{"Аркуш cases: один рядок на справу — особа, позбавлена особистої свободи.", "Sheet cases: one row a case: the person deprived of liberty."},
+	{"Аркуш episodes: один рядок на епізод полону (захоплення, звільнення, смерть).", "Sheet episodes: one row an episode of captivity (capture, release, death)."},
+	{"Аркуш family: один рядок на члена сім'ї; member_id — як його названо в подіях (f1, f2).", "Sheet family: one row a family member; member_id as events name them (f1, f2)."},
+	{"Аркуш events: один рядок на подію — заява, рішення Комісії, запис у Реєстрі, звернення по допомогу, виплата; seq — порядковий номер у справі.", "Sheet events: one row an event: an application, a Commission decision, a Register record, an aid claim, a payment; seq numbers them within the case."},
+	{"", ""},
+	{"Стовпець case_id пов'язує рядки всіх аркушів зі справою; рядки однієї справи йдуть поспіль, у порядку аркуша cases.", "The case_id column ties the rows of every sheet to their case; a case's rows come together, in the order of the cases sheet."},
+	{"Коди (категорія, спорідненість, вид події, вид допомоги, рішення) обирайте зі списку в комірці.", "Choose codes (category, relation, event kind, aid kind, decision) from the cell's drop-down list."},
+	{"Дати — це дати (РРРР-ММ-ДД); суми — гривні з двома знаками після коми; ідентифікатори й РНОКПП — текст (нулі на початку зберігаються).", "Dates are dates (YYYY-MM-DD); amounts are hryvnias with two decimals; IDs and RNOKPP are text (leading zeros stay)."},
+	{"Так/ні — логічні значення (TRUE/FALSE).", "Yes/no columns are booleans (TRUE/FALSE)."},
+	{"", ""},
+	{"Справу-приклад можна видалити або залишити як зразок.", "The example case may be deleted or kept as a model."},
+	{"Перевірка: aidcalc -in ЦЕЙ_ФАЙЛ.xlsx -lang uk — кожну проблему названо з аркушем, рядком і стовпцем.", "Check it: aidcalc -in THIS_FILE.xlsx: every problem is named with its sheet, row and column."},
+}
+
+// WriteCaseTemplate writes a case-entry template to w: the case workbook
+// of [CaseWorkbookWriter] (typed columns, drop-downs, frozen headers)
+// holding the example cases, and an instructions sheet in Ukrainian and
+// English.
+func WriteCaseTemplate(w io.Writer, examples []prisoner.Case, opts CSVOptions) error {
+	cw := NewCaseWorkbookWriter(w, opts)
+	if cw.err != nil {
+		return cw.err
+	}
+	for _, c := range examples {
+		if err := cw.Write(c); err != nil {
+			return err
+		}
+	}
+	const sheet = "instructions"
+	if _, err := cw.f.NewSheet(sheet); err != nil {
+		return err
+	}
+	bold, err := cw.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}})
+	if err != nil {
+		return err
+	}
+	for i, n := range templateNotes {
+		row := i + 1
+		if err := cw.f.SetSheetRow(sheet, fmt.Sprintf("A%d", row), &[]any{n[0], n[1]}); err != nil {
+			return err
+		}
+		if i == 0 {
+			_ = cw.f.SetCellStyle(sheet, "A1", "B1", bold)
+		}
+	}
+	_ = cw.f.SetColWidth(sheet, "A", "B", 90)
+	return cw.Flush()
 }

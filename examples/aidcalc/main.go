@@ -119,6 +119,7 @@ type config struct {
 	excel    bool
 	redact   bool
 	casesOut string
+	template string
 	compare  string
 	strict   bool
 	quiet    bool
@@ -165,6 +166,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.D
 			fmt.Fprintf(stderr, "aidcalc: %s: %v\n", cfg.rules, err)
 			return 1
 		}
+	}
+	if cfg.template != "" {
+		return runTemplate(cfg, stderr)
 	}
 	if cfg.compare != "" {
 		return runCompare(cfg, rs, stdin, stdout, stderr)
@@ -216,7 +220,8 @@ episodes.csv, family.csv, events.csv); без -in працює на 13 зраз�
 			"out":              "куди записати вивід: файл для table, jsonl і json, тека для csv",
 			"excel":            "CSV з міткою порядку байтів і CRLF, для електронних таблиць (вивід csv і -cases-out)",
 			"redact":           "прибрати ПІБ, РНОКПП і дати народження з таблиць справ -cases-out",
-			"cases-out":        "також записати прочитані справи таблицями справ у цю теку",
+			"cases-out":        "також записати прочитані справи таблицями справ у цю теку або однією книгою у ФАЙЛ.xlsx",
+			"template":         "записати книгу для введення справ (ФАЙЛ.xlsx) зі справою-прикладом та інструкцією і завершити",
 			"compare":          "порівняти кожну справу з файлом набору правил, НАЛАШТУВАННЯ=ЗНАЧЕННЯ або draft6700",
 			"rules":            "файл набору правил (JSON, налаштування за назвами); типово RPS-1",
 			"explain":          "надрукувати лише обґрунтування кожного рішення цієї справи",
@@ -243,7 +248,8 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 	fs.StringVar(&cfg.out, "out", "", "write the output here: a file for table, jsonl and json, a folder for csv")
 	fs.BoolVar(&cfg.excel, "excel", false, "CSV with a byte-order mark and CRLF line ends, for spreadsheets (csv output and -cases-out)")
 	fs.BoolVar(&cfg.redact, "redact", false, "drop names, RNOKPP and birth dates from the case tables of -cases-out")
-	fs.StringVar(&cfg.casesOut, "cases-out", "", "also write the cases read as case tables into this folder")
+	fs.StringVar(&cfg.casesOut, "cases-out", "", "also write the cases read as case tables into this folder, or as one workbook into a FILE.xlsx")
+	fs.StringVar(&cfg.template, "template", "", "write a case-entry workbook (FILE.xlsx) with one example case and instructions, and stop")
 	fs.StringVar(&cfg.compare, "compare", "", "compare every case with a rule-set file, SETTING=VALUE, or draft6700")
 	fs.StringVar(&cfg.rules, "rules", "", "a rule-set file (JSON, settings by name); default RPS-1")
 	fs.StringVar(&cfg.explain, "explain", "", "print only the reasoning of every decision of this case")

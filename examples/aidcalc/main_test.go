@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -283,4 +284,37 @@ func TestCompare(t *testing.T) {
 	code, _, errs = runWith(t, "", "-compare", "held_payee=everyone")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "held_payee")
+}
+
+// -template writes a case-entry workbook; its example case, read back
+// with -in, is decided as the same case in JSON (sample C-02).
+func TestTemplateRoundTrip(t *testing.T) {
+	book := filepath.Join(t.TempDir(), "t.xlsx")
+	code, _, errs := runWith(t, "", "-template", book)
+	require.Equal(t, 0, code, errs)
+	code, fromBook, errs := runWith(t, "", "-in", book, "-format", "jsonl", "-as-of", "2026-11-28", "-quiet")
+	require.Equal(t, 0, code, errs)
+	_, all, _ := runWith(t, "", "-format", "jsonl", "-as-of", "2026-11-28", "-quiet")
+	var want string
+	for _, line := range strings.Split(all, "\n") {
+		if strings.Contains(line, `"case_id":"C-02"`) {
+			want = line
+		}
+	}
+	require.NotEmpty(t, want)
+	decisions := func(line string) string {
+		var r struct {
+			Decisions []struct {
+				Seq     int    `json:"seq"`
+				Granted bool   `json:"granted"`
+				Amount  string `json:"amount"`
+			} `json:"decisions"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &r))
+		return fmt.Sprint(r.Decisions)
+	}
+	assert.Equal(t, decisions(want), decisions(strings.TrimSpace(fromBook)))
+	code, _, errs = runWith(t, "", "-template", filepath.Join(t.TempDir(), "t.csv"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "name it .xlsx")
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -52,7 +53,21 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 	}
 	defer sink.close()
 	next := src.next
-	if cfg.casesOut != "" {
+	if strings.EqualFold(filepath.Ext(cfg.casesOut), ".xlsx") {
+		f, err := outs.Create(cfg.casesOut)
+		if err != nil {
+			return fail(err)
+		}
+		bw := export.NewCaseWorkbookWriter(f, cfg.csvOptions())
+		next = func() (prisoner.Case, error) {
+			c, err := src.next()
+			if err == nil {
+				err = bw.Write(c)
+			}
+			return c, err
+		}
+		sink.onFinish(bw.Flush)
+	} else if cfg.casesOut != "" {
 		var f [4]*os.File
 		for i, name := range []string{export.CasesFile, export.EpisodesFile, export.FamilyFile, export.EventsFile} {
 			if f[i], err = outs.Create(filepath.Join(cfg.casesOut, name)); err != nil {
@@ -318,6 +333,23 @@ func (s *inputSource) open() bool {
 		s.closers = append(s.closers, closeAll)
 		src.MaxRecordBytes, src.MaxRowsPerCase = s.maxRecord, s.maxRows
 		s.tables = export.NewCaseTablesReader(src)
+		return true
+	}
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		s.begin(name)
+		f, err := os.Open(name)
+		if err == nil {
+			var closeBook func() error
+			var cr *export.CaseTablesReader
+			cr, closeBook, err = export.NewCaseWorkbookReader(f, name, export.Sources{MaxRecordBytes: s.maxRecord, MaxRowsPerCase: s.maxRows})
+			f.Close() // read whole into memory as a zip
+			if err == nil {
+				s.closers = append(s.closers, func() { closeBook() })
+				s.tables = cr
+				return true
+			}
+		}
+		s.pending = &inputError{[]problems.Problem{{File: name, Code: "unreadable", Message: err.Error()}}}
 		return true
 	}
 	var r io.Reader = s.stdin

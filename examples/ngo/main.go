@@ -74,7 +74,7 @@ func main() {
 // help is ngo's -help.
 var help = cli.Help{
 	Name:  "ngo",
-	Usage: "[flags] [FOLDER]",
+	Usage: "[flags] [FOLDER | BOOK.xlsx]",
 	About: `ngo reads a folder of case tables an NGO keeps in a spreadsheet
 (cases.csv, episodes.csv, family.csv, events.csv), decides every claim under
 Law 2010-IX and writes an entitlements report that opens in a spreadsheet:
@@ -191,13 +191,27 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	var (
 		total    int
 		src      export.Sources
-		closeAll func()
+		closeAll = func() {}
 		err      error
+		book     *export.CaseTablesReader
 	)
-	if tables != nil {
+	switch {
+	case tables != nil:
 		src, closeAll, err = export.OpenCaseTables(tables, ".")
-	} else if total, err = cli.CountCases(dir); err == nil {
-		src, closeAll, err = cli.OpenTables(dir)
+	case strings.EqualFold(filepath.Ext(dir), ".xlsx"): // a case workbook
+		var f *os.File
+		if f, err = os.Open(dir); err == nil {
+			var closeBook func() error
+			book, closeBook, err = export.NewCaseWorkbookReader(f, dir, export.Sources{MaxRecordBytes: *maxRecord, MaxRowsPerCase: *maxRows})
+			f.Close()
+			if err == nil {
+				closeAll = func() { closeBook() }
+			}
+		}
+	default:
+		if total, err = cli.CountCases(dir); err == nil {
+			src, closeAll, err = cli.OpenTables(dir)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "ngo:", err)
@@ -218,7 +232,10 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	sum := summary{open: map[prisoner.AidKind]aid.Money{}}
 	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now, Live: *live || liveProgress, Quiet: *quiet, Lang: *lang}
 	src.MaxRecordBytes, src.MaxRowsPerCase = *maxRecord, *maxRows
-	reader := export.NewCaseTablesReader(src)
+	reader := book
+	if reader == nil {
+		reader = export.NewCaseTablesReader(src)
+	}
 	var probs []problems.Problem
 	// Each case needs its own facts for the relations column, so the
 	// reader hands cases to the batch and remembers nothing else.

@@ -11,7 +11,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/internal/golden"
+	"github.com/uacaptivity/captivity/internal/samples"
 )
 
 // A clock that moves a second on every reading, so progress lines appear.
@@ -123,4 +125,21 @@ func TestHelpDefaultsAndUkrainian(t *testing.T) {
 	assert.Empty(t, golden.EnglishWords(stdout.String()), stdout.String())
 	assert.Equal(t, 2, run([]string{"-lang", "de"}, &stdout, &stderr, ticking(), time.UTC))
 	assert.Equal(t, 2, run([]string{"-quiet", "-progress"}, &stdout, &stderr, ticking(), time.UTC))
+}
+
+// ngo reads a case workbook as well as a folder of tables.
+func TestWorkbook(t *testing.T) {
+	cs, err := samples.Cases()
+	require.NoError(t, err)
+	dir := t.TempDir()
+	book := filepath.Join(dir, "register.xlsx")
+	f, err := os.Create(book)
+	require.NoError(t, err)
+	require.NoError(t, export.WriteCaseTemplate(f, cs, export.CSVOptions{}))
+	require.NoError(t, f.Close())
+	var stdout, stderr bytes.Buffer
+	out := filepath.Join(dir, "owed.csv")
+	require.Equal(t, 0, run([]string{"-as-of", "2026-11-28", "-out", out, "-quiet", book}, &stdout, &stderr, ticking(), time.UTC), stderr.String())
+	assert.Contains(t, stdout.String(), "13 cases (0 with problems), 30 report lines")
+	assert.Contains(t, stdout.String(), "granted by decisions:  UAH 3250000.00")
 }
