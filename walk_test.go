@@ -239,6 +239,7 @@ var funcs = map[string]any{
 	"export.NewCaseTablesWriter":   export.NewCaseTablesWriter,
 	"export.NewCaseWorkbookWriter": export.NewCaseWorkbookWriter,
 	"export.NewCaseWorkbookReader": export.NewCaseWorkbookReader,
+	"export.WriteCaseTemplate":     export.WriteCaseTemplate,
 	"lawcase.Load":                 lawcase.Load,
 	"lawcase.Check":                lawcase.Check,
 	"lawcase.CaseOf":               lawcase.CaseOf,
