@@ -128,6 +128,9 @@ type Tables struct {
 type csvOut struct {
 	w   *csv.Writer
 	err error
+	// sheet, when set, takes the rows instead: a report workbook's sheet,
+	// typed cells, no neutralizing (a text cell is never a formula).
+	sheet *sheetOut
 }
 
 // newCSVOut returns a destination to w, with the byte-order mark (for
@@ -155,6 +158,10 @@ func (o *csvOut) row(cells ...string) {
 	if o == nil || o.err != nil {
 		return
 	}
+	if o.sheet != nil {
+		o.err = o.sheet.rowOf(cells)
+		return
+	}
 	for i, c := range cells {
 		cells[i] = Neutralize(c)
 	}
@@ -165,6 +172,9 @@ func (o *csvOut) row(cells ...string) {
 func (o *csvOut) flush() error {
 	if o == nil {
 		return nil
+	}
+	if o.sheet != nil {
+		return o.err // the workbook writes the sheet
 	}
 	if o.err == nil {
 		o.w.Flush()

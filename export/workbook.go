@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/xuri/excelize/v2"
@@ -77,6 +78,8 @@ type CaseWorkbookWriter struct {
 	sheets [4]*sheetOut
 	err    error
 	done   bool
+	styles map[cellKind]int
+	head   int
 }
 
 type sheetOut struct {
@@ -100,83 +103,128 @@ func NewCaseWorkbookWriter(w io.Writer, opts CSVOptions) *CaseWorkbookWriter {
 }
 
 func (cw *CaseWorkbookWriter) start() error {
-	f := cw.f
-	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text
-	if err != nil {
-		return err
-	}
-	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: strPtr("yyyy-mm-dd")})
-	if err != nil {
-		return err
-	}
-	amount, err := f.NewStyle(&excelize.Style{NumFmt: 2}) // "0.00"
-	if err != nil {
-		return err
-	}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
-	if err != nil {
-		return err
-	}
 	for i, spec := range workbookSheets {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", spec.name); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(spec.name); err != nil {
-			return err
-		}
-		// Printed, a sheet fits the page's width, landscape. This and the
-		// drop-downs go on the sheet before its stream writer opens: the
-		// writer keeps them.
-		landscape, one, zero, fit := "landscape", 1, 0, true
-		if err := f.SetPageLayout(spec.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-			return err
-		}
-		if err := f.SetSheetProps(spec.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-			return err
-		}
-		for ord, codes := range spec.codes {
-			col, _ := excelize.ColumnNumberToName(ord + 1) // ordinal 0 is case_id, column A
-			dv := excelize.NewDataValidation(true)
-			dv.SetSqref(fmt.Sprintf("%s2:%s1048576", col, col))
-			if err := dv.SetDropList(codes); err != nil {
-				return err
-			}
-			dv.SetError(excelize.DataValidationErrorStyleStop, "code", "one of the codes of the list / один із кодів списку")
-			if err := f.AddDataValidation(spec.name, dv); err != nil {
-				return err
-			}
-		}
-		sw, err := f.NewStreamWriter(spec.name)
+		so, err := cw.addSheet(spec, i == 0)
 		if err != nil {
-			return err
-		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		for ord := 0; ord < len(spec.cols); ord++ {
-			width := 14.0
-			switch spec.kinds[ord] {
-			case kindFlag, kindNum:
-				width = 10
-			case kindText:
-				width = max(14, float64(len([]rune(header(spec.cols[ord], cw.opts.Headers))))+2)
-			}
-			if err := sw.SetColWidth(ord+1, ord+1, width); err != nil {
-				return err
-			}
-		}
-		so := &sheetOut{spec: spec, sw: sw, row: 1, styles: map[cellKind]int{kindText: text, kindList: text, kindDate: date, kindAmount: amount}}
-		hdr := make([]any, 0, len(spec.cols))
-		for _, h := range headers(spec.cols, cw.opts.Headers) {
-			hdr = append(hdr, excelize.Cell{StyleID: head, Value: h})
-		}
-		if err := sw.SetRow("A1", hdr); err != nil {
 			return err
 		}
 		cw.sheets[i] = so
 	}
 	return nil
+}
+
+// cellStyles makes the styles of the workbook's cells once: text, date,
+// amount and the header.
+func (cw *CaseWorkbookWriter) cellStyles() (map[cellKind]int, int, error) {
+	if cw.styles != nil {
+		return cw.styles, cw.head, nil
+	}
+	f := cw.f
+	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text
+	if err != nil {
+		return nil, 0, err
+	}
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: strPtr("yyyy-mm-dd")})
+	if err != nil {
+		return nil, 0, err
+	}
+	amount, err := f.NewStyle(&excelize.Style{NumFmt: 2}) // "0.00"
+	if err != nil {
+		return nil, 0, err
+	}
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+	if err != nil {
+		return nil, 0, err
+	}
+	cw.styles = map[cellKind]int{kindText: text, kindList: text, kindDate: date, kindAmount: amount}
+	cw.head = head
+	return cw.styles, head, nil
+}
+
+// addSheet adds the sheet of spec (the first renames the workbook's own
+// sheet) and opens its stream writer, with the header row written.
+func (cw *CaseWorkbookWriter) addSheet(spec sheetSpec, first bool) (*sheetOut, error) {
+	f := cw.f
+	styles, head, err := cw.cellStyles()
+	if err != nil {
+		return nil, err
+	}
+	if first {
+		if err := f.SetSheetName("Sheet1", spec.name); err != nil {
+			return nil, err
+		}
+	} else if _, err := f.NewSheet(spec.name); err != nil {
+		return nil, err
+	}
+	// Printed, a sheet fits the page's width, landscape. This and the
+	// drop-downs go on the sheet before its stream writer opens: the
+	// writer keeps them.
+	landscape, one, zero, fit := "landscape", 1, 0, true
+	if err := f.SetPageLayout(spec.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetProps(spec.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
+	for ord, codes := range spec.codes {
+		col, _ := excelize.ColumnNumberToName(ord + 1) // ordinal 0 is case_id, column A
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("%s2:%s1048576", col, col))
+		if err := dv.SetDropList(codes); err != nil {
+			return nil, err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, "code", "one of the codes of the list / один із кодів списку")
+		if err := f.AddDataValidation(spec.name, dv); err != nil {
+			return nil, err
+		}
+	}
+	sw, err := f.NewStreamWriter(spec.name)
+	if err != nil {
+		return nil, err
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	for ord := 0; ord < len(spec.cols); ord++ {
+		width := 14.0
+		switch spec.kinds[ord] {
+		case kindFlag, kindNum:
+			width = 10
+		case kindText:
+			width = max(14, float64(len([]rune(header(spec.cols[ord], cw.opts.Headers))))+2)
+		}
+		if err := sw.SetColWidth(ord+1, ord+1, width); err != nil {
+			return nil, err
+		}
+	}
+	so := &sheetOut{spec: spec, sw: sw, row: 1, styles: styles}
+	hdr := make([]any, 0, len(spec.cols))
+	for _, h := range headers(spec.cols, cw.opts.Headers) {
+		hdr = append(hdr, excelize.Cell{StyleID: head, Value: h})
+	}
+	if err := sw.SetRow("A1", hdr); err != nil {
+		return nil, err
+	}
+	return so, nil
+}
+
+// finish flushes the sheets and writes the workbook to cw.w.
+func (cw *CaseWorkbookWriter) finish(sheets []*sheetOut) error {
+	if cw.done {
+		return cw.err
+	}
+	cw.done = true
+	for _, so := range sheets {
+		if err := so.sw.Flush(); err != nil {
+			cw.err = err
+			return err
+		}
+	}
+	_, cw.err = cw.f.WriteTo(cw.w)
+	if err := cw.f.Close(); err != nil && cw.err == nil {
+		cw.err = err
+	}
+	return cw.err
 }
 
 func strPtr(s string) *string { return &s }
@@ -259,21 +307,10 @@ func (cw *CaseWorkbookWriter) Flush() error {
 	if cw == nil || cw.f == nil {
 		return errNoWorkbook
 	}
-	if cw.err != nil || cw.done {
+	if cw.err != nil {
 		return cw.err
 	}
-	cw.done = true
-	for _, so := range cw.sheets {
-		if err := so.sw.Flush(); err != nil {
-			cw.err = err
-			return err
-		}
-	}
-	_, cw.err = cw.f.WriteTo(cw.w)
-	if err := cw.f.Close(); err != nil && cw.err == nil {
-		cw.err = err
-	}
-	return cw.err
+	return cw.finish(cw.sheets[:])
 }
 
 // serialOf is the day number of d in a workbook's 1900 date system
@@ -477,4 +514,94 @@ func WriteCaseTemplate(w io.Writer, examples []prisoner.Case, opts CSVOptions) e
 	}
 	_ = cw.f.SetColWidth(sheet, "A", "B", 90)
 	return cw.Flush()
+}
+
+// reportKind is the cell kind of a report column, by its key.
+func reportKind(key string) cellKind {
+	switch key {
+	case "as_of", "since", "date":
+		return kindDate
+	case "amount":
+		return kindAmount
+	case "seq":
+		return kindNum
+	case "suspended", "excluded", "deferred", "assumption", "implied":
+		return kindFlag
+	}
+	return kindText
+}
+
+// A ReportWorkbookWriter writes evaluation results as one workbook, a
+// sheet per report table of [ReportCSVWriter] (status, timeline,
+// decisions, entitlements, recoveries, warnings), with the same columns
+// and rows and typed cells: amounts numbers shown 0.00, dates date
+// cells, flags booleans, the rest text. Like the case workbook it
+// streams, and Flush writes it.
+type ReportWorkbookWriter struct {
+	rw     *ReportCSVWriter
+	book   *CaseWorkbookWriter // its file, styles and stream handling
+	sheets []*sheetOut
+}
+
+// NewReportWorkbookWriter returns a writer of the report workbook for
+// results evaluated on asOf to w; opts.Headers chooses the headers'
+// language.
+func NewReportWorkbookWriter(w io.Writer, asOf civil.Date, opts CSVOptions) *ReportWorkbookWriter {
+	rw := &ReportWorkbookWriter{book: &CaseWorkbookWriter{w: w, opts: opts, f: excelize.NewFile()}}
+	if w == nil {
+		rw.book.err = errors.New("export: NewReportWorkbookWriter needs a writer")
+		return rw
+	}
+	specs := []struct {
+		name string
+		cols []column
+	}{{"status", statusCols}, {"timeline", timelineCols}, {"decisions", decisionsCols}, {"entitlements", entitlementsCols},
+		{"recoveries", recoveriesCols}, {"warnings", warningsCols}}
+	var outs []*csvOut
+	for i, sp := range specs {
+		kinds := map[int]cellKind{}
+		for ord, c := range sp.cols {
+			kinds[ord] = reportKind(c.key)
+		}
+		so, err := rw.book.addSheet(sheetSpec{name: sp.name, cols: sp.cols, kinds: kinds}, i == 0)
+		if err != nil {
+			rw.book.err = err
+			return rw
+		}
+		rw.sheets = append(rw.sheets, so)
+		outs = append(outs, &csvOut{sheet: so})
+	}
+	rw.rw = &ReportCSVWriter{asOf: asOf, status: outs[0], timeline: outs[1], decisions: outs[2], ents: outs[3], recovered: outs[4], warnings: outs[5]}
+	return rw
+}
+
+// Write writes the rows of one result.
+func (rw *ReportWorkbookWriter) Write(r *aid.Result) error {
+	if rw == nil || rw.book == nil || rw.book.f == nil {
+		return errNoWorkbook
+	}
+	if rw.book.err != nil {
+		return rw.book.err
+	}
+	if rw.rw == nil {
+		return errNoWorkbook
+	}
+	return rw.rw.Write(r)
+}
+
+// Flush ends the sheets and writes the workbook; it is the writer's last
+// call, and returns the first error.
+func (rw *ReportWorkbookWriter) Flush() error {
+	if rw == nil || rw.book == nil || rw.book.f == nil {
+		return errNoWorkbook
+	}
+	if rw.book.err != nil {
+		return rw.book.err
+	}
+	if rw.rw != nil {
+		if err := rw.rw.Flush(); err != nil {
+			return err
+		}
+	}
+	return rw.book.finish(rw.sheets)
 }

@@ -216,7 +216,7 @@ episodes.csv, family.csv, events.csv); без -in працює на 13 зраз�
 			"as-of":            "день оцінки, РРРР-ММ-ДД (типово сьогодні за київським часом)",
 			"in":               "файл справ (масив JSON, JSON Lines, юридичний тест) або тека таблиць справ; можна кілька; - для стандартного вводу",
 			"timeline":         "у табличному виводі — кожна зміна статусу (json і csv містять їх завжди)",
-			"format":           "table (типово), jsonl (звіт JSON на рядок), json (один масив JSON) або csv (тека таблиць); типово — за назвою -out",
+			"format":           "table (типово), jsonl (звіт JSON на рядок), json (один масив JSON), csv (тека таблиць) або xlsx (одна книга); типово — за назвою -out",
 			"out":              "куди записати вивід: файл для table, jsonl і json, тека для csv",
 			"excel":            "CSV з міткою порядку байтів і CRLF, для електронних таблиць (вивід csv і -cases-out)",
 			"redact":           "прибрати ПІБ, РНОКПП і дати народження з таблиць справ -cases-out",
@@ -244,7 +244,7 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 	asOf := fs.String("as-of", "", "the evaluation day, YYYY-MM-DD (default today, in Kyiv time)")
 	fs.Var(&cfg.in, "in", "a case file (JSON array, JSON Lines, a legal test case) or a folder of case tables; repeatable; - for standard input")
 	fs.BoolVar(&cfg.timeline, "timeline", false, "the table output lists every change of state (json and csv always carry it)")
-	fs.StringVar(&cfg.format, "format", "", "table (the default), jsonl (one JSON report a line), json (one JSON array) or csv (a folder of tables); default from -out's name")
+	fs.StringVar(&cfg.format, "format", "", "table (the default), jsonl (one JSON report a line), json (one JSON array), csv (a folder of tables) or xlsx (one workbook); default from -out's name")
 	fs.StringVar(&cfg.out, "out", "", "write the output here: a file for table, jsonl and json, a folder for csv")
 	fs.BoolVar(&cfg.excel, "excel", false, "CSV with a byte-order mark and CRLF line ends, for spreadsheets (csv output and -cases-out)")
 	fs.BoolVar(&cfg.redact, "redact", false, "drop names, RNOKPP and birth dates from the case tables of -cases-out")
@@ -293,12 +293,18 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 			cfg.format = "jsonl"
 		case ".json":
 			cfg.format = "json"
+		case ".xlsx":
+			cfg.format = "xlsx"
 		default:
 			cfg.format = "table"
 		}
 	}
 	switch cfg.format {
 	case "table", "jsonl":
+	case "xlsx":
+		if cfg.out == "" {
+			return cfg, say("-format xlsx записує книгу: вкажіть -out ФАЙЛ.xlsx або теку", "-format xlsx writes a workbook: give -out FILE.xlsx or a folder")
+		}
 	case "json":
 		if ext == ".jsonl" || ext == ".ndjson" {
 			return cfg, say(fmt.Sprintf("-out %s: ім'я %s означає JSON Lines; вкажіть -format jsonl або назвіть файл .json для одного масиву JSON", cfg.out, ext),
@@ -309,7 +315,7 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 			return cfg, say("-format csv записує теку таблиць: вкажіть її через -out ТЕКА", "-format csv writes a folder of tables: give it with -out DIR")
 		}
 	default:
-		return cfg, say(fmt.Sprintf("-format: %q — не table, jsonl, json чи csv", cfg.format), fmt.Sprintf("-format: %q is not table, jsonl, json or csv", cfg.format))
+		return cfg, say(fmt.Sprintf("-format: %q — не table, jsonl, json, csv чи xlsx", cfg.format), fmt.Sprintf("-format: %q is not table, jsonl, json, csv or xlsx", cfg.format))
 	}
 	if cfg.format == "jsonl" && ext == ".json" {
 		return cfg, say(fmt.Sprintf("-out %s: ім'я .json означає один документ JSON; вкажіть -format json для масиву або назвіть файл .jsonl для JSON Lines", cfg.out),
@@ -322,7 +328,7 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 	switch {
 	case set["redact"] && cfg.casesOut == "":
 		return cfg, say("-redact стосується таблиць справ -cases-out, а їх немає", "-redact applies to the case tables of -cases-out, and there are none")
-	case set["excel"] && cfg.format != "csv" && cfg.casesOut == "":
+	case set["excel"] && cfg.format != "csv" && cfg.casesOut == "" && cfg.format != "xlsx":
 		return cfg, say("-excel стосується CSV (-format csv, -cases-out), а не виводу "+cfg.format, fmt.Sprintf("-excel applies to CSV (-format csv, -cases-out), not to %s output", cfg.format))
 	case set["timeline"] && cfg.format != "table":
 		return cfg, say("-timeline стосується табличного виводу; вивід "+cfg.format+" і так містить усі зміни статусу", fmt.Sprintf("-timeline applies to the table output; %s output carries every timeline already", cfg.format))

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/internal/golden"
+	"github.com/xuri/excelize/v2"
 )
 
 var today = civil.MustParse("2026-11-28")
@@ -53,7 +54,7 @@ func TestHelpAndFlagsThatDoNotApply(t *testing.T) {
 		"-quiet -progress":                 "contradict",
 		"-format jsonl -out results.json":  "a .json name holds one JSON document",
 		"-format json -out results.jsonl":  "a .jsonl name holds JSON Lines",
-		"-format yaml":                     "is not table, jsonl, json or csv",
+		"-format yaml":                     "is not table, jsonl, json, csv or xlsx",
 		"-explain C-01 -compare draft6700": "choose one",
 	} {
 		code, _, errs := runWith(t, "", strings.Fields(args)...)
@@ -317,4 +318,25 @@ func TestTemplateRoundTrip(t *testing.T) {
 	code, _, errs = runWith(t, "", "-template", filepath.Join(t.TempDir(), "t.csv"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "name it .xlsx")
+}
+
+// -format xlsx writes the reports as one workbook, into a folder or a
+// FILE.xlsx (which implies the format).
+func TestXLSXReports(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := runWith(t, "", "-format", "xlsx", "-out", dir, "-as-of", "2026-11-28", "-quiet")
+	require.Equal(t, 0, code, errs)
+	f, err := excelize.OpenFile(filepath.Join(dir, "reports.xlsx"))
+	require.NoError(t, err)
+	rows, err := f.GetRows("decisions")
+	require.NoError(t, err)
+	assert.Len(t, rows, 39, "a header and the 38 claims of the samples")
+	require.NoError(t, f.Close())
+	book := filepath.Join(t.TempDir(), "r.xlsx")
+	code, _, errs = runWith(t, "", "-out", book, "-as-of", "2026-11-28", "-quiet")
+	require.Equal(t, 0, code, errs)
+	f, err = excelize.OpenFile(book)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"status", "timeline", "decisions", "entitlements", "recoveries", "warnings"}, f.GetSheetList())
+	require.NoError(t, f.Close())
 }

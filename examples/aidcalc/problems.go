@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strings"
 
 	"github.com/uacaptivity/captivity/internal/cli"
 	"github.com/uacaptivity/captivity/internal/problems"
@@ -13,7 +14,7 @@ import (
 // the output is standard output (the problems are on standard error).
 func problemsPath(cfg config) string {
 	switch {
-	case cfg.format == "csv":
+	case cfg.format == "csv", cfg.format == "xlsx" && !strings.EqualFold(filepath.Ext(cfg.out), ".xlsx"):
 		return filepath.Join(cfg.out, "problems.csv")
 	case cfg.out != "" && (cfg.format == "json" || cfg.format == "jsonl"):
 		return cfg.out + ".problems.jsonl"

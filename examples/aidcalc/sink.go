@@ -74,6 +74,18 @@ func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*
 		if arr != nil {
 			s.onFinish(arr.Close)
 		}
+	case "xlsx":
+		target := cfg.out
+		if !strings.EqualFold(filepath.Ext(target), ".xlsx") {
+			target = filepath.Join(target, "reports.xlsx")
+		}
+		f, err := outs.Create(target)
+		if err != nil {
+			return nil, err
+		}
+		ww := export.NewReportWorkbookWriter(f, cfg.asOf, cfg.csvOptions())
+		s.write = ww.Write
+		s.onFinish(ww.Flush)
 	case "csv":
 		var f [6]*os.File
 		for i, name := range []string{export.StatusFile, export.TimelineFile, export.DecisionsFile, export.EntitlementsFile, export.RecoveriesFile, export.WarningsFile} {
