@@ -59,15 +59,15 @@ func convert(t *testing.T, exe, dir, infilter, to string, files ...string) {
 
 // The case tables, opened in LibreOffice Calc as a user would (UTF-8
 // chosen, the types Calc detects: amounts become numbers, dates dates,
-// true a boolean), saved as a spreadsheet, then saved back as CSV with
-// semicolons, in an English and a Ukrainian locale, read back as the same
-// cases.
+// true a boolean), saved as a spreadsheet (.ods and .xlsx), then saved
+// back as CSV with semicolons, in an English and a Ukrainian locale, read
+// back as the same cases.
 func TestCaseTablesSurviveLibreOffice(t *testing.T) {
 	exe := soffice(t)
 	want, err := samples.Cases()
 	require.NoError(t, err)
-	for _, locale := range []struct{ name, lang string }{{"English", "1033"}, {"Ukrainian", "1058"}} {
-		t.Run(locale.name, func(t *testing.T) {
+	for _, locale := range []struct{ name, lang, via string }{{"English", "1033", "ods"}, {"Ukrainian", "1058", "ods"}, {"English", "1033", "xlsx"}, {"Ukrainian", "1058", "xlsx"}} {
+		t.Run(locale.name+" via "+locale.via, func(t *testing.T) {
 			ours, ods, back := t.TempDir(), t.TempDir(), t.TempDir()
 			var csvs []string
 			var files []*os.File
@@ -86,10 +86,10 @@ func TestCaseTablesSurviveLibreOffice(t *testing.T) {
 				require.NoError(t, f.Close())
 			}
 			// Import: comma, double quote, UTF-8 (76), from line 1, the locale's language.
-			convert(t, exe, ods, "CSV:44,34,76,1,,"+locale.lang, "ods", csvs...)
+			convert(t, exe, ods, "CSV:44,34,76,1,,"+locale.lang, locale.via, csvs...)
 			var sheets []string
 			for _, name := range []string{"cases", "episodes", "family", "events"} {
-				sheets = append(sheets, filepath.Join(ods, name+".ods"))
+				sheets = append(sheets, filepath.Join(ods, name+"."+locale.via))
 			}
 			// Export: semicolons, as Calc does where the decimal mark is a comma.
 			convert(t, exe, back, "", "csv:Text - txt - csv (StarCalc):59,34,76,1", sheets...)
