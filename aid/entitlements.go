@@ -46,8 +46,13 @@ type Entitlement struct {
 	// recognised family member).
 	Party  string `json:"party"`
 	Amount Money  `json:"amount"`
-	// Years are the captivity years (their IDs) covered, for annual aid.
+	// Years are the captivity years covered, by their number from capture
+	// (1 is the first year), for annual aid.
 	Years []int `json:"years,omitempty"`
+	// CalendarYears are the calendar years covered: of a CMU 328 payment,
+	// or of annual aid under the calendar-year basis (year_basis). A year
+	// is in one of the two lists, never both.
+	CalendarYears []int `json:"calendar_years,omitempty"`
 	// Date is the day granted or paid; for an open entitlement, the day
 	// asked about.
 	Date civil.Date `json:"date"`
@@ -80,26 +85,27 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 		}
 		e.led.recordPayment(i, ev)
 		amt, _ := ParseMoney(ev.Amount)
-		var years []int
-		if ev.Year != 0 {
+		var years, cal []int
+		switch {
+		case ev.Year == 0:
+		case ev.Aid == prisoner.Reg2018Support || rs.Options.YearBasis.norm() == CalendarYear:
+			cal = []int{ev.Year}
+		default:
 			years = []int{ev.Year}
 		}
-		out = append(out, Entitlement{Episode: ev.Episode, Aid: ev.Aid, State: StatePaid, Party: ev.Party, Amount: amt, Years: years, Date: ev.Date, Seq: ev.Seq})
+		out = append(out, Entitlement{Episode: ev.Episode, Aid: ev.Aid, State: StatePaid, Party: ev.Party, Amount: amt, Years: years, CalendarYears: cal, Date: ev.Date, Seq: ev.Seq})
 	}
 	for _, d := range r.Decisions {
 		if !d.Granted || d.Date.After(asOf) {
 			continue
 		}
 		e.led.recordGrant(d)
-		var years []int
-		for _, y := range d.Years {
-			years = append(years, y.ID)
-		}
+		years, cal := splitYears(d.Years)
 		for _, s := range d.Shares {
 			if d.Aid == prisoner.DeathAid && s.Party != d.Claimant {
 				continue // each claimant's decision reports its own share
 			}
-			out = append(out, Entitlement{Episode: d.Episode, Aid: d.Aid, State: StateGranted, Party: s.Party, Amount: s.Amount, Years: years, Date: d.Date, Seq: d.Seq})
+			out = append(out, Entitlement{Episode: d.Episode, Aid: d.Aid, State: StateGranted, Party: s.Party, Amount: s.Amount, Years: years, CalendarYears: cal, Date: d.Date, Seq: d.Seq})
 		}
 	}
 	out = append(out, r.unpaidAtDeath(asOf)...)
@@ -123,10 +129,7 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 			if !d.Granted {
 				continue
 			}
-			var years []int
-			for _, y := range d.Years {
-				years = append(years, y.ID)
-			}
+			years, cal := splitYears(d.Years)
 			amount := d.Amount
 			if kind == prisoner.DeathAid {
 				if _, ok := e.led.once(ep.ID, prisoner.DeathAid); ok {
@@ -135,7 +138,7 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 				v, _ := e.rs.Parameters.Death.At(asOf)
 				amount = v.Amount
 			}
-			out = append(out, Entitlement{Episode: ep.ID, Aid: kind, State: StateOpen, Party: show, Amount: amount, Years: years, Date: asOf})
+			out = append(out, Entitlement{Episode: ep.ID, Aid: kind, State: StateOpen, Party: show, Amount: amount, Years: years, CalendarYears: cal, Date: asOf})
 		}
 	}
 	return out
@@ -160,7 +163,7 @@ func (r *Result) unpaidAtDeath(asOf civil.Date) []Entitlement {
 		}
 		for _, kind := range []prisoner.AidKind{prisoner.Annual, prisoner.ReleaseAid, prisoner.CivilianAid, prisoner.Reg2018Release, prisoner.Reg2018Support} {
 			var granted, paid Money
-			var years []int
+			var years, cal []int
 			for _, d := range r.Decisions {
 				if !d.Granted || d.Episode != ep.ID || d.Aid != kind || grantedOn(r, d).After(ep.Died) {
 					continue
@@ -168,9 +171,8 @@ func (r *Result) unpaidAtDeath(asOf civil.Date) []Entitlement {
 				for _, sh := range d.Shares {
 					if sh.Party == prisoner.PartyPerson {
 						granted = granted.Add(sh.Amount)
-						for _, y := range d.Years {
-							years = append(years, y.ID)
-						}
+						y, c := splitYears(d.Years)
+						years, cal = append(years, y...), append(cal, c...)
 					}
 				}
 			}
@@ -185,11 +187,25 @@ func (r *Result) unpaidAtDeath(asOf civil.Date) []Entitlement {
 				}
 			}
 			if left := granted.Sub(paid); left.Sign() > 0 {
-				out = append(out, Entitlement{Episode: ep.ID, Aid: kind, State: StateUnpaidAtDeath, Party: to, Amount: left, Years: years, Date: ep.Died})
+				out = append(out, Entitlement{Episode: ep.ID, Aid: kind, State: StateUnpaidAtDeath, Party: to, Amount: left, Years: years, CalendarYears: cal, Date: ep.Died})
 			}
 		}
 	}
 	return out
+}
+
+// splitYears lists the years of a decision in two: their numbers from
+// capture, and the calendar years they are keyed by where the year basis
+// is the calendar year (a year's ID then differs from its number).
+func splitYears(ys []YearLine) (years, calendar []int) {
+	for _, y := range ys {
+		if y.ID != y.K {
+			calendar = append(calendar, y.ID)
+		} else {
+			years = append(years, y.K)
+		}
+	}
+	return years, calendar
 }
 
 // grantedOn is the day decision d was granted: the claim's decided day

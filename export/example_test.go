@@ -35,8 +35,8 @@ func ExampleReportCSVWriter() {
 	_ = w.Write(res)
 	_ = w.Flush()
 	// Output:
-	// case_id,as_of,episode,aid,state,party,amount,years,date,seq,party_ref
-	// R,2026-11-28,e1,release,granted,person,100000.00,,2024-02-10,3,
+	// case_id,as_of,episode,aid,state,party,amount,years,date,seq,party_ref,calendar_years
+	// R,2026-11-28,e1,release,granted,person,100000.00,,2024-02-10,3,,
 }
 
 func ExampleCaseTablesWriter() {

@@ -44,12 +44,13 @@ var (
 		{"claimant", "заявник"}, {"decision", "рішення"}, {"amount", "сума"}, {"years", "роки"}, {"payees", "отримувачі"},
 		{"refusal", "код відмови"}, {"refusal_uk", "причина відмови"}, {"citations", "підстави"}, {"assumption", "є припущення"},
 		{"rule_set", "набір правил"}, {"params_hash", "хеш параметрів"}, {"input_hash", "хеш справи"},
+		{"calendar_years", "календарні роки"},
 	}
 	// entitlements.csv: granted, paid and open aid on the day asked about.
 	entitlementsCols = []column{
 		{"case_id", "ідентифікатор справи"}, {"as_of", "на дату"}, {"episode", "епізод"}, {"aid", "вид допомоги"},
 		{"state", "стан"}, {"party", "отримувач"}, {"amount", "сума"}, {"years", "роки"}, {"date", "дата"}, {"seq", "№"},
-		{"party_ref", "ідентифікатор отримувача в реєстрі"},
+		{"party_ref", "ідентифікатор отримувача в реєстрі"}, {"calendar_years", "календарні роки"},
 	}
 	// recoveries.csv: payments due back after invalidation (Art. 4(9)).
 	recoveriesCols = []column{
@@ -79,8 +80,14 @@ type ReportTables struct {
 //	timeline.csv      case_id, episode, date, from, to, signal, seq, ground, confidence, suspended, excluded, deferred, death,
 //	                  implied
 //	decisions.csv     case_id, seq, date, episode, aid, claimant, decision, amount, years, payees, refusal,
-//	                  refusal_uk, citations, assumption, rule_set, params_hash, input_hash
-//	entitlements.csv  case_id, as_of, episode, aid, state, party, amount, years, date, seq, party_ref
+//	                  refusal_uk, citations, assumption, rule_set, params_hash, input_hash, calendar_years
+//	entitlements.csv  case_id, as_of, episode, aid, state, party, amount, years, date, seq, party_ref,
+//	                  calendar_years
+//
+// years holds captivity years by their number from capture (1 is the first
+// year); calendar_years the calendar years of a CMU 328 payment or of
+// annual aid under the calendar-year basis: one meaning a column, each a
+// ";"-separated list of whole numbers.
 //	warnings.csv      case_id, seq, path, code, message_uk, message_en
 //	recoveries.csv    case_id, episode, seq, date, aid, payee, amount, citation
 //
@@ -158,7 +165,7 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 			// The cells made from numbers, dates and lists are written into
 			// one buffer and made one string: one allocation a row.
 			b := w.buf[:0]
-			var at [6]int
+			var at [7]int
 			b = strconv.AppendInt(b, int64(d.Seq), 10)
 			at[0] = len(b)
 			b = d.Date.AppendFormat(b)
@@ -167,28 +174,25 @@ func (w *ReportCSVWriter) Write(r *aid.Result) error {
 				b = d.Amount.Append(b)
 			}
 			at[2] = len(b)
-			for i, y := range d.Years {
-				if i > 0 {
-					b = append(b, ';')
-				}
-				b = strconv.AppendInt(b, int64(y.ID), 10)
-			}
+			b = appendYears(b, d.Years, false) // numbers from capture
 			at[3] = len(b)
 			b = appendPayees(b, d.Shares)
 			at[4] = len(b)
 			b = d.AppendCitationCodes(b)
 			at[5] = len(b)
+			b = appendYears(b, d.Years, true) // calendar years
+			at[6] = len(b)
 			cells := string(b)
 			w.buf = b
 			o.row(r.CaseID, cells[:at[0]], cells[at[0]:at[1]], d.Episode, d.Aid.String(), d.Claimant, decision, cells[at[1]:at[2]],
 				cells[at[2]:at[3]], cells[at[3]:at[4]], string(d.Refusal), d.Refusal.Message().UK, cells[at[4]:at[5]],
-				boolCell(d.Assumed()), r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash)
+				boolCell(d.Assumed()), r.Stamp.RuleSet, r.Stamp.ParamsHash, r.Stamp.InputHash, cells[at[5]:at[6]])
 		}
 	}
 	if o := w.ents; o != nil {
 		for _, e := range r.Entitlements(w.asOf) {
 			o.row(r.CaseID, w.asOf.String(), e.Episode, e.Aid.String(), string(e.State), e.Party, e.Amount.String(),
-				ints(e.Years), e.Date.String(), intCell(e.Seq), e.PartyRef)
+				ints(e.Years), e.Date.String(), intCell(e.Seq), e.PartyRef, ints(e.CalendarYears))
 		}
 	}
 	if o := w.recovered; o != nil {
@@ -236,6 +240,28 @@ func ints(xs []int) string {
 		b = strconv.AppendInt(b, int64(x), 10)
 	}
 	return string(b)
+}
+
+// appendYears appends, ";"-separated, the years of a decision: their
+// numbers from capture, or (calendar) the calendar years of those keyed
+// by one (the calendar-year basis). A year is in one list only.
+func appendYears(b []byte, ys []aid.YearLine, calendar bool) []byte {
+	first := true
+	for _, y := range ys {
+		if (y.ID != y.K) != calendar {
+			continue
+		}
+		if !first {
+			b = append(b, ';')
+		}
+		first = false
+		v := y.K
+		if calendar {
+			v = y.ID
+		}
+		b = strconv.AppendInt(b, int64(v), 10)
+	}
+	return b
 }
 
 // appendPayees appends the shares of a decision to b as "party=amount",

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -64,5 +65,53 @@ func TestReportWorkbookMatchesCSV(t *testing.T) {
 				assert.Equal(t, Unneutralize(cell), g, "%s row %d column %s", sheet, r+1, want[0][c])
 			}
 		}
+	}
+}
+
+// One meaning a column: years holds captivity-year numbers only, and
+// calendar_years calendar years only (CMU 328 payments; annual aid under
+// the calendar-year basis), in decisions.csv and entitlements.csv, under
+// either year basis.
+func TestYearColumnsHaveOneMeaning(t *testing.T) {
+	cs, err := samples.Cases()
+	require.NoError(t, err)
+	for _, basis := range []aid.YearBasis{aid.Anniversary, aid.CalendarYear} {
+		rs := aid.Default()
+		rs.Options.YearBasis = basis
+		var dec, ent bytes.Buffer
+		w := NewReportCSVWriter(ReportTables{Decisions: &dec, Entitlements: &ent}, civil.MustParse("2026-11-28"), CSVOptions{})
+		for _, c := range cs {
+			r, err := aid.Evaluate(c, rs)
+			require.NoError(t, err)
+			require.NoError(t, w.Write(r))
+		}
+		require.NoError(t, w.Flush())
+		calendarSeen := false
+		for _, table := range []string{dec.String(), ent.String()} {
+			rows, err := csv.NewReader(strings.NewReader(table)).ReadAll()
+			require.NoError(t, err)
+			col := map[string]int{}
+			for i, h := range rows[0] {
+				col[h] = i
+			}
+			for _, row := range rows[1:] {
+				for _, y := range strings.Split(row[col["years"]], ";") {
+					if y != "" {
+						n, err := strconv.Atoi(y)
+						require.NoError(t, err)
+						assert.Less(t, n, 100, "a captivity-year number, not a calendar year: %v", row)
+					}
+				}
+				for _, y := range strings.Split(row[col["calendar_years"]], ";") {
+					if y != "" {
+						calendarSeen = true
+						n, err := strconv.Atoi(y)
+						require.NoError(t, err)
+						assert.Greater(t, n, 2000, "a calendar year: %v", row)
+					}
+				}
+			}
+		}
+		assert.True(t, calendarSeen, "the samples' CMU 328 payments are calendar years")
 	}
 }

@@ -26,7 +26,9 @@
 //	-lang L       en (default) or uk: messages, the summary and the report's headers
 //
 // Report columns: case_id, episode, party, relation, aid, state, amount,
-// years, date, reason_en, reason_uk. state is granted (a claim was
+// years (captivity years by number from capture), calendar_years (of a
+// CMU 328 payment, or under the calendar-year basis), date, reason_en,
+// reason_uk. state is granted (a claim was
 // granted), paid (a payment recorded in the tables) or open (not claimed
 // yet; a claim on the report's day would be granted). A case with problems
 // is left out of the report and each problem is printed with its file,
@@ -348,10 +350,10 @@ type report struct {
 	err error
 }
 
-var reportHeader = []string{"case_id", "episode", "party", "relation", "aid", "state", "amount", "years", "date", "reason_en", "reason_uk"}
+var reportHeader = []string{"case_id", "episode", "party", "relation", "aid", "state", "amount", "years", "calendar_years", "date", "reason_en", "reason_uk"}
 
 // reportHeaderUK is the header row under -lang uk.
-var reportHeaderUK = []string{"ідентифікатор справи", "епізод", "отримувач", "спорідненість", "вид допомоги", "стан", "сума", "роки", "дата", "підстава (англ.)", "підстава"}
+var reportHeaderUK = []string{"ідентифікатор справи", "епізод", "отримувач", "спорідненість", "вид допомоги", "стан", "сума", "роки полону", "календарні роки", "дата", "підстава (англ.)", "підстава"}
 
 func newReport(w io.Writer, excel bool, lang string) *report {
 	r := &report{w: csv.NewWriter(w)}
@@ -380,13 +382,16 @@ func (r *report) write(res *aid.Result, asOf civil.Date, s *summary) error {
 		if m, ok := c.Member(e.Party); ok {
 			relation = m.Relation.String()
 		}
-		var years []string
-		for _, y := range e.Years {
-			years = append(years, fmt.Sprint(y))
+		list := func(ys []int) string {
+			var out []string
+			for _, y := range ys {
+				out = append(out, fmt.Sprint(y))
+			}
+			return strings.Join(out, ";")
 		}
 		why := reason(e)
 		rec := []string{res.CaseID, e.Episode, e.Party, relation, e.Aid.String(), string(e.State), e.Amount.String(),
-			strings.Join(years, ";"), e.Date.String(), why.EN, why.UK}
+			list(e.Years), list(e.CalendarYears), e.Date.String(), why.EN, why.UK}
 		for i := range rec {
 			rec[i] = export.Neutralize(rec[i])
 		}
