@@ -88,6 +88,7 @@ type ReportTables struct {
 // year); calendar_years the calendar years of a CMU 328 payment or of
 // annual aid under the calendar-year basis: one meaning a column, each a
 // ";"-separated list of whole numbers.
+//
 //	warnings.csv      case_id, seq, path, code, message_uk, message_en
 //	recoveries.csv    case_id, episode, seq, date, aid, payee, amount, citation
 //
