@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/uacaptivity/captivity/civil"
 )
 
 // What spreadsheets write back for an amount, and how it is read: every
@@ -52,3 +53,26 @@ func TestSpreadsheetDate(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, "31.02.2026", got, "no such day: left for civil.Parse to refuse")
 }
+
+// A date cell's day number in both date systems of a workbook: 2023-02-10
+// is 44967 from 1899-12-30 and 43505 from 1904-01-01; a time of day is
+// dropped; January and February 1900 (where spreadsheets count a 29
+// February that never was) are refused.
+func TestSerialDate(t *testing.T) {
+	for _, tt := range []struct {
+		in       string
+		date1904 bool
+		want     string
+		ok       bool
+	}{
+		{"44967", false, "2023-02-10", true}, {"43505", true, "2023-02-10", true}, {"44967.75", false, "2023-02-10", true},
+		{"61", false, "1900-03-01", true}, {"60", false, "60", false}, {"0", true, "1904-01-01", true}, {"x", false, "x", false},
+	} {
+		got, ok := serialDate(tt.in, tt.date1904)
+		assert.Equal(t, tt.ok, ok, tt.in)
+		assert.Equal(t, tt.want, got, tt.in)
+	}
+	assert.Equal(t, 44967, serialOf(civilDate("2023-02-10")))
+}
+
+func civilDate(s string) civil.Date { return civil.MustParse(s) }

@@ -2,8 +2,12 @@ package export_test
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,6 +15,7 @@ import (
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/internal/samples"
+	"github.com/uacaptivity/captivity/internal/synth"
 	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/xuri/excelize/v2"
 )
@@ -120,4 +125,56 @@ func FuzzCaseWorkbookReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+var workbookCases = flag.Int("workbook-cases", 10000, "cases in BenchmarkCaseWorkbook (the README measures 100000)")
+
+// BenchmarkCaseWorkbook writes generated cases as a case workbook to a
+// file and reads them back, reporting the peak live heap of each half:
+// the writer spills each sheet to a temporary file past 16 MiB, the
+// reader goes row by row, so memory does not grow with the register.
+func BenchmarkCaseWorkbook(b *testing.B) {
+	b.ReportAllocs()
+	path := filepath.Join(b.TempDir(), "register.xlsx")
+	heap := func() float64 {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return float64(ms.HeapAlloc) / (1 << 20)
+	}
+	var peakW, peakR float64
+	for b.Loop() {
+		f, err := os.Create(path)
+		require.NoError(b, err)
+		w := export.NewCaseWorkbookWriter(f, export.CSVOptions{})
+		g := synth.New(1)
+		for i := range *workbookCases {
+			require.NoError(b, w.Write(g.Next()))
+			if i%2000 == 0 {
+				peakW = max(peakW, heap())
+			}
+		}
+		require.NoError(b, w.Flush())
+		require.NoError(b, f.Close())
+		rf, err := os.Open(path)
+		require.NoError(b, err)
+		r, closeAll, err := export.NewCaseWorkbookReader(rf, "register.xlsx", export.Sources{})
+		require.NoError(b, err)
+		require.NoError(b, rf.Close())
+		n := 0
+		for {
+			_, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			require.NoError(b, err)
+			if n++; n%2000 == 0 {
+				peakR = max(peakR, heap())
+			}
+		}
+		require.NoError(b, closeAll())
+		require.Equal(b, *workbookCases, n)
+	}
+	b.ReportMetric(peakW, "write-heap-MiB")
+	b.ReportMetric(peakR, "read-heap-MiB")
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(*workbookCases), "µs/case")
 }
