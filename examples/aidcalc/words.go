@@ -33,10 +33,10 @@ var wordsEN = words{
 	since: " since ", suspended: " (suspended)", excluded: " (excluded)", granted: "granted", refused: "refused", all: "all",
 	shares: "shares: ", years: "years ",
 	header: func(n int, source, asOf, ruleSet string) string {
-		return fmt.Sprintf("%d cases from %s, evaluated on %s under rule set %s", n, source, asOf, ruleSet)
+		return fmt.Sprintf("%s from %s, evaluated on %s under rule set %s", law.PluralEN(n, "case", "cases"), source, asOf, ruleSet)
 	},
 	summary: func(granted, refused int, total string) string {
-		return fmt.Sprintf("%d claims granted, %d refused; UAH %s granted in all.", granted, refused, total)
+		return fmt.Sprintf("%s granted, %d refused; UAH %s granted in all.", law.PluralEN(granted, "claim", "claims"), refused, total)
 	},
 	preLawNote: "Years marked * belong to the pre-law block (Law 2010-IX, Art. 17(6)).",
 	deferred:   " (dated before 2022-11-19; takes effect then)",

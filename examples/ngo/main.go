@@ -49,6 +49,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -317,7 +318,11 @@ func (s summary) print(w io.Writer, asOf civil.Date, out, ruleSet, lang string) 
 	if t.head == "" {
 		t = summaryText["en"]
 	}
-	fmt.Fprintf(w, t.head+"\n", asOf, ruleSet, s.cases, s.bad, s.lines, out)
+	cases := law.PluralEN(s.cases, "case", "cases")
+	if lang == "uk" {
+		cases = strconv.Itoa(s.cases)
+	}
+	fmt.Fprintf(w, t.head+"\n", asOf, ruleSet, cases, s.bad, s.lines, out)
 	fmt.Fprintf(w, t.granted+"\n", s.granted)
 	fmt.Fprintf(w, t.paid+"\n", s.paid)
 	var kinds []prisoner.AidKind
@@ -339,9 +344,9 @@ func (s summary) print(w io.Writer, asOf civil.Date, out, ruleSet, lang string) 
 
 // summaryText is the summary's wording in each language.
 var summaryText = map[string]struct{ head, granted, paid, open string }{
-	"en": {"Entitlements on %s under %s: %d cases (%d with problems), %d report lines in %s",
+	"en": {"Entitlements on %s under %s: %s (%d with problems), %d report lines in %s",
 		"  granted by decisions:  UAH %s", "  paid (recorded):       UAH %s", "  open to claim:         UAH %s in %d cases"},
-	"uk": {"Права на допомогу на %s за набором правил %s: справ — %d (з проблемами — %d), рядків звіту — %d у %s",
+	"uk": {"Права на допомогу на %s за набором правил %s: справ — %s (з проблемами — %d), рядків звіту — %d у %s",
 		"  призначено рішеннями:  %s грн", "  виплачено (записано):  %s грн", "  можна ще отримати:     %s грн, справ — %d"},
 }
 

@@ -54,7 +54,7 @@ func TestBadRowsAreReportedAndTheRestGoesOn(t *testing.T) {
 	code := run([]string{"-as-of", "2026-11-28", "-out", out, dir}, &stdout, &stderr, ticking(), time.UTC)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr.String(), "episodes.csv:2:4 (captured): is not an existing date")
-	assert.Contains(t, stdout.String(), "1 cases (1 with problems)")
+	assert.Contains(t, stdout.String(), "1 case (1 with problems)")
 }
 
 func TestUsageErrors(t *testing.T) {
