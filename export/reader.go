@@ -906,6 +906,11 @@ func (b *caseBuilder) place(f prisoner.FieldError) {
 		p.Header = key // the column is not in the file
 	}
 	p.CaseID = b.id
+	for _, q := range b.probs {
+		if field >= 0 && q.File == p.File && q.Line == p.Line && q.Column == p.Column {
+			return // the cell has its problem already (a code or date that could not be read): what follows from it is not another
+		}
+	}
 	b.probs = append(b.probs, p)
 }
 

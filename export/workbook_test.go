@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -177,4 +178,19 @@ func BenchmarkCaseWorkbook(b *testing.B) {
 	b.ReportMetric(peakW, "write-heap-MiB")
 	b.ReportMetric(peakR, "read-heap-MiB")
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(*workbookCases), "µs/case")
+}
+
+// A cell that cannot be read is one problem, not two (the validation's
+// "is required" for the value left empty is not added).
+func TestOneProblemPerCell(t *testing.T) {
+	fsys := fstest.MapFS{
+		"cases.csv":    {Data: []byte("case_id,citizenship\nA,UA\n")},
+		"episodes.csv": {Data: []byte("case_id,episode_id,category,captured\nA,e1,pirate,2023-02-30\n")},
+	}
+	_, err := export.ReadCaseTables(fsys, ".")
+	var te *export.TableError
+	require.ErrorAs(t, err, &te)
+	require.Len(t, te.Problems, 2, "%v", te.Problems)
+	headers := []string{te.Problems[0].Header, te.Problems[1].Header}
+	assert.ElementsMatch(t, []string{"category", "captured"}, headers)
 }
