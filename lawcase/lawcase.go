@@ -511,20 +511,27 @@ func grantWord(g bool) string {
 
 // Describe writes a decision briefly: "granted 100000.00 years [1 2]
 // shares f1=…" or "refused already_paid".
-func Describe(d aid.Decision) string {
-	if !d.Granted {
-		return "refused " + string(d.Refusal)
+func Describe(d aid.Decision) string { return describe(d, false) }
+
+// describe writes a decision briefly, in Ukrainian when uk.
+func describe(d aid.Decision, uk bool) string {
+	granted, refused, years, shares := "granted ", "refused ", " years %v", " shares "
+	if uk {
+		granted, refused, years, shares = "призначено ", "відмовлено ", " роки %v", " частки "
 	}
-	s := "granted " + d.Amount.String()
+	if !d.Granted {
+		return refused + string(d.Refusal)
+	}
+	s := granted + d.Amount.String()
 	if len(d.Years) > 0 {
-		s += fmt.Sprintf(" years %v", yearIDs(d))
+		s += fmt.Sprintf(years, yearIDs(d))
 	}
 	if len(d.Shares) > 1 {
 		var parts []string
 		for _, sh := range d.Shares {
 			parts = append(parts, sh.Party+"="+sh.Amount.String())
 		}
-		s += " shares " + strings.Join(parts, ",")
+		s += shares + strings.Join(parts, ",")
 	}
 	return s
 }
@@ -590,23 +597,7 @@ func grantWordUK(g bool) string {
 }
 
 // describeUK is [Describe] in Ukrainian.
-func describeUK(d aid.Decision) string {
-	if !d.Granted {
-		return "відмовлено " + string(d.Refusal)
-	}
-	s := "призначено " + d.Amount.String()
-	if len(d.Years) > 0 {
-		s += fmt.Sprintf(" роки %v", yearIDs(d))
-	}
-	if len(d.Shares) > 1 {
-		var parts []string
-		for _, sh := range d.Shares {
-			parts = append(parts, sh.Party+"="+sh.Amount.String())
-		}
-		s += " частки " + strings.Join(parts, ",")
-	}
-	return s
-}
+func describeUK(d aid.Decision) string { return describe(d, true) }
 
 // IsCaseFile reports whether data looks like a case file (an object with
 // an id and episodes, or an array of them) rather than a legal test case.

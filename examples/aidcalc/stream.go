@@ -53,20 +53,18 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 	}
 	defer sink.close()
 	next := src.next
+	// -cases-out: the cases read, written again as case tables (a folder
+	// of CSV files, or one workbook).
+	var casesOut interface {
+		Write(prisoner.Case) error
+		Flush() error
+	}
 	if strings.EqualFold(filepath.Ext(cfg.casesOut), ".xlsx") {
 		f, err := outs.Create(cfg.casesOut)
 		if err != nil {
 			return fail(err)
 		}
-		bw := export.NewCaseWorkbookWriter(f, cfg.csvOptions())
-		next = func() (prisoner.Case, error) {
-			c, err := src.next()
-			if err == nil {
-				err = bw.Write(c)
-			}
-			return c, err
-		}
-		sink.onFinish(bw.Flush)
+		casesOut = export.NewCaseWorkbookWriter(f, cfg.csvOptions())
 	} else if cfg.casesOut != "" {
 		var f [4]*os.File
 		for i, name := range []string{export.CasesFile, export.EpisodesFile, export.FamilyFile, export.EventsFile} {
@@ -74,15 +72,17 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 				return fail(err)
 			}
 		}
-		tw := export.NewCaseTablesWriter(export.Tables{Cases: f[0], Episodes: f[1], Family: f[2], Events: f[3]}, cfg.csvOptions())
+		casesOut = export.NewCaseTablesWriter(export.Tables{Cases: f[0], Episodes: f[1], Family: f[2], Events: f[3]}, cfg.csvOptions())
+	}
+	if casesOut != nil {
 		next = func() (prisoner.Case, error) {
 			c, err := src.next()
 			if err == nil {
-				err = tw.Write(c)
+				err = casesOut.Write(c)
 			}
 			return c, err
 		}
-		sink.onFinish(tw.Flush)
+		sink.onFinish(casesOut.Flush)
 	}
 	good := 0
 	var probs []problems.Problem
