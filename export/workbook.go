@@ -1,9 +1,12 @@
 package export
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -208,6 +211,22 @@ func (cw *CaseWorkbookWriter) addSheet(spec sheetSpec, first bool) (*sheetOut, e
 	return so, nil
 }
 
+// writeOut writes the workbook to cw.w, its amount cells made numbers
+// (numberCells), through a temporary file, as excelize keeps its sheets.
+func (cw *CaseWorkbookWriter) writeOut() error {
+	tmp, err := os.CreateTemp("", "captivity-workbook-*.xlsx")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	size, err := cw.f.WriteTo(tmp)
+	if err != nil {
+		return err
+	}
+	return numberCells(cw.w, tmp, size, cw.styles[kindAmount])
+}
+
 // finish flushes the sheets and writes the workbook to cw.w.
 func (cw *CaseWorkbookWriter) finish(sheets []*sheetOut) error {
 	if cw.done {
@@ -220,7 +239,7 @@ func (cw *CaseWorkbookWriter) finish(sheets []*sheetOut) error {
 			return err
 		}
 	}
-	_, cw.err = cw.f.WriteTo(cw.w)
+	cw.err = cw.writeOut()
 	if err := cw.f.Close(); err != nil && cw.err == nil {
 		cw.err = err
 	}
@@ -265,12 +284,13 @@ func (so *sheetOut) rowOf(cells []string) error {
 			}
 			vals[i] = excelize.Cell{StyleID: so.styles[kindDate], Value: serialOf(d)}
 		case kind == kindAmount:
-			v, ok := amountValue(c)
-			if !ok {
+			if !plainAmount(c) {
 				vals[i] = excelize.Cell{StyleID: so.styles[kindText], Value: c}
 				continue
 			}
-			vals[i] = excelize.Cell{StyleID: so.styles[kindAmount], Value: v}
+			// Written as text in the amount style; numberCells makes it a
+			// number cell holding these very digits (see there).
+			vals[i] = excelize.Cell{StyleID: so.styles[kindAmount], Value: c}
 		default:
 			vals[i] = excelize.Cell{StyleID: so.styles[kindText], Value: c}
 		}
@@ -341,22 +361,97 @@ func serialDate(s string, date1904 bool) (string, bool) {
 	return epoch1900.AddDays(n).String(), true
 }
 
-// amountValue turns an amount with two decimals into the number a cell
-// stores. The stream writer takes numbers as float64 and writes them in
-// their shortest form; for a decimal of at most 15 significant digits
-// that form is the decimal itself, digit for digit, so only such amounts
-// become numbers (a test reads the stored text back); any other stays
-// text.
-func amountValue(s string) (float64, bool) {
-	digits := strings.TrimLeft(strings.ReplaceAll(strings.TrimPrefix(s, "-"), ".", ""), "0")
-	if len(digits) > 15 || strings.Trim(strings.TrimPrefix(s, "-"), "0123456789.") != "" {
-		return 0, false
+// plainAmount reports whether s is an amount as the case format writes
+// it: digits, a dot and two decimals, perhaps a minus sign.
+func plainAmount(s string) bool {
+	t := strings.TrimPrefix(s, "-")
+	i := strings.IndexByte(t, '.')
+	return i > 0 && i == len(t)-3 && len(t) <= 24 && strings.Trim(t[:i]+t[i+1:], "0123456789") == ""
+}
+
+// numberCells copies the workbook zip src (of size bytes) to w, making
+// every amount cell a number cell. The stream writer takes numbers only
+// as float64, and money never passes through a float here: amounts are
+// written as text in their own style (<c r="O2" s="5" t="inlineStr"><is>
+// <t>100000.00</t></is></c>), and the sheets are rewritten on the way out
+// so that the cell stores the same digits as a number (<c r="O2" s="5">
+// <v>100000.00</v></c>). Only the amount style's text cells change; the
+// rest of the zip is copied as it is.
+func numberCells(w io.Writer, src io.ReaderAt, size int64, amountStyle int) error {
+	zr, err := zip.NewReader(src, size)
+	if err != nil {
+		return err
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || strconv.FormatFloat(v, 'f', -1, 64) != strings.TrimRight(strings.TrimRight(s, "0"), ".") && strconv.FormatFloat(v, 'f', 2, 64) != s {
-		return 0, false
+	open := []byte(` s="` + strconv.Itoa(amountStyle) + `" t="inlineStr"><is><t>`)
+	openTo := []byte(` s="` + strconv.Itoa(amountStyle) + `"><v>`)
+	closing, closeTo := []byte(`</t></is></c>`), []byte(`</v></c>`)
+	zw := zip.NewWriter(w)
+	for _, f := range zr.File {
+		dst, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: f.Method, Modified: f.Modified})
+		if err != nil {
+			return err
+		}
+		r, err := f.Open()
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(f.Name, "xl/worksheets/") {
+			err = replacePairs(dst, r, open, openTo, closing, closeTo)
+		} else {
+			_, err = io.Copy(dst, r)
+		}
+		r.Close()
+		if err != nil {
+			return err
+		}
 	}
-	return v, true
+	return zw.Close()
+}
+
+// replacePairs copies r to w, streaming, replacing each open with openTo
+// and the first close after it with closeTo.
+func replacePairs(w io.Writer, r io.Reader, open, openTo, closing, closeTo []byte) error {
+	buf := make([]byte, 0, 256<<10)
+	chunk := make([]byte, 128<<10)
+	target, repl, inside := open, openTo, false
+	eof := false
+	for {
+		for {
+			i := bytes.Index(buf, target)
+			if i < 0 {
+				break
+			}
+			if _, err := w.Write(buf[:i]); err != nil {
+				return err
+			}
+			if _, err := w.Write(repl); err != nil {
+				return err
+			}
+			buf = buf[:copy(buf, buf[i+len(target):])]
+			if inside = !inside; inside {
+				target, repl = closing, closeTo
+			} else {
+				target, repl = open, openTo
+			}
+		}
+		if eof {
+			_, err := w.Write(buf)
+			return err
+		}
+		if keep := len(target) - 1; len(buf) > keep { // a match may straddle the next read
+			if _, err := w.Write(buf[:len(buf)-keep]); err != nil {
+				return err
+			}
+			buf = buf[:copy(buf, buf[len(buf)-keep:])]
+		}
+		n, err := r.Read(chunk)
+		buf = append(buf, chunk[:n]...)
+		if err == io.EOF {
+			eof = true
+		} else if err != nil {
+			return err
+		}
+	}
 }
 
 // sheetRecords are the rows of one sheet, as the case tables reader takes

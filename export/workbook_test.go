@@ -91,7 +91,7 @@ func TestCaseWorkbookRoundTrip(t *testing.T) {
 			}
 		}
 		assert.Contains(t, amounts, "999999999.99", "the stored text of the amount, digit for digit")
-		assert.Contains(t, amounts, "0.1")
+		assert.Contains(t, amounts, "0.10", "the amount as written, two decimals, no float between")
 		dvs, err := f.GetDataValidations(export.EventsSheet)
 		require.NoError(t, err)
 		assert.NotEmpty(t, dvs, "drop-downs on the enumerated columns")
