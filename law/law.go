@@ -206,7 +206,7 @@ func (c Citation) UK() string {
 		}
 	}
 	if c.Note != "" {
-		b.WriteString(" (" + NoteUK(c.Note) + ")")
+		b.WriteString(" (" + noteUK(c.Note) + ")")
 	}
 	return b.String()
 }

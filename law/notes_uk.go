@@ -66,10 +66,10 @@ var notesUK = map[string]string{
 	"registered in the Rada in July 2017 (day not retrieved; the first is a placeholder) and never considered; never in force": "зареєстровано у Верховній Раді в липні 2017 року (день не знайдено; перше число умовне), не розглянуто; чинності не набрав",
 }
 
-// NoteUK returns the Ukrainian wording of a citation's note: its entry in
+// noteUK returns the Ukrainian wording of a citation's note: its entry in
 // the library's list of notes, or the note itself when it is a code
 // (a setting's name, "feb29_rule") or not in the list.
-func NoteUK(note string) string {
+func noteUK(note string) string {
 	if uk, ok := notesUK[note]; ok {
 		return uk
 	}

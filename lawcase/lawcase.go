@@ -582,7 +582,7 @@ func nameOf(data []byte) string {
 // readError says why a file is not a legal test case: a case file (the
 // kind aidcalc reads) is named as such, with how to make a test of it.
 func readError(data []byte, err error) (en, uk string) {
-	if IsCaseFile(data) {
+	if isCaseFile(data) {
 		return `this is a case file, not a legal test case: put it under "case" in {"name": "...", "rule": "...", "case": {...}, "expect": {...}}`,
 			`це файл справ, а не юридичний тест: покладіть його в "case" у {"name": "...", "rule": "...", "case": {...}, "expect": {...}}`
 	}
@@ -599,9 +599,9 @@ func grantWordUK(g bool) string {
 // describeUK is [Describe] in Ukrainian.
 func describeUK(d aid.Decision) string { return describe(d, true) }
 
-// IsCaseFile reports whether data looks like a case file (an object with
+// isCaseFile reports whether data looks like a case file (an object with
 // an id and episodes, or an array of them) rather than a legal test case.
-func IsCaseFile(data []byte) bool {
+func isCaseFile(data []byte) bool {
 	var probe map[string]json.RawMessage
 	if json.Unmarshal(data, &probe) != nil {
 		var arr []map[string]json.RawMessage
