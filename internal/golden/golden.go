@@ -18,9 +18,15 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // -update it first writes got there.
 func Check(t testing.TB, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
+	CheckFile(t, filepath.Join("testdata", name+".golden"), got)
+}
+
+// CheckFile is Check for a file at any path: a generated file that is
+// committed where its users look for it.
+func CheckFile(t testing.TB, path string, got []byte) {
+	t.Helper()
 	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 		require.NoError(t, os.WriteFile(path, got, 0o644))
 	}
 	want, err := os.ReadFile(path)
