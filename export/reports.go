@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -388,15 +389,21 @@ func NewReport(r *aid.Result, asOf civil.Date) Report {
 // is sticky and reported by Flush.
 type JSONWriter struct {
 	asOf civil.Date
-	buf  *bufio.Writer
+	buf  *bufio.Writer // nil when the writer needs no buffer
 	enc  *json.Encoder
 	err  error
 }
 
 // NewJSONWriter returns a writer of reports on asOf to w.
 func NewJSONWriter(w io.Writer, asOf civil.Date) *JSONWriter {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
+	var bw *bufio.Writer
+	if _, inMemory := w.(*bytes.Buffer); !inMemory {
+		// Each report is a handful of writes; a buffer in memory needs
+		// no buffer in front of it.
+		bw = bufio.NewWriterSize(w, 64<<10)
+		w = bw
+	}
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return &JSONWriter{asOf: asOf, buf: bw, enc: enc}
 }
@@ -415,10 +422,10 @@ func (w *JSONWriter) Write(r *aid.Result) error {
 
 // Flush writes out everything buffered and returns the first error.
 func (w *JSONWriter) Flush() error {
-	if w == nil || w.buf == nil {
+	if w == nil || w.enc == nil {
 		return nil
 	}
-	if w.err != nil {
+	if w.err != nil || w.buf == nil {
 		return w.err
 	}
 	w.err = w.buf.Flush()

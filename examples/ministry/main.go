@@ -90,6 +90,7 @@ type flags struct {
 	insecureOpen        bool
 	drain               time.Duration
 	memoryLimit         int64
+	gcPercent           int
 	maxHeaderBytes      int
 }
 
@@ -103,7 +104,7 @@ func run(args []string) int {
 	fs.Int64Var(&f.cfg.MaxStreamBody, "max-stream-body", 1<<30, "largest request body of /v1/evaluate/lines, in bytes")
 	fs.IntVar(&f.cfg.MaxCaseBytes, "max-case-bytes", prisoner.DefaultMaxCaseBytes, "largest single case, in bytes")
 	fs.IntVar(&f.cfg.MaxCases, "max-cases", 2000, "most cases in one request to /v1/evaluate")
-	fs.Int64Var(&f.cfg.MaxRequests, "max-requests", 256, "most requests to /v1/ in flight; beyond, 503")
+	fs.Int64Var(&f.cfg.MaxRequests, "max-requests", 128, "most requests to /v1/ in flight; beyond, 503")
 	fs.Int64Var(&f.cfg.MaxBytesInFlight, "max-bytes-in-flight", 64<<20, "most request bytes in flight; beyond, 503")
 	fs.Int64Var(&f.cfg.MaxCasesInFlight, "max-cases-in-flight", 8000, "most cases of /v1/evaluate in flight; beyond, 503")
 	fs.DurationVar(&f.cfg.Timeout, "timeout", 30*time.Second, "time one request to /v1/evaluate may take")
@@ -115,7 +116,8 @@ func run(args []string) int {
 	fs.StringVar(&f.clientCA, "client-ca", "", "CA certificates file (PEM): require and verify client certificates (mutual TLS)")
 	fs.BoolVar(&f.insecureOpen, "insecure-open", false, "allow listening beyond loopback without -tokens")
 	fs.DurationVar(&f.drain, "drain", 2*time.Second, "on SIGTERM, how long /readyz says 503 before the listener closes")
-	fs.Int64Var(&f.memoryLimit, "memory-limit", 192<<20, "soft memory limit of the Go runtime, in bytes (0: none)")
+	fs.Int64Var(&f.memoryLimit, "memory-limit", 128<<20, "soft memory limit of the Go runtime, in bytes (0: none)")
+	fs.IntVar(&f.gcPercent, "gc-percent", 400, "the Go runtime's GOGC: how far the heap grows between collections, in percent of what is live")
 	fs.IntVar(&f.maxHeaderBytes, "max-header-bytes", 64<<10, "largest request header, in bytes")
 	if isHelp, err := cli.Parse(fs, args, help, os.Stdout); isHelp {
 		return 0
@@ -124,6 +126,10 @@ func run(args []string) int {
 	}
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	f.cfg.Log = log
+	// A request's garbage is most of what it allocates and little stays
+	// live, so the heap may grow well past what is live between
+	// collections; the soft memory limit keeps it bounded under load.
+	debug.SetGCPercent(f.gcPercent)
 	if f.memoryLimit > 0 {
 		debug.SetMemoryLimit(f.memoryLimit)
 	}

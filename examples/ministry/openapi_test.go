@@ -146,11 +146,11 @@ func buildOpenAPI(t *testing.T) []byte {
 				out["400"] = problemResponse("A query parameter that is missing, malformed, repeated or unknown; or a body that is not JSON", badParamUK)
 			case 401:
 				out["401"] = obj{"description": "No valid bearer token (only when the service runs with tokens)",
-					"headers":  obj{"WWW-Authenticate": obj{"description": "Bearer realm=\"captivity\"", "schema": obj{"type": "string"}}},
+					"headers": obj{"WWW-Authenticate": obj{"description": "Bearer realm=\"captivity\"", "schema": obj{"type": "string"}}},
 					"content": content("application/problem+json", ref("Problem"), unauthorized)}
 			case 503:
 				out["503"] = obj{"description": "Over a limit of requests, bytes or cases in flight, or not ready (loading rule sets, shutting down): try again after Retry-After seconds",
-					"headers":  obj{"Retry-After": obj{"description": "Seconds to wait", "schema": obj{"type": "integer", "minimum": 1}}},
+					"headers": obj{"Retry-After": obj{"description": "Seconds to wait", "schema": obj{"type": "integer", "minimum": 1}}},
 					"content": content("application/problem+json", ref("Problem"), overloaded)}
 			}
 		}
@@ -217,7 +217,7 @@ func buildOpenAPI(t *testing.T) []byte {
 				"404": problemResponse("Unknown rule set", unknownSet),
 				"413": problemResponse("A body over -max-body, more than -max-cases cases, or one case over -max-case-bytes", tooLarge),
 				"415": obj{"description": "A body that is not application/json or application/x-ndjson",
-					"headers":  obj{"Accept-Post": obj{"description": "The media types taken", "schema": obj{"type": "string"}}},
+					"headers": obj{"Accept-Post": obj{"description": "The media types taken", "schema": obj{"type": "string"}}},
 					"content": content("application/problem+json", ref("Problem"), media)},
 				"422": obj{"description": "Invalid cases (every field problem with its JSON path) or a case history the law does not allow",
 					"content": obj{"application/problem+json": obj{"schema": ref("Problem"), "examples": obj{

@@ -11,8 +11,10 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -45,7 +47,7 @@ type Config struct {
 	// 2,000.
 	MaxCases int
 	// MaxRequests is the most requests to /v1/ in flight at once; 0 means
-	// 256. Beyond it a request gets 503 with Retry-After.
+	// 128. Beyond it a request gets 503 with Retry-After.
 	MaxRequests int64
 	// MaxBytesInFlight is the most request bytes held at once by the
 	// requests in flight (a request counts its Content-Length, or the
@@ -78,7 +80,7 @@ func (c *Config) defaults() {
 	}
 	def(&c.MaxBody, 4<<20)
 	def(&c.MaxStreamBody, 1<<30)
-	def(&c.MaxRequests, 256)
+	def(&c.MaxRequests, 128)
 	def(&c.MaxBytesInFlight, 64<<20)
 	def(&c.MaxCasesInFlight, 8000)
 	if c.MaxCaseBytes <= 0 {
@@ -117,6 +119,22 @@ type service struct {
 	requests *semaphore.Weighted
 	bytes    *semaphore.Weighted
 	cases    *semaphore.Weighted
+	// cpu holds a slot per core: a request of /v1/evaluate decides its
+	// cases holding one, in the order the requests came, so that fifty
+	// requests in flight do not share two cores fifty ways and all finish
+	// late. The wait is bounded by MaxRequests.
+	cpu chan struct{}
+}
+
+// buffers hold request and answer bodies between requests.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { b := buffers.Get().(*bytes.Buffer); b.Reset(); return b }
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 16<<20 {
+		buffers.Put(b)
+	}
 }
 
 // A Handler is the service: an http.Handler, ready once its rule sets
@@ -139,7 +157,7 @@ func newHandler(cfg Config) *Handler {
 	cfg.defaults()
 	s := &service{cfg: cfg, tokens: cfg.Tokens, log: cfg.Log, metrics: newMetrics(),
 		requests: semaphore.NewWeighted(cfg.MaxRequests), bytes: semaphore.NewWeighted(cfg.MaxBytesInFlight),
-		cases: semaphore.NewWeighted(cfg.MaxCasesInFlight)}
+		cases: semaphore.NewWeighted(cfg.MaxCasesInFlight), cpu: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	mux := http.NewServeMux()
 	routes := []struct {
 		method, path string
@@ -466,8 +484,26 @@ func (s *service) evaluate(w http.ResponseWriter, r *http.Request, rs *rules) {
 	defer s.bytes.Release(hold)
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
+	in := getBuffer()
+	defer putBuffer(in)
+	if _, err := in.ReadFrom(ctxReader{ctx, http.MaxBytesReader(w, r.Body, limit)}); err != nil {
+		if r.Context().Err() == nil {
+			kind, detail := s.readProblem(r, err, limit)
+			problem(w, r, kind, detail, nil)
+		}
+		return
+	}
+	select {
+	case s.cpu <- struct{}{}:
+		defer func() { <-s.cpu }()
+	case <-ctx.Done():
+		if r.Context().Err() == nil {
+			problem(w, r, "timeout", textf("час на запит вичерпано в черзі", "the request's time ran out in the queue"), nil)
+		}
+		return
+	}
 
-	dec := prisoner.NewDecoder(ctxReader{ctx, http.MaxBytesReader(w, r.Body, limit)}, prisoner.DecodeOptions{MaxCaseBytes: s.cfg.MaxCaseBytes})
+	dec := prisoner.NewDecoder(bytes.NewReader(in.Bytes()), prisoner.DecodeOptions{MaxCaseBytes: s.cfg.MaxCaseBytes})
 	var (
 		cases []prisoner.Case
 		probs []FieldProblem
@@ -516,8 +552,9 @@ func (s *service) evaluate(w http.ResponseWriter, r *http.Request, rs *rules) {
 	// The reports are written as JSON Lines into out, then the line ends
 	// become the commas of the array: JSON escapes every newline inside a
 	// string, so each newline the writer sends ends a report.
-	var out bytes.Buffer
-	jw := export.NewJSONWriter(&out, asOf)
+	out := getBuffer()
+	defer putBuffer(out)
+	jw := export.NewJSONWriter(out, asOf)
 	results := make([]*aid.Result, 0, len(cases))
 	for i, c := range cases {
 		if ctx.Err() != nil {
