@@ -48,9 +48,13 @@ import (
 
 const mib = 1 << 20
 
+// speedReportOnly is the -speed-report-only flag.
+var speedReportOnly bool
+
 func main() {
 	duration := flag.Duration("duration", 10*time.Second, "how long each load scenario runs")
 	server := flag.String("server", "", "a ministry binary to test (default: build ./examples/ministry)")
+	flag.BoolVar(&speedReportOnly, "speed-report-only", false, "print a missed throughput or latency target but do not fail on it (for a shared machine)")
 	flag.Parse()
 	if err := run(*duration, *server); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
@@ -107,8 +111,9 @@ type row struct {
 }
 
 type check struct {
-	what string
-	ok   bool
+	what  string
+	ok    bool
+	speed bool // a throughput or latency target, which a busy machine can miss
 }
 
 func run(duration time.Duration, server string) error {
@@ -176,10 +181,10 @@ func run(duration time.Duration, server string) error {
 		return res.Code == 200 && sha256.Sum256(res.Body) == wantSum
 	})
 	r.checks = []check{
-		{"≥ 1000 requests/s", r.throughput >= 1000},
-		{"p99 < 100 ms", r.p99 < 100*time.Millisecond},
-		{"no errors, every answer identical", r.errors == 0},
-		{"peak RSS < 150 MiB", r.peak < 150*mib},
+		{"≥ 1000 requests/s", r.throughput >= 1000, true},
+		{"p99 < 100 ms", r.p99 < 100*time.Millisecond, true},
+		{"no errors, every answer identical", r.errors == 0, false},
+		{"peak RSS < 150 MiB", r.peak < 150*mib, false},
 	}
 	rows = append(rows, r)
 
@@ -187,7 +192,7 @@ func run(duration time.Duration, server string) error {
 	r = attack(mem, "single case", 50, duration, vegeta.Target{Method: "POST", URL: url, Body: single.Bytes(), Header: jsonH}, func(res *vegeta.Result) bool {
 		return res.Code == 200
 	})
-	r.checks = []check{{"≥ 5000 requests/s", r.throughput >= 5000}, {"no errors", r.errors == 0}}
+	r.checks = []check{{"≥ 5000 requests/s", r.throughput >= 5000, true}, {"no errors", r.errors == 0, false}}
 	rows = append(rows, r)
 
 	// 3. Overload: concurrency 500, only 200 and 503.
@@ -198,9 +203,9 @@ func run(duration time.Duration, server string) error {
 	after, err := post(url, jsonH, sample)
 	recovered := time.Since(start)
 	r.checks = []check{
-		{"only 200 and 503", r.errors == 0},
-		{"peak RSS < 150 MiB", r.peak < 150*mib},
-		{fmt.Sprintf("the next request answered at once (%s)", recovered.Round(time.Millisecond)), err == nil && bytes.Equal(after, want) && recovered < 200*time.Millisecond},
+		{"only 200 and 503", r.errors == 0, false},
+		{"peak RSS < 150 MiB", r.peak < 150*mib, false},
+		{fmt.Sprintf("the next request answered at once (%s)", recovered.Round(time.Millisecond)), err == nil && bytes.Equal(after, want) && recovered < 200*time.Millisecond, false},
 	}
 	rows = append(rows, r)
 
@@ -237,16 +242,16 @@ func run(duration time.Duration, server string) error {
 		r = burst(mem, big.name, 20, 3, vegeta.Target{Method: "POST", URL: url, Body: big.body, Header: big.header})
 		back := settle(mem, 60*mib, 15*time.Second)
 		r.checks = []check{
-			{"only 200, 413 and 503", r.errors == 0},
-			{"peak RSS < 300 MiB", r.peak < 300*mib},
-			{fmt.Sprintf("back under 60 MiB within 10 s (%s)", back.Round(100*time.Millisecond)), back <= 10*time.Second},
+			{"only 200, 413 and 503", r.errors == 0, false},
+			{"peak RSS < 300 MiB", r.peak < 300*mib, false},
+			{fmt.Sprintf("back under 60 MiB within 10 s (%s)", back.Round(100*time.Millisecond)), back <= 10*time.Second, false},
 		}
 		rows = append(rows, r)
 	}
 
 	// 5. One 4 MiB one-line body alone.
 	r = burst(mem, "1 × 4 MiB one line", 1, 1, vegeta.Target{Method: "POST", URL: url, Body: oneLine, Header: jsonH})
-	r.checks = []check{{"answered within 2 s", r.max < 2*time.Second && r.errors == 0}}
+	r.checks = []check{{"answered within 2 s", r.max < 2*time.Second && r.errors == 0, false}}
 	rows = append(rows, r)
 
 	return report(rows, logs.Name())
@@ -413,7 +418,9 @@ func report(rows []row, logPath string) error {
 			mark := "ok  "
 			if !c.ok {
 				mark = "MISS"
-				missed++
+				if !c.speed || !speedReportOnly {
+					missed++
+				}
 			}
 			fmt.Printf("%s %s: %s\n", mark, r.name, c.what)
 		}
