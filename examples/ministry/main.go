@@ -340,6 +340,8 @@ func releaseMemory(ctx context.Context, h *Handler) {
 		idle, done := h.Idle()
 		if idle && done == prev && done != freed {
 			freed = done
+			// Twice: what sync.Pool holds survives one collection.
+			debug.FreeOSMemory()
 			debug.FreeOSMemory()
 		}
 		prev = done

@@ -132,7 +132,7 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func getBuffer() *bytes.Buffer { b := buffers.Get().(*bytes.Buffer); b.Reset(); return b }
 
 func putBuffer(b *bytes.Buffer) {
-	if b.Cap() <= 16<<20 {
+	if b.Cap() <= 4<<20 {
 		buffers.Put(b)
 	}
 }
