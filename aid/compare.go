@@ -2,6 +2,7 @@ package aid
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -58,6 +59,7 @@ func settings(rs RuleSet) map[string][]byte {
 	m["feb29_rule"], _ = json.Marshal(rs.Feb29)
 	m["split_rounding"], _ = json.Marshal(rs.SplitRounding.norm())
 	m["claim_deadline_days"], _ = json.Marshal(rs.ClaimDeadlineDays)
+	m["commission_term_days"], _ = json.Marshal(cmp.Or(rs.CommissionTermDays, DefaultCommissionTermDays))
 	p := rs.Parameters
 	if p.Annual == nil {
 		p = DefaultParameters()
@@ -105,6 +107,8 @@ func with(a, b RuleSet, name string) RuleSet {
 			_ = json.Unmarshal(v, &out.SplitRounding)
 		case k == "claim_deadline_days":
 			_ = json.Unmarshal(v, &out.ClaimDeadlineDays)
+		case k == "commission_term_days":
+			_ = json.Unmarshal(v, &out.CommissionTermDays)
 		default:
 			opts[k] = v
 		}

@@ -62,6 +62,9 @@ type Entitlement struct {
 	// is a family member with a person_ref: the same in every case the
 	// person appears in, so that totals can be summed per payee.
 	PartyRef string `json:"party_ref,omitempty"`
+	// Projected marks an entitlement of a projection: it rests on a
+	// Commission decision that has not been made, and counts in no total.
+	Projected bool `json:"projected,omitempty"`
 }
 
 // Entitlements returns, on day asOf, every grant of this evaluation dated
@@ -109,11 +112,6 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 		}
 	}
 	out = append(out, r.unpaidAtDeath(asOf)...)
-	for i := range out {
-		if m, ok := r.c.Member(out[i].Party); ok {
-			out[i].PartyRef = m.PersonRef
-		}
-	}
 	for i := range r.c.Episodes {
 		ep := &r.c.Episodes[i]
 		if ep.Captured.After(asOf) {
@@ -140,6 +138,12 @@ func (r *Result) Entitlements(asOf civil.Date) []Entitlement {
 			}
 			out = append(out, Entitlement{Episode: ep.ID, Aid: kind, State: StateOpen, Party: show, Amount: amount, Years: years, CalendarYears: cal, Date: asOf})
 		}
+	}
+	for i := range out {
+		if m, ok := r.c.Member(out[i].Party); ok {
+			out[i].PartyRef = m.PersonRef
+		}
+		out[i].Projected = len(r.Projected) > 0
 	}
 	return out
 }

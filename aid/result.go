@@ -130,6 +130,9 @@ type Decision struct {
 	Reasons []Reason `json:"reasons,omitempty"`
 	// Trace is every step taken, in order.
 	Trace []Step `json:"trace"`
+	// Projected marks a decision of a projection ([Calculator.Project]):
+	// it rests on a Commission decision that has not been made.
+	Projected bool `json:"projected,omitempty"`
 }
 
 // AppendCitationCodes appends to b the distinct codes of the grounds in
@@ -247,6 +250,10 @@ type Result struct {
 	// not say it (the timeline's: an application implied by a decision, a
 	// release or death with no Register record, a release of unknown kind).
 	Warnings []prisoner.Warning `json:"warnings,omitempty"`
+	// Projected, on the result of [Calculator.Project], are the
+	// Commission decisions it assumed; every decision and entitlement of
+	// such a result is marked projected. Empty for a real evaluation.
+	Projected []ProjectedEpisode `json:"projected,omitempty"`
 
 	c  prisoner.Case
 	rs *RuleSet // the calculator's, which never changes

@@ -387,6 +387,8 @@ func TestEveryOptionMatters(t *testing.T) {
 				return // changes entitlements, not decisions: TestGrantedUnpaidAtDeath
 			case "implied_application":
 				return // accepts or refuses a history: TestEvaluateErrors, status.TestImpliedApplication
+			case "commission_term_days":
+				return // dates a projection only: TestProjectCommissionTerm
 			}
 			tt, ok := byOption[name]
 			require.True(t, ok, "no case exercises option %s", name)

@@ -68,9 +68,15 @@ type RuleSet struct {
 	// ClaimDeadlineDays is a term to claim release and death aid, counted
 	// from the release or the death (LAW.md §8 claim_deadline); 0, the
 	// default, means none: the law sets none.
-	ClaimDeadlineDays int        `json:"claim_deadline_days,omitempty"`
-	Options           Options    `json:"options"`
-	Parameters        Parameters `json:"parameters"`
+	ClaimDeadlineDays int `json:"claim_deadline_days,omitempty"`
+	// CommissionTermDays is the Commission's term to decide, in calendar
+	// days from the application; 0, the default, means 30 (Law on
+	// Administrative Procedure art. 34(2), applied by Art. 1(3)). It
+	// changes no status and no amount: it only dates a projection's
+	// assumed decision ([Calculator.Project]).
+	CommissionTermDays int        `json:"commission_term_days,omitempty"`
+	Options            Options    `json:"options"`
+	Parameters         Parameters `json:"parameters"`
 	// Dates are the days set by law that the rules turn on; a zero one
 	// takes its default of [DefaultDates].
 	Dates Dates `json:"dates"`
@@ -197,14 +203,24 @@ func (rs RuleSet) Hash() string {
 		Feb29      civil.Feb29Rule `json:"feb29_rule"`
 		Split      Rounding        `json:"split_rounding"`
 		Deadline   int             `json:"claim_deadline_days"`
+		Term       int             `json:"commission_term_days,omitempty"`
 		Options    Options         `json:"options"`
 		Parameters Parameters      `json:"parameters"`
 		Dates      Dates           `json:"dates"`
-	}{rs.Status, rs.Feb29, rs.SplitRounding.norm(), rs.ClaimDeadlineDays, rs.Options.normalized(), rs.Parameters.withDefaults(), rs.Dates.withDefaults()}
+	}{rs.Status, rs.Feb29, rs.SplitRounding.norm(), rs.ClaimDeadlineDays, commissionTerm(rs.CommissionTermDays), rs.Options.normalized(), rs.Parameters.withDefaults(), rs.Dates.withDefaults()}
 	b, err := json.Marshal(content)
 	if err != nil {
 		return "unhashable: " + err.Error()
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// commissionTerm is the term as the hash counts it: the default 30 as 0,
+// so that a rule set that gives 30 hashes as one that gives none.
+func commissionTerm(days int) int {
+	if days == DefaultCommissionTermDays {
+		return 0
+	}
+	return days
 }

@@ -35,6 +35,8 @@ var (
 	scopeDeath    = law.Text{UK: "допомога у зв'язку зі смертю (ст. 7 ч. 3)", EN: "death aid (Art. 7(3))"}
 	scopeRelDeath = law.Text{UK: "лише допомога після звільнення і у зв'язку зі смертю (ст. 7 ч. 2, 3); не щорічна й не 2018 чи 2026 років",
 		EN: "release and death aid only (Art. 7(2), 7(3)); not the annual aid, nor the 2018 or 2026 aid"}
+	scopeProjection = law.Text{UK: "лише прогноз: день, на який припускається рішення Комісії; не змінює ні статусу, ні сум",
+		EN: "projections only: the day the Commission's decision is assumed on; changes no status and no amount"}
 	scopeStatus  = law.Text{UK: "статус і строки в ньому: кожна допомога, що від нього залежить", EN: "the status and its dates: every aid that turns on it"}
 	scopeFamily  = law.Text{UK: "члени сім'ї як заявники будь-якої допомоги (ст. 1)", EN: "family members as claimants of any aid (Art. 1)"}
 	scopeShares  = law.Text{UK: "частки будь-якої допомоги, поділеної між кількома отримувачами", EN: "the shares of any aid split among several payees"}
@@ -62,7 +64,8 @@ var optionScopes = map[string]law.Text{
 
 // Settings lists every setting of the flat namespace, in a stable order:
 // the options of [Options] in field order, then the 29 February rule,
-// the split rounding, the claim deadline and the status settings.
+// the split rounding, the claim deadline, the Commission's term and the
+// status settings.
 func Settings() []Setting {
 	var out []Setting
 	for _, o := range optionList() {
@@ -72,6 +75,7 @@ func Settings() []Setting {
 		Setting{Name: "feb29_rule", Values: []string{civil.Feb28.String(), civil.Mar1.String()}, Scope: scopeYears},
 		Setting{Name: "split_rounding", Values: roundingTable.Codes(), Scope: scopeShares},
 		Setting{Name: "claim_deadline_days", Scope: scopeRelDeath},
+		Setting{Name: "commission_term_days", Scope: scopeProjection},
 		Setting{Name: "decision_effective_on", Values: []string{status.NotificationElseDecision.String(), status.DecisionDate.String()}, Scope: scopeStatus},
 		Setting{Name: "family_status_assessed_at", Values: []string{status.ApplicationDate.String(), status.DeprivationDate.String()}, Scope: scopeFamily},
 		Setting{Name: "implied_application", Values: []string{status.ImpliedWithWarning.String(), status.ImpliedRefused.String()}, Scope: scopeStatus},
@@ -82,7 +86,7 @@ func Settings() []Setting {
 var statusSettings = []string{"decision_effective_on", "family_status_assessed_at", "implied_application"}
 
 // topSettings are the settings that are fields of [RuleSet] itself.
-var topSettings = []string{"feb29_rule", "split_rounding", "claim_deadline_days"}
+var topSettings = []string{"feb29_rule", "split_rounding", "claim_deadline_days", "commission_term_days"}
 
 // ruleSetKeys are the keys of a rule-set file besides the settings.
 var ruleSetKeys = []string{"name", "parameters", "dates", "options", "status"}
@@ -183,6 +187,10 @@ func decodeRuleSet(r io.Reader, rs *RuleSet) error {
 		case k == "claim_deadline_days":
 			if err = json.Unmarshal(v, &rs.ClaimDeadlineDays); err == nil && rs.ClaimDeadlineDays < 0 {
 				err = fmt.Errorf("must be 0 (none) or more days")
+			}
+		case k == "commission_term_days":
+			if err = json.Unmarshal(v, &rs.CommissionTermDays); err == nil && rs.CommissionTermDays < 0 {
+				err = fmt.Errorf("must be 0 (the default, 30) or more days")
 			}
 		case slices.Contains(statusSettings, k):
 			stat[k] = v
