@@ -3,6 +3,7 @@ module github.com/uacaptivity/captivity
 go 1.26.0
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/go-json-experiment/json v1.27.2
 	github.com/go-playground/validator/v10 v10.30.6
 	github.com/pb33f/libopenapi v0.42.5

@@ -293,6 +293,9 @@ type Report struct {
 	Recoveries   []aid.Recovery    `json:"recoveries"`
 	// Warnings are what the rules had to assume (see [prisoner.Warning]).
 	Warnings []prisoner.Warning `json:"warnings"`
+	// Projected, on the report of a projection, are the Commission
+	// decisions it assumed (see [aid.Calculator.Project]).
+	Projected []aid.ProjectedEpisode `json:"projected,omitempty"`
 }
 
 // deathOf says how the person died in episode id, if the death was on
@@ -355,7 +358,7 @@ func NewReport(r *aid.Result, asOf civil.Date) Report {
 	if rep.Recoveries == nil {
 		rep.Recoveries = []aid.Recovery{}
 	}
-	rep.Warnings = r.Warnings
+	rep.Warnings, rep.Projected = r.Warnings, r.Projected
 	if rep.Warnings == nil {
 		rep.Warnings = []prisoner.Warning{}
 	}
@@ -447,24 +450,26 @@ type reportJSON struct {
 	Entitlements []aid.Entitlement `json:"entitlements"`
 	Recoveries   []aid.Recovery    `json:"recoveries"`
 	// Warnings are what the rules had to assume (see [prisoner.Warning]).
-	Warnings []prisoner.Warning `json:"warnings"`
+	Warnings  []prisoner.Warning     `json:"warnings"`
+	Projected []aid.ProjectedEpisode `json:"projected,omitempty"`
 }
 
 // decisionJSON is an aid.Decision with its trace as plain steps.
 type decisionJSON struct {
-	Event    int              `json:"event"`
-	Seq      int              `json:"seq"`
-	Date     civil.Date       `json:"date"`
-	Episode  string           `json:"episode"`
-	Aid      prisoner.AidKind `json:"aid"`
-	Claimant string           `json:"claimant"`
-	Granted  bool             `json:"granted"`
-	Amount   aid.Money        `json:"amount"`
-	Years    []aid.YearLine   `json:"years,omitempty"`
-	Shares   []aid.Share      `json:"shares,omitempty"`
-	Refusal  aid.Code         `json:"refusal,omitempty"`
-	Reasons  []aid.Reason     `json:"reasons,omitempty"`
-	Trace    []stepJSON       `json:"trace"`
+	Event     int              `json:"event"`
+	Seq       int              `json:"seq"`
+	Date      civil.Date       `json:"date"`
+	Episode   string           `json:"episode"`
+	Aid       prisoner.AidKind `json:"aid"`
+	Claimant  string           `json:"claimant"`
+	Granted   bool             `json:"granted"`
+	Amount    aid.Money        `json:"amount"`
+	Years     []aid.YearLine   `json:"years,omitempty"`
+	Shares    []aid.Share      `json:"shares,omitempty"`
+	Refusal   aid.Code         `json:"refusal,omitempty"`
+	Reasons   []aid.Reason     `json:"reasons,omitempty"`
+	Trace     []stepJSON       `json:"trace"`
+	Projected bool             `json:"projected,omitempty"`
 }
 
 // stepJSON is an aid.Step as its MarshalJSON writes it.
@@ -478,7 +483,7 @@ type stepJSON struct {
 
 func fastReport(r Report) reportJSON {
 	out := reportJSON{CaseID: r.CaseID, AsOf: r.AsOf, Stamp: r.Stamp, Status: r.Status, Timeline: r.Timeline,
-		Entitlements: r.Entitlements, Recoveries: r.Recoveries, Warnings: r.Warnings, Decisions: make([]decisionJSON, len(r.Decisions))}
+		Entitlements: r.Entitlements, Recoveries: r.Recoveries, Warnings: r.Warnings, Projected: r.Projected, Decisions: make([]decisionJSON, len(r.Decisions))}
 	n := 0
 	for i := range r.Decisions {
 		n += len(r.Decisions[i].Trace)
@@ -495,7 +500,7 @@ func fastReport(r Report) reportJSON {
 			trace = nil
 		}
 		out.Decisions[i] = decisionJSON{Event: d.Event, Seq: d.Seq, Date: d.Date, Episode: d.Episode, Aid: d.Aid, Claimant: d.Claimant,
-			Granted: d.Granted, Amount: d.Amount, Years: d.Years, Shares: d.Shares, Refusal: d.Refusal, Reasons: d.Reasons, Trace: trace}
+			Granted: d.Granted, Amount: d.Amount, Years: d.Years, Shares: d.Shares, Refusal: d.Refusal, Reasons: d.Reasons, Trace: trace, Projected: d.Projected}
 	}
 	return out
 }

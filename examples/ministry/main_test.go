@@ -660,3 +660,54 @@ func lines2(c prisoner.Case) string {
 	_ = prisoner.Encode(&b, []prisoner.Case{c}, prisoner.EncodeOptions{Lines: true})
 	return b.String()
 }
+
+const openCase = `{"id":"N-1","person":{"citizenship":"UA"},"family":[{"id":"f1","relation":"spouse"}],` +
+	`"episodes":[{"id":"e1","category":"civilian","captured":"2024-03-10"}],` +
+	`"events":[{"seq":1,"date":"2026-10-01","kind":"application","episode":"e1","party":"f1","documents":["victim_status"]}]}`
+
+// /v1/screen advises; /v1/project projects, every line marked projected,
+// and the same claim recorded for real gives the projected amount.
+func TestScreenAndProject(t *testing.T) {
+	srv := startServer(t, Config{})
+	r := do(t, "POST", srv.URL+"/v1/screen?as_of=2026-12-02", "application/json", openCase)
+	require.Equal(t, 200, r.code, string(r.body))
+	var sc ScreenResponse
+	require.NoError(t, json.Unmarshal(r.body, &sc))
+	require.Len(t, sc.Screenings, 1)
+	assert.Equal(t, "likely_covered", string(sc.Screenings[0].Episodes[0].Outcome))
+
+	r = do(t, "POST", srv.URL+"/v1/project?as_of=2026-12-02&established_on=2027-01-15", "application/json", openCase)
+	require.Equal(t, 200, r.code, string(r.body))
+	var pr ProjectResponse
+	require.NoError(t, json.Unmarshal(r.body, &pr))
+	require.Len(t, pr.Projections, 1)
+	p := pr.Projections[0]
+	assert.Equal(t, "2027-01-15", p.Episodes[0].EstablishedOn.String())
+	require.NotEmpty(t, p.Claimable)
+	assert.Equal(t, "2027-01-15", p.Claimable[0].From.String())
+	assert.Equal(t, "100000.00", p.Claimable[0].Amount.String())
+	require.NotEmpty(t, p.Calendar)
+	for _, rem := range p.Calendar {
+		assert.True(t, rem.Projected)
+	}
+	require.NotNil(t, p.Report)
+	assert.NotEmpty(t, p.Report.Projected)
+	for _, e := range p.Report.Entitlements {
+		assert.True(t, e.Projected)
+	}
+
+	// Samples: every sample case answers, the established ones with their
+	// real calendar.
+	r = do(t, "POST", srv.URL+"/v1/project?as_of=2026-12-02", "application/json", string(samples.JSON()))
+	require.Equal(t, 200, r.code, string(r.body))
+	r = do(t, "POST", srv.URL+"/v1/screen?as_of=2026-12-02", "application/json", string(samples.JSON()))
+	require.Equal(t, 200, r.code, string(r.body))
+
+	r = do(t, "POST", srv.URL+"/v1/project?as_of=2026-12-02&established_on=2026-02-30", "application/json", openCase)
+	assert.Equal(t, 400, r.code)
+	r = do(t, "POST", srv.URL+"/v1/project?as_of=2026-12-02&established_on=2026-09-01", "application/json", openCase)
+	assert.Equal(t, 422, r.code)
+	problemOf(t, r)
+	r = do(t, "POST", srv.URL+"/v1/screen?as_of=2026-12-02&established_on=2026-09-01", "application/json", openCase)
+	assert.Equal(t, 400, r.code, "established_on is not a parameter of /v1/screen")
+}

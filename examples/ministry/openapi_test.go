@@ -133,6 +133,13 @@ func buildOpenAPI(t *testing.T) []byte {
 	invalidCase := ex(422, "POST", "/v1/evaluate"+asOf, "application/json", invalid)
 	historyCase := ex(422, "POST", "/v1/evaluate"+asOf, "application/json", history, "Accept-Language", "en")
 	notFound := ex(404, "GET", "/problems/nope", "", "", "Accept-Language", "en")
+	openCase := `{"id":"N-1","person":{"citizenship":"UA"},"family":[{"id":"f1","relation":"spouse"}],` +
+		`"episodes":[{"id":"e1","category":"civilian","captured":"2024-03-10"}],` +
+		`"events":[{"seq":1,"date":"2026-10-01","kind":"application","episode":"e1","party":"f1","documents":["victim_status"]}]}`
+	var openExample any
+	require.NoError(t, json.Unmarshal([]byte(openCase), &openExample))
+	screened := ex(200, "POST", "/v1/screen"+asOf, "application/json", openCase)
+	projected := ex(200, "POST", "/v1/project"+asOf, "application/json", openCase)
 	unauthorized := obj{"type": "/problems/unauthorized", "title": "A valid access token is needed", "status": 401,
 		"detail": "no Authorization: Bearer header with a valid token", "request_id": "example"}
 	overloaded := obj{"type": "/problems/overloaded", "title": "Service overloaded", "status": 503,
@@ -226,6 +233,48 @@ func buildOpenAPI(t *testing.T) []byte {
 					}}}},
 			}, errs(401, 503)),
 		}},
+		"/v1/screen": obj{"post": obj{
+			"operationId": "screen",
+			"summary":     "Screen cases before the Commission decides",
+			"description": "For each episode without an establishing decision: likely covered, likely not covered (with the unmet condition and its citation) or cannot tell (with the missing facts, each a field of the case file), the documents the application needs (Art. 4(1)-(4)) and whether the case records them, and what only the Commission can find. Advice, never a status. Limits as /v1/evaluate.",
+			"tags":        []any{"evaluation"},
+			"parameters":  []any{asOfParam, ruleSetParam},
+			"requestBody": obj{"required": true, "description": "A case file: one case object, an array of cases, or JSON Lines.",
+				"content": obj{
+					"application/json":     obj{"schema": ref("CaseFile"), "example": openExample},
+					"application/x-ndjson": obj{"schema": obj{"type": "string", "description": "JSON Lines: one case object a line"}, "example": openCase + "\n"},
+				}},
+			"responses": with(obj{
+				"200": ok("One screening per case, in input order", "application/json", ref("ScreenResponse"), screened),
+				"400": problemResponse("Malformed JSON, a body with no case, or a bad, repeated or unknown query parameter", malformed),
+				"404": problemResponse("Unknown rule set", unknownSet),
+				"413": problemResponse("A body over -max-body, more than -max-cases cases, or one case over -max-case-bytes", tooLarge),
+				"415": problemResponse("A body that is not application/json or application/x-ndjson", media),
+				"422": problemResponse("Invalid cases or a case history the law does not allow", invalidCase),
+			}, errs(401, 503)),
+		}},
+		"/v1/project": obj{"post": obj{
+			"operationId": "project",
+			"summary":     "Project what a family would be owed if the fact were established",
+			"description": "Each case evaluated as if the Commission had established the fact for every open episode: on established_on, or by default on the application day plus the Commission's term (commission_term_days, 30 days under the Law on Administrative Procedure art. 34(2)), no earlier than as_of. Answers the assumed decisions, what each party could claim from when (and until when, where the rules let it lapse), the calendar of what becomes claimable or lapses, and the projected report; every decision, entitlement and reminder is marked projected and none is real. Limits as /v1/evaluate.",
+			"tags":        []any{"evaluation"},
+			"parameters": []any{asOfParam, ruleSetParam, obj{"name": "established_on", "in": "query", "required": false,
+				"description": "The day the fact is assumed established (YYYY-MM-DD); by default the application day plus the Commission's term",
+				"schema":      obj{"type": "string", "format": "date"}, "example": "2027-01-15"}},
+			"requestBody": obj{"required": true, "description": "A case file: one case object, an array of cases, or JSON Lines.",
+				"content": obj{
+					"application/json":     obj{"schema": ref("CaseFile"), "example": openExample},
+					"application/x-ndjson": obj{"schema": obj{"type": "string", "description": "JSON Lines: one case object a line"}, "example": openCase + "\n"},
+				}},
+			"responses": with(obj{
+				"200": ok("One projection per case, in input order", "application/json", ref("ProjectResponse"), projected),
+				"400": problemResponse("Malformed JSON, a body with no case, or a bad, repeated or unknown query parameter", malformed),
+				"404": problemResponse("Unknown rule set", unknownSet),
+				"413": problemResponse("A body over -max-body, more than -max-cases cases, or one case over -max-case-bytes", tooLarge),
+				"415": problemResponse("A body that is not application/json or application/x-ndjson", media),
+				"422": problemResponse("Invalid cases, a case history the law does not allow, or an established_on before the application", invalidCase),
+			}, errs(401, 503)),
+		}},
 		"/v1/evaluate/lines": obj{"post": obj{
 			"operationId": "evaluateLines",
 			"summary":     "Evaluate a register of any size, case by case",
@@ -284,6 +333,42 @@ func buildOpenAPI(t *testing.T) []byte {
 				"done": obj{"const": true}, "cases": obj{"type": "integer", "minimum": 0}, "reports": obj{"type": "integer", "minimum": 0},
 				"problem": ref("Problem")}},
 	}
+	str := obj{"type": "string"}
+	arr := func(items obj) obj { return obj{"type": "array", "items": items} }
+	ints := arr(obj{"type": "integer"})
+	condition := obj{"type": "object", "additionalProperties": false, "required": []any{"code", "text", "citation", "confidence"},
+		"properties": obj{"code": str, "text": ref("ReportText"), "citation": ref("ReportCitation"), "confidence": ref("ReportConfidence")}}
+	schemas["Condition"] = condition
+	schemas["EpisodeScreening"] = obj{"type": "object", "additionalProperties": false,
+		"required": []any{"episode", "category", "state", "outcome", "met", "unmet", "missing", "documents", "for_commission"},
+		"properties": obj{"episode": str, "category": obj{"enum": []any{"military", "political", "civilian", "foreign_military"}},
+			"state": ref("ReportState"), "outcome": obj{"enum": []any{"likely_covered", "likely_not_covered", "cannot_tell", "established"}},
+			"met": arr(ref("Condition")), "unmet": arr(ref("Condition")),
+			"missing": arr(obj{"type": "object", "additionalProperties": false, "required": []any{"field", "text"},
+				"properties": obj{"field": obj{"type": "string", "description": "where in the case file the fact goes: a JSON path, or events for an event to add"}, "text": ref("ReportText")}}),
+			"documents": arr(obj{"type": "object", "additionalProperties": false, "required": []any{"code", "label", "citation", "confidence", "state"},
+				"properties": obj{"code": str, "label": ref("ReportText"), "citation": ref("ReportCitation"), "confidence": ref("ReportConfidence"),
+					"state": obj{"enum": []any{"present", "not_recorded"}}, "alternatives": arr(str), "if_any": obj{"type": "boolean"}}}),
+			"for_commission": arr(ref("Condition")), "notes": arr(ref("Condition"))}}
+	schemas["Screening"] = obj{"type": "object", "additionalProperties": false, "required": []any{"case_id", "as_of", "advice", "episodes"},
+		"properties": obj{"case_id": str, "as_of": ref("ReportDate"), "advice": ref("ReportText"), "episodes": arr(ref("EpisodeScreening"))}}
+	schemas["ScreenResponse"] = obj{"type": "object", "additionalProperties": false, "required": []any{"as_of", "rule_set", "screenings"},
+		"properties": obj{"as_of": ref("ReportDate"), "rule_set": str, "screenings": arr(ref("Screening"))}}
+	schemas["ProjectedEpisode"] = obj{"type": "object", "additionalProperties": false, "required": []any{"episode", "established_on", "basis"},
+		"properties": obj{"episode": str, "established_on": ref("ReportDate"), "basis": ref("ReportText"), "application_assumed": obj{"type": "boolean"}}}
+	schemas["Claimable"] = obj{"type": "object", "additionalProperties": false, "required": []any{"episode", "aid", "party", "from", "amount", "projected"},
+		"properties": obj{"episode": str, "aid": ref("ReportAid"), "party": str, "from": ref("ReportDate"), "until": ref("ReportDate"),
+			"amount": ref("ReportAmount"), "years": ints, "calendar_years": ints, "pre_law": obj{"type": "boolean"}, "projected": obj{"type": "boolean"}}}
+	schemas["Reminder"] = obj{"type": "object", "additionalProperties": false,
+		"required": []any{"case_id", "date", "kind", "episode", "aid", "amount", "text", "citation", "confidence", "projected"},
+		"properties": obj{"case_id": str, "date": ref("ReportDate"), "kind": obj{"enum": []any{"claimable", "lapses", "window_ends"}},
+			"episode": str, "aid": ref("ReportAid"), "party": str, "years": ints, "calendar_years": ints, "amount": ref("ReportAmount"),
+			"text": ref("ReportText"), "citation": ref("ReportCitation"), "confidence": ref("ReportConfidence"), "projected": obj{"type": "boolean"}}}
+	schemas["ProjectedCase"] = obj{"type": "object", "additionalProperties": false, "required": []any{"case_id", "advice", "episodes", "claimable", "calendar"},
+		"properties": obj{"case_id": str, "advice": ref("ReportText"), "episodes": arr(ref("ProjectedEpisode")), "claimable": arr(ref("Claimable")),
+			"calendar": arr(ref("Reminder")), "report": ref("Report")}}
+	schemas["ProjectResponse"] = obj{"type": "object", "additionalProperties": false, "required": []any{"as_of", "rule_set", "projections"},
+		"properties": obj{"as_of": ref("ReportDate"), "rule_set": str, "projections": arr(ref("ProjectedCase"))}}
 	bundle(t, schemas, "CaseFile", "Case", prisoner.Schema())
 	bundle(t, schemas, "Report", "Report", export.ReportSchema())
 

@@ -174,6 +174,8 @@ func newHandler(cfg Config) *Handler {
 		{"GET", "/v1/rulesets", s.work(s.ruleSets)},
 		{"POST", "/v1/evaluate", s.work(s.evaluate)},
 		{"POST", "/v1/evaluate/lines", s.work(s.evaluateLines)},
+		{"POST", "/v1/screen", s.work(s.screen)},
+		{"POST", "/v1/project", s.work(s.project)},
 	}
 	allowed := map[string]string{}
 	for _, rt := range routes {
@@ -382,8 +384,8 @@ type FieldProblem struct {
 
 // params reads as_of and rule_set; on a problem it answers and returns
 // false.
-func (s *service) params(w http.ResponseWriter, r *http.Request, rs *rules) (civil.Date, string, *aid.Calculator, bool) {
-	if !s.query(w, r, "as_of", "rule_set") {
+func (s *service) params(w http.ResponseWriter, r *http.Request, rs *rules, names ...string) (civil.Date, string, *aid.Calculator, bool) {
+	if !s.query(w, r, append([]string{"as_of", "rule_set"}, names...)...) {
 		return civil.Date{}, "", nil, false
 	}
 	q, _ := urlQuery(r)
@@ -460,11 +462,23 @@ func historyProblems(index int, id string, err error) []FieldProblem {
 	return []FieldProblem{{Case: index, CaseID: id, Code: "invalid", Message: textf("недопустима справа", "invalid case")}}
 }
 
-// evaluate answers POST /v1/evaluate: every case of the body is read and
-// checked first; if all are valid, each is evaluated and the reports are
-// sent together, else every problem is sent with 422.
-func (s *service) evaluate(w http.ResponseWriter, r *http.Request, rs *rules) {
-	asOf, name, calc, ok := s.params(w, r, rs)
+// caseRequest is what a request of cases gives its handler once its
+// body is read and every case checked.
+type caseRequest struct {
+	ctx   context.Context
+	asOf  civil.Date
+	name  string
+	calc  *aid.Calculator
+	query url.Values
+	cases []prisoner.Case
+}
+
+// withCases reads a request of cases: the parameters (as_of, rule_set and
+// those named), the media type, the body within its limits, and every
+// case, checked; on a problem it answers it. Then it calls fn holding a
+// core slot and the cases' place in flight.
+func (s *service) withCases(w http.ResponseWriter, r *http.Request, rs *rules, fn func(caseRequest), names ...string) {
+	asOf, name, calc, ok := s.params(w, r, rs, names...)
 	if !ok || !mediaType(w, r) {
 		return
 	}
@@ -548,6 +562,20 @@ func (s *service) evaluate(w http.ResponseWriter, r *http.Request, rs *rules) {
 		return
 	}
 	defer s.cases.Release(held)
+	q, _ := urlQuery(r)
+	fn(caseRequest{ctx: ctx, asOf: asOf, name: name, calc: calc, query: q, cases: cases})
+}
+
+// evaluate answers POST /v1/evaluate: every case of the body is read and
+// checked first; if all are valid, each is evaluated and the reports are
+// sent together, else every problem is sent with 422.
+func (s *service) evaluate(w http.ResponseWriter, r *http.Request, rs *rules) {
+	s.withCases(w, r, rs, func(cr caseRequest) { s.evaluateCases(w, r, cr) })
+}
+
+func (s *service) evaluateCases(w http.ResponseWriter, r *http.Request, cr caseRequest) {
+	ctx, asOf, name, calc, cases := cr.ctx, cr.asOf, cr.name, cr.calc, cr.cases
+	var probs []FieldProblem
 
 	// The reports are written as JSON Lines into out, then the line ends
 	// become the commas of the array: JSON escapes every newline inside a
@@ -747,4 +775,119 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Header().Set("Content-Length", strconv.Itoa(len(b)+1))
 	w.WriteHeader(code)
 	_, _ = w.Write(append(b, '\n'))
+}
+
+// ScreenResponse is the body of a successful POST /v1/screen.
+type ScreenResponse struct {
+	AsOf       civil.Date       `json:"as_of"`
+	RuleSet    string           `json:"rule_set"`
+	Screenings []*aid.Screening `json:"screenings"`
+}
+
+// screen answers POST /v1/screen: advice for each case on as_of, never a
+// status.
+func (s *service) screen(w http.ResponseWriter, r *http.Request, rs *rules) {
+	s.withCases(w, r, rs, func(cr caseRequest) {
+		resp := ScreenResponse{AsOf: cr.asOf, RuleSet: cr.name, Screenings: make([]*aid.Screening, 0, len(cr.cases))}
+		var probs []FieldProblem
+		for i, c := range cr.cases {
+			if cr.ctx.Err() != nil {
+				return // the client went away, or the time ran out
+			}
+			sc, err := cr.calc.Screen(c, cr.asOf)
+			if err != nil {
+				probs = append(probs, historyProblems(i, c.ID, err)...)
+				continue
+			}
+			resp.Screenings = append(resp.Screenings, sc)
+		}
+		if len(probs) > 0 {
+			problem(w, r, "inconsistent-history", textf(fmt.Sprintf("помилок: %d", len(probs)), fmt.Sprintf("%d problem(s)", len(probs))), probs)
+			return
+		}
+		writeJSON(w, http.StatusOK, resp)
+	})
+}
+
+// A ProjectedCase is one case of the answer of POST /v1/project: the
+// decisions assumed, what each party could claim from when, the calendar
+// of what becomes claimable or lapses, and the projected report, every
+// line of which is marked projected.
+type ProjectedCase struct {
+	CaseID    string                 `json:"case_id"`
+	Advice    law.Text               `json:"advice"`
+	Episodes  []aid.ProjectedEpisode `json:"episodes"`
+	Claimable []aid.Claimable        `json:"claimable"`
+	Calendar  []aid.Reminder         `json:"calendar"`
+	// Report is the projected evaluation, on the latest day assumed;
+	// absent when no episode is open.
+	Report *export.Report `json:"report,omitempty"`
+}
+
+// ProjectResponse is the body of a successful POST /v1/project.
+type ProjectResponse struct {
+	AsOf        civil.Date      `json:"as_of"`
+	RuleSet     string          `json:"rule_set"`
+	Projections []ProjectedCase `json:"projections"`
+}
+
+// project answers POST /v1/project: each case as if the Commission had
+// established the fact (on established_on, or at the end of its term).
+func (s *service) project(w http.ResponseWriter, r *http.Request, rs *rules) {
+	s.withCases(w, r, rs, s.projectCases(w, r), "established_on")
+}
+
+func (s *service) projectCases(w http.ResponseWriter, r *http.Request) func(caseRequest) {
+	return func(cr caseRequest) {
+		var on civil.Date
+		if v := cr.query.Get("established_on"); v != "" {
+			d, err := civil.Parse(v)
+			if err != nil {
+				problem(w, r, "bad-parameter", textf("параметр established_on має бути датою РРРР-ММ-ДД", "query parameter established_on must be a date YYYY-MM-DD"), nil)
+				return
+			}
+			on = d
+		}
+		resp := ProjectResponse{AsOf: cr.asOf, RuleSet: cr.name, Projections: make([]ProjectedCase, 0, len(cr.cases))}
+		var probs []FieldProblem
+		for i, c := range cr.cases {
+			if cr.ctx.Err() != nil {
+				return // the client went away, or the time ran out
+			}
+			p, err := cr.calc.Project(c, aid.ProjectOptions{AsOf: cr.asOf, EstablishedOn: on})
+			if err == nil && p.Result == nil {
+				// Nothing open: the calendar is the real one.
+				var real *aid.Result
+				if real, err = cr.calc.Evaluate(c); err == nil {
+					resp.Projections = append(resp.Projections, ProjectedCase{CaseID: p.CaseID, Advice: p.Advice, Episodes: p.Episodes,
+						Claimable: p.Claimable, Calendar: real.Calendar(cr.asOf, cr.asOf.AddYears(3, civil.Feb28))})
+					continue
+				}
+			}
+			if err != nil {
+				var he *status.HistoryError
+				if errors.As(err, &he) {
+					probs = append(probs, historyProblems(i, c.ID, err)...)
+				} else {
+					probs = append(probs, FieldProblem{Case: i, CaseID: c.ID, Path: "", Code: "projection",
+						Message: textf("прогноз неможливий: день рішення раніше за заяву чи захоплення", "no projection: the decision day comes before the application or the capture")})
+				}
+				continue
+			}
+			last := cr.asOf
+			for _, pe := range p.Episodes {
+				if pe.EstablishedOn.After(last) {
+					last = pe.EstablishedOn
+				}
+			}
+			rep := export.NewReport(p.Result, last)
+			resp.Projections = append(resp.Projections, ProjectedCase{CaseID: p.CaseID, Advice: p.Advice, Episodes: p.Episodes,
+				Claimable: p.Claimable, Calendar: p.Result.Calendar(cr.asOf, last.AddYears(3, civil.Feb28)), Report: &rep})
+		}
+		if len(probs) > 0 {
+			problem(w, r, "inconsistent-history", textf(fmt.Sprintf("помилок: %d", len(probs)), fmt.Sprintf("%d problem(s)", len(probs))), probs)
+			return
+		}
+		writeJSON(w, http.StatusOK, resp)
+	}
 }
