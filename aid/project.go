@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/law"
@@ -45,6 +44,10 @@ type ProjectedEpisode struct {
 	// ApplicationAssumed: the case records no application for the
 	// episode; the projection assumes one made on AsOf.
 	ApplicationAssumed bool `json:"application_assumed,omitempty"`
+	// AssumedServing: the case does not record that the serviceman was
+	// serving at capture (Art. 2(1)(1), 2(2)); the projection assumes it,
+	// as the category says.
+	AssumedServing bool `json:"assumed_serving,omitempty"`
 }
 
 // A Claimable is what a party could claim if the fact were established
@@ -78,9 +81,11 @@ type Projection struct {
 	AsOf     civil.Date         `json:"as_of"`
 	Advice   law.Text           `json:"advice"`
 	Episodes []ProjectedEpisode `json:"episodes"`
+	// NotProjected are the open episodes screening finds likely not
+	// covered: no decision is assumed for them, and Unmet says why.
+	NotProjected []EpisodeScreening `json:"not_projected,omitempty"`
 	// Result is the case evaluated as if each episode of Episodes had its
-	// establishing decision; nil when no episode is open (Real then has
-	// what there is to know).
+	// establishing decision; nil when no episode is projected.
 	Result    *Result     `json:"result,omitempty"`
 	Claimable []Claimable `json:"claimable"`
 }
@@ -131,6 +136,25 @@ func (k *Calculator) Project(c prisoner.Case, opts ProjectOptions) (*Projection,
 			continue
 		}
 		pe := ProjectedEpisode{Episode: ep.ID}
+		// The Commission establishes the fact only for a person the law
+		// covers: an episode screening finds likely not covered is not
+		// projected; a serviceman whose service at capture is not
+		// recorded is projected as serving, as his category says.
+		sc := k.screenEpisode(&c, i, tl, opts.AsOf)
+		if sc.Outcome == LikelyNotCovered {
+			p.NotProjected = append(p.NotProjected, sc)
+			continue
+		}
+		var assumeServing bool
+		for _, m := range sc.Missing {
+			if m.Field == "episodes["+itoa(i)+"].serving_at_capture" {
+				assumeServing = true
+			}
+		}
+		if assumeServing {
+			ep.ServingAtCapture = true
+			pe.AssumedServing = true
+		}
 		var applied civil.Date
 		for j := range c.Events {
 			ev := &c.Events[j]
@@ -154,10 +178,9 @@ func (k *Calculator) Project(c prisoner.Case, opts ProjectOptions) (*Projection,
 			pe.Basis = law.Text{UK: "день, вказаний для прогнозу", EN: "the day the projection was asked for"}
 		default:
 			pe.EstablishedOn = later(applied.AddDays(term), opts.AsOf)
-			n := strconv.Itoa(term)
 			pe.Basis = law.Text{
-				UK: "день заяви (" + applied.String() + ") плюс строк розгляду " + n + " " + law.PluralUK(term, "день", "дні", "днів") + " (Закон про адміністративну процедуру, ст. 34 ч. 2)",
-				EN: "the application day (" + applied.String() + ") plus the Commission's term of " + n + " " + law.PluralEN(term, "day", "days") + " (Law on Administrative Procedure art. 34(2))"}
+				UK: "день заяви (" + applied.String() + ") плюс строк розгляду " + law.PluralUK(term, "день", "дні", "днів") + " (Закон про адміністративну процедуру, ст. 34 ч. 2)",
+				EN: "the application day (" + applied.String() + ") plus the Commission's term of " + law.PluralEN(term, "day", "days") + " (Law on Administrative Procedure art. 34(2))"}
 			if pe.EstablishedOn == opts.AsOf && applied.AddDays(term).Before(opts.AsOf) {
 				pe.Basis = law.Text{UK: "строк розгляду минув: прогноз від дня запиту", EN: "the Commission's term has passed: projected from the day asked"}
 			}
@@ -198,7 +221,8 @@ func (k *Calculator) Project(c prisoner.Case, opts ProjectOptions) (*Projection,
 // aid, dated the first day a claim on it would be granted, with the day
 // it lapses if it does. The days tried are those on which the answer
 // can change: from, each anniversary of the capture and the day after, the release, the
-// death, the day after each, and the day after a claim term ends.
+// death, the day after each, the day after a claim term ends, and the
+// day each Commission decision takes effect.
 func (r *Result) claimables(id string, from, until civil.Date) []Claimable {
 	ep, ok := r.c.EpisodeByID(id)
 	if !ok || until.Before(from) {
@@ -219,6 +243,17 @@ func (r *Result) claimables(id string, from, until civil.Date) []Claimable {
 		for _, x := range []civil.Date{d, d.AddDays(1)} {
 			if x.After(from) && !x.After(until) {
 				days = append(days, x)
+			}
+		}
+	}
+	// A decision (establishing the fact, recognising a member) opens what
+	// it opens on the day it takes effect.
+	for _, ev := range r.c.Events {
+		if ev.Kind == prisoner.Decision && ev.Episode == id {
+			for _, d := range []civil.Date{ev.Date, ev.Effective()} {
+				if d.After(from) && !d.After(until) {
+					days = append(days, d)
+				}
 			}
 		}
 	}

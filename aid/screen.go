@@ -56,7 +56,7 @@ type Condition struct {
 
 // A MissingFact is a fact the case does not record and screening needs:
 // Field is where in the case file it goes (a JSON path such as
-// "episodes[0].serving_at_capture", or "events" for an event to add).
+// "episodes[0].serving_at_capture", or "events[]" for an event to add).
 type MissingFact struct {
 	Field string   `json:"field"`
 	Text  law.Text `json:"text"`
@@ -131,12 +131,11 @@ var documentLabels = map[string]law.Text{
 		EN: "a certificate of the Ministry of Defence, a command, a law-enforcement body or a unit commander (CMU 55 form) that the person is or was in places of non-freedom"},
 	"volunteer_formation_document": {UK: "документ про участь у складі добровольчого формування в заходах із захисту від агресії, зі строком несвободи",
 		EN: "a document that the person, in a volunteer formation, took part in measures of defence against the aggression, with the term of non-freedom"},
-	"geneva_breach_documents": {UK: "документи чи відомості про порушення щодо особи IV Женевської конвенції",
+	"geneva_breach_documents": {UK: "документи чи відомості про порушення щодо особи Четвертої Женевської конвенції",
 		EN: "documents or information on breaches of the Fourth Geneva Convention against the person"},
 	"deprivation_circumstances": {UK: "документи чи відомості про факт і обставини позбавлення свободи",
 		EN: "documents or information on the fact and circumstances of the deprivation"},
-	"pretrial_register_extract": {UK: "витяг з Єдиного реєстру досудових розслідувань (якщо є кримінальне провадження щодо особи)",
-		EN: "an extract from the register of pre-trial investigations (if there is a criminal case about the person)"},
+	"pretrial_register_extract": {UK: "витяг з Єдиного реєстру досудових розслідувань", EN: "an extract from the register of pre-trial investigations"},
 	"security_forces_notice": {UK: "повідомлення органів сектору безпеки і оборони щодо особи",
 		EN: "the notice of the security and defence bodies about the person"},
 }
@@ -270,7 +269,7 @@ func (k *Calculator) screenEpisode(c *prisoner.Case, i int, tl *status.Timeline,
 			cite(law.Law2010, "2", "4"), law.Verified)
 	}
 	if pending && !convicted {
-		s.Missing = append(s.Missing, MissingFact{Field: "events", Text: law.Text{
+		s.Missing = append(s.Missing, MissingFact{Field: "events[]", Text: law.Text{
 			UK: "завершення кримінального провадження (proceedings_closed або conviction): доти Комісія зупиняє розгляд заяви (ст. 4 ч. 11)",
 			EN: "the end of the criminal proceedings (proceedings_closed or conviction): until then the Commission suspends its consideration (Art. 4(11))"}})
 	}
@@ -294,8 +293,8 @@ func (k *Calculator) screenEpisode(c *prisoner.Case, i int, tl *status.Timeline,
 	// The application and its documents (Art. 4(1)–(4)).
 	part := map[prisoner.Category]string{prisoner.Military: "1", prisoner.Political: "2", prisoner.Civilian: "3", prisoner.ForeignMilitary: "4"}[ep.Category]
 	if application == nil {
-		s.Missing = append(s.Missing, MissingFact{Field: "events", Text: law.Text{
-			UK: "заява до Комісії про встановлення факту (подія application для епізоду " + ep.ID + ")",
+		s.Missing = append(s.Missing, MissingFact{Field: "events[]", Text: law.Text{
+			UK: "заява до Комісії про встановлення факту (подія «заява до Комісії» для епізоду " + ep.ID + ")",
 			EN: "the application to the Commission to establish the fact (an application event for episode " + ep.ID + ")"}})
 	}
 	need := func(code string, ifAny bool, alternatives ...string) {
@@ -331,7 +330,7 @@ func (k *Calculator) screenEpisode(c *prisoner.Case, i int, tl *status.Timeline,
 	// What only the Commission finds (Art. 2(1), 2(2), 4(6)).
 	forCommission := map[prisoner.Category]Condition{
 		prisoner.Military: {Code: "defence_of_ukraine", Citation: cite(law.Law2010, "2", "1", "1"), Confidence: law.Verified, Text: law.Text{
-			UK: "позбавлення свободи у зв'язку із захистом суверенітету, незалежності й територіальної цілісності України, як особи під захистом III Женевської конвенції чи Додаткового протоколу I",
+			UK: "позбавлення свободи у зв'язку із захистом суверенітету, незалежності й територіальної цілісності України, як особи під захистом Третьої Женевської конвенції чи Першого додаткового протоколу до Женевських конвенцій",
 			EN: "deprived of liberty in connection with defending Ukraine's sovereignty, independence and territorial integrity, as a person protected by the Third Geneva Convention or Additional Protocol I"}},
 		prisoner.Political: {Code: "political_motive", Citation: cite(law.Law2010, "2", "1", "2"), Confidence: law.Verified, Text: law.Text{
 			UK: "утримання на окупованій території чи території держави-агресора через діяльність на захист України, з підставами вважати, що вона наражала особу на переслідування",

@@ -77,6 +77,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -121,9 +122,14 @@ type config struct {
 	casesOut string
 	template string
 	compare  string
+	screen   bool
+	project  bool
+	calendar string
 	strict   bool
 	quiet    bool
 	progress bool
+
+	establishedOn civil.Date
 
 	maxCaseBytes   int
 	maxRecordBytes int
@@ -173,6 +179,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, today civil.D
 	if cfg.compare != "" {
 		return runCompare(cfg, rs, stdin, stdout, stderr)
 	}
+	if cfg.screen || cfg.project || cfg.calendar != "" {
+		return runOpen(cfg, rs, stdin, stdout, stderr)
+	}
 	return runStream(cfg, rs, stdin, stdout, stderr, now)
 }
 
@@ -195,6 +204,8 @@ so a register of any size runs in flat memory. Outputs are whole or absent.`,
 		"aidcalc -in register.jsonl -format csv -out reports/   # status.csv, decisions.csv, ... in reports/",
 		"aidcalc -in tables/ -explain C-05 -lang uk             # one case's reasoning, in Ukrainian",
 		"aidcalc -in cases.json -compare held_payee=equal_shares  # what one setting changes",
+		"aidcalc -in open.json -screen                          # is the person covered, what is missing",
+		"aidcalc -in open.json -project -calendar reminders.ics # what the family could claim, and when",
 	},
 	Exit: "0 every case decided; 1 a case has problems (the others are still written, unless -strict) or a file cannot be read or written; 2 a usage error.",
 	UK: &cli.HelpUK{
@@ -210,6 +221,8 @@ episodes.csv, family.csv, events.csv); без -in працює на 13 зраз�
 			"aidcalc -in реєстр.jsonl -format csv -out звіти/       # status.csv, decisions.csv тощо в теці звіти/",
 			"aidcalc -in таблиці/ -explain C-05 -lang uk           # обґрунтування однієї справи українською",
 			"aidcalc -in cases.json -compare held_payee=equal_shares  # що змінює одне налаштування",
+			"aidcalc -in відкриті.json -screen -lang uk             # чи підпадає особа під закон, чого бракує",
+			"aidcalc -in відкриті.json -project -calendar нагадування.ics -lang uk  # що й коли зможе отримати сім'я",
 		},
 		Exit: "0 — усі справи оцінено; 1 — у справі є проблеми (решта все одно записується, якщо не -strict) або файл не вдалося прочитати чи записати; 2 — помилка виклику.",
 		Flags: map[string]string{
@@ -224,6 +237,10 @@ episodes.csv, family.csv, events.csv); без -in працює на 13 зраз�
 			"template":         "записати книгу для введення справ (ФАЙЛ.xlsx) зі справою-прикладом та інструкцією і завершити",
 			"compare":          "порівняти кожну справу з файлом набору правил, НАЛАШТУВАННЯ=ЗНАЧЕННЯ або draft6700",
 			"rules":            "файл набору правил (JSON, налаштування за назвами); типово RPS-1",
+			"screen":           "попередня оцінка справ, яких Комісія ще не вирішила: підпадає, не підпадає (і чому) чи неможливо сказати (і чого бракує); порада, а не статус",
+			"project":          "прогноз для відкритих справ, наче Комісія встановила факт: що кожен зможе отримати, з якого й до якого дня",
+			"established-on":   "з -project: день, на який припускається встановлення факту (типово день заяви плюс строк розгляду, 30 днів)",
+			"calendar":         "записати календар того, що стає доступним або спливає (з -project — прогноз), у ФАЙЛ.ics (iCalendar), ФАЙЛ.csv або ФАЙЛ.jsonl",
 			"explain":          "надрукувати лише обґрунтування кожного рішення цієї справи",
 			"lang":             "мова повідомлень, обґрунтувань і заголовків CSV: en або uk",
 			"strict":           "нічого не записувати, якщо в будь-якій справі є проблема",
@@ -252,6 +269,10 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 	fs.StringVar(&cfg.template, "template", "", "write a case-entry workbook (FILE.xlsx) with one example case and instructions, and stop")
 	fs.StringVar(&cfg.compare, "compare", "", "compare every case with a rule-set file, SETTING=VALUE, or draft6700")
 	fs.StringVar(&cfg.rules, "rules", "", "a rule-set file (JSON, settings by name); default RPS-1")
+	fs.BoolVar(&cfg.screen, "screen", false, "screen each case the Commission has not decided: covered, not covered (and why) or cannot tell (and what is missing); advice, never a status")
+	fs.BoolVar(&cfg.project, "project", false, "project each open case as if the Commission established the fact: what each party could claim, from when and until when")
+	establishedOn := fs.String("established-on", "", "with -project: the day the fact is assumed established (default: the application day plus the Commission's term, 30 days)")
+	fs.StringVar(&cfg.calendar, "calendar", "", "write the calendar of what becomes claimable or lapses (projected with -project) to FILE.ics (iCalendar), FILE.csv or FILE.jsonl")
 	fs.StringVar(&cfg.explain, "explain", "", "print only the reasoning of every decision of this case")
 	fs.StringVar(&cfg.lang, "lang", "en", "language of messages, explanations and CSV headers: en or uk")
 	fs.BoolVar(&cfg.strict, "strict", false, "write nothing when any case has a problem")
@@ -285,6 +306,13 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 			return cfg, say("-as-of: "+*asOf+" — не наявна дата у формі РРРР-ММ-ДД", "-as-of: "+err.Error())
 		}
 		cfg.asOf = d
+	}
+	if *establishedOn != "" {
+		d, err := civil.Parse(*establishedOn)
+		if err != nil {
+			return cfg, say("-established-on: "+*establishedOn+" — не наявна дата у формі РРРР-ММ-ДД", "-established-on: "+err.Error())
+		}
+		cfg.establishedOn = d
 	}
 	ext := strings.ToLower(filepath.Ext(cfg.out))
 	if cfg.format == "" {
@@ -336,6 +364,18 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 		return cfg, say("-explain друкує обґрунтування справи текстом; вивід "+cfg.format+" і так містить кроки кожного рішення", fmt.Sprintf("-explain prints a case's reasoning as text; %s output carries every decision's trace already", cfg.format))
 	case set["explain"] && cfg.compare != "":
 		return cfg, say("-explain і -compare: оберіть одне (-compare показує для кожного звернення, що змінилося й чому)", "-explain and -compare: choose one (-compare shows per claim what changed and why)")
+	case cfg.screen && cfg.project:
+		return cfg, say("-screen і -project: оберіть одне (-project показує й те, що можна отримати)", "-screen and -project: choose one (-project also shows what could be claimed)")
+	case set["established-on"] && !cfg.project:
+		return cfg, say("-established-on стосується прогнозу: додайте -project", "-established-on applies to a projection: add -project")
+	case cfg.screen && cfg.calendar != "":
+		return cfg, say("-calendar показує, що можна отримати й коли: з -project (прогноз) або сам (справжній календар), не з -screen", "-calendar lists what can be claimed when: with -project (projected) or alone (the real calendar), not with -screen")
+	case (cfg.screen || cfg.project || cfg.calendar != "") && (cfg.format == "csv" || cfg.format == "xlsx"):
+		return cfg, say("-screen, -project і -calendar пишуть таблицю або JSON; календар у CSV — -calendar ФАЙЛ.csv", "-screen, -project and -calendar write a table or JSON; for the calendar as CSV give -calendar FILE.csv")
+	case (cfg.screen || cfg.project || cfg.calendar != "") && (cfg.compare != "" || cfg.explain != "" || cfg.casesOut != "" || set["timeline"] || set["strict"]):
+		return cfg, say("-screen, -project і -calendar не поєднуються з -compare, -explain, -cases-out, -timeline чи -strict", "-screen, -project and -calendar do not combine with -compare, -explain, -cases-out, -timeline or -strict")
+	case cfg.calendar != "" && !slices.Contains([]string{".ics", ".csv", ".jsonl", ".ndjson", ".json"}, strings.ToLower(filepath.Ext(cfg.calendar))):
+		return cfg, say("-calendar "+cfg.calendar+": назвіть файл .ics (iCalendar), .csv або .jsonl", "-calendar "+cfg.calendar+": name the file .ics (iCalendar), .csv or .jsonl")
 	case set["quiet"] && set["progress"]:
 		return cfg, say("-quiet і -progress суперечать одне одному", "-quiet and -progress contradict each other")
 	}

@@ -355,7 +355,7 @@ func buildOpenAPI(t *testing.T) []byte {
 	schemas["ScreenResponse"] = obj{"type": "object", "additionalProperties": false, "required": []any{"as_of", "rule_set", "screenings"},
 		"properties": obj{"as_of": ref("ReportDate"), "rule_set": str, "screenings": arr(ref("Screening"))}}
 	schemas["ProjectedEpisode"] = obj{"type": "object", "additionalProperties": false, "required": []any{"episode", "established_on", "basis"},
-		"properties": obj{"episode": str, "established_on": ref("ReportDate"), "basis": ref("ReportText"), "application_assumed": obj{"type": "boolean"}}}
+		"properties": obj{"episode": str, "established_on": ref("ReportDate"), "basis": ref("ReportText"), "application_assumed": obj{"type": "boolean"}, "assumed_serving": obj{"type": "boolean"}}}
 	schemas["Claimable"] = obj{"type": "object", "additionalProperties": false, "required": []any{"episode", "aid", "party", "from", "amount", "projected"},
 		"properties": obj{"episode": str, "aid": ref("ReportAid"), "party": str, "from": ref("ReportDate"), "until": ref("ReportDate"),
 			"amount": ref("ReportAmount"), "years": ints, "calendar_years": ints, "pre_law": obj{"type": "boolean"}, "projected": obj{"type": "boolean"}}}
@@ -365,7 +365,7 @@ func buildOpenAPI(t *testing.T) []byte {
 			"episode": str, "aid": ref("ReportAid"), "party": str, "years": ints, "calendar_years": ints, "amount": ref("ReportAmount"),
 			"text": ref("ReportText"), "citation": ref("ReportCitation"), "confidence": ref("ReportConfidence"), "projected": obj{"type": "boolean"}}}
 	schemas["ProjectedCase"] = obj{"type": "object", "additionalProperties": false, "required": []any{"case_id", "advice", "episodes", "claimable", "calendar"},
-		"properties": obj{"case_id": str, "advice": ref("ReportText"), "episodes": arr(ref("ProjectedEpisode")), "claimable": arr(ref("Claimable")),
+		"properties": obj{"case_id": str, "advice": ref("ReportText"), "episodes": arr(ref("ProjectedEpisode")), "not_projected": arr(ref("EpisodeScreening")), "claimable": arr(ref("Claimable")),
 			"calendar": arr(ref("Reminder")), "report": ref("Report")}}
 	schemas["ProjectResponse"] = obj{"type": "object", "additionalProperties": false, "required": []any{"as_of", "rule_set", "projections"},
 		"properties": obj{"as_of": ref("ReportDate"), "rule_set": str, "projections": arr(ref("ProjectedCase"))}}

@@ -814,11 +814,14 @@ func (s *service) screen(w http.ResponseWriter, r *http.Request, rs *rules) {
 // of what becomes claimable or lapses, and the projected report, every
 // line of which is marked projected.
 type ProjectedCase struct {
-	CaseID    string                 `json:"case_id"`
-	Advice    law.Text               `json:"advice"`
-	Episodes  []aid.ProjectedEpisode `json:"episodes"`
-	Claimable []aid.Claimable        `json:"claimable"`
-	Calendar  []aid.Reminder         `json:"calendar"`
+	CaseID   string                 `json:"case_id"`
+	Advice   law.Text               `json:"advice"`
+	Episodes []aid.ProjectedEpisode `json:"episodes"`
+	// NotProjected are the open episodes screening finds likely not
+	// covered, with why.
+	NotProjected []aid.EpisodeScreening `json:"not_projected,omitempty"`
+	Claimable    []aid.Claimable        `json:"claimable"`
+	Calendar     []aid.Reminder         `json:"calendar"`
 	// Report is the projected evaluation, on the latest day assumed;
 	// absent when no episode is open.
 	Report *export.Report `json:"report,omitempty"`
@@ -860,7 +863,7 @@ func (s *service) projectCases(w http.ResponseWriter, r *http.Request) func(case
 				var real *aid.Result
 				if real, err = cr.calc.Evaluate(c); err == nil {
 					resp.Projections = append(resp.Projections, ProjectedCase{CaseID: p.CaseID, Advice: p.Advice, Episodes: p.Episodes,
-						Claimable: p.Claimable, Calendar: real.Calendar(cr.asOf, cr.asOf.AddYears(3, civil.Feb28))})
+						NotProjected: p.NotProjected, Claimable: p.Claimable, Calendar: real.Calendar(cr.asOf, cr.asOf.AddYears(3, civil.Feb28))})
 					continue
 				}
 			}
@@ -882,7 +885,7 @@ func (s *service) projectCases(w http.ResponseWriter, r *http.Request) func(case
 			}
 			rep := export.NewReport(p.Result, last)
 			resp.Projections = append(resp.Projections, ProjectedCase{CaseID: p.CaseID, Advice: p.Advice, Episodes: p.Episodes,
-				Claimable: p.Claimable, Calendar: p.Result.Calendar(cr.asOf, last.AddYears(3, civil.Feb28)), Report: &rep})
+				NotProjected: p.NotProjected, Claimable: p.Claimable, Calendar: p.Result.Calendar(cr.asOf, last.AddYears(3, civil.Feb28)), Report: &rep})
 		}
 		if len(probs) > 0 {
 			problem(w, r, "inconsistent-history", textf(fmt.Sprintf("помилок: %d", len(probs)), fmt.Sprintf("%d problem(s)", len(probs))), probs)

@@ -14,7 +14,7 @@ var (
 	// the confidence letter U, the build of a checkout (devel), the
 	// programs' own names, and the file formats by name and by code.
 	latinNames = map[string]bool{"IX": true, "LAW": true, "md": true, "RPS": true, "U": true, "devel": true, "aidcalc": true, "ngo": true, "lawcheck": true,
-		"JSON": true, "Lines": true, "CSV": true, "Excel": true, "json": true, "jsonl": true, "csv": true, "table": true, "xlsx": true, "CRLF": true, "en": true, "uk": true}
+		"JSON": true, "Lines": true, "CSV": true, "Excel": true, "json": true, "jsonl": true, "csv": true, "table": true, "xlsx": true, "ics": true, "iCalendar": true, "CRLF": true, "en": true, "uk": true}
 )
 
 // EnglishWords returns, sorted and once each, the words of out written in
