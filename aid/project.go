@@ -178,9 +178,13 @@ func (k *Calculator) Project(c prisoner.Case, opts ProjectOptions) (*Projection,
 			pe.Basis = law.Text{UK: "день, вказаний для прогнозу", EN: "the day the projection was asked for"}
 		default:
 			pe.EstablishedOn = later(applied.AddDays(term), opts.AsOf)
+			day := law.Text{UK: "день заяви (" + applied.String() + ")", EN: "the application day (" + applied.String() + ")"}
+			if pe.ApplicationAssumed {
+				day = law.Text{UK: "заяви у справі немає: припущено подану " + applied.String(), EN: "no application on record: one assumed made on " + applied.String()}
+			}
 			pe.Basis = law.Text{
-				UK: "день заяви (" + applied.String() + ") плюс строк розгляду " + law.PluralUK(term, "день", "дні", "днів") + " (Закон про адміністративну процедуру, ст. 34 ч. 2)",
-				EN: "the application day (" + applied.String() + ") plus the Commission's term of " + law.PluralEN(term, "day", "days") + " (Law on Administrative Procedure art. 34(2))"}
+				UK: day.UK + " плюс строк розгляду " + law.PluralUK(term, "день", "дні", "днів") + " (Закон про адміністративну процедуру, ст. 34 ч. 2)",
+				EN: day.EN + " plus the Commission's term of " + law.PluralEN(term, "day", "days") + " (Law on Administrative Procedure art. 34(2))"}
 			if pe.EstablishedOn == opts.AsOf && applied.AddDays(term).Before(opts.AsOf) {
 				pe.Basis = law.Text{UK: "строк розгляду минув: прогноз від дня запиту", EN: "the Commission's term has passed: projected from the day asked"}
 			}

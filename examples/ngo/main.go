@@ -36,6 +36,13 @@
 // not at all: with -strict, or when no case is good, nothing is written
 // and a report already there is left as it was. Otherwise the problems
 // are also listed beside the report (owed.csv → owed.problems.csv).
+//
+// Cases the Commission has not decided yet get a projection of their own
+// beside the report (owed.csv → owed.projected.csv): what each family
+// member could claim, from when and until when, if the fact were
+// established at the end of the Commission's term (the application day
+// plus 30 days, Law on Administrative Procedure art. 34(2)). Every row is
+// marked projected; its amounts are advice and in no total of the report.
 package main
 
 import (
@@ -82,7 +89,10 @@ var help = cli.Help{
 (cases.csv, episodes.csv, family.csv, events.csv), decides every claim under
 Law 2010-IX and writes an entitlements report that opens in a spreadsheet:
 who is owed what, per family member, with the reason in Ukrainian and English.
-Without FOLDER it runs on sample tables embedded in the program.`,
+Cases the Commission has not decided get a projected report beside it
+(owed.projected.csv): what could be claimed, from when, if the fact were
+established; advice, in no total. Without FOLDER it runs on sample tables
+embedded in the program.`,
 	Examples: []string{
 		"ngo                                       # the sample tables; the report in entitlements.csv",
 		"ngo -out owed.csv -excel my-tables        # your tables, a report for a double-click in Excel",
@@ -94,7 +104,10 @@ Without FOLDER it runs on sample tables embedded in the program.`,
 таблиці (cases.csv, episodes.csv, family.csv, events.csv), вирішує кожне звернення за
 Законом № 2010-IX і записує звіт про права на допомогу, що відкривається в
 електронній таблиці: кому що належить, за членами сім'ї, з підставою українською
-та англійською. Без ТЕКИ працює на зразках таблиць, вбудованих у програму.`,
+та англійською. Справи, яких Комісія ще не вирішила, отримують поруч звіт-прогноз
+(owed.projected.csv): що можна було б отримати й з якого дня, якби факт було
+встановлено; це порада, що не входить у жодні підсумки. Без ТЕКИ працює на
+зразках таблиць, вбудованих у програму.`,
 		Examples: []string{
 			"ngo -lang uk                              # зразки таблиць; звіт у entitlements.csv",
 			"ngo -out борг.csv -excel мої-таблиці       # ваші таблиці, звіт для відкриття в Excel",
@@ -232,6 +245,15 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	}
 
 	rep := newReport(outFile, *excel, *lang)
+	// Open cases also get a projection, in a report of its own beside
+	// this one: never mixed into the entitlements or their totals.
+	projFile, err := outs.Create(projectedPath(*out))
+	if err != nil {
+		fmt.Fprintln(stderr, "ngo:", err)
+		return 1
+	}
+	calc := aid.New(rs)
+	proj := newProjected(projFile, calc, *excel, *lang)
 	sum := summary{open: map[prisoner.AidKind]aid.Money{}}
 	prog := progress.Meter{W: stderr, Prefix: "ngo", Total: total, Now: now, Live: *live || liveProgress, Quiet: *quiet, Lang: *lang}
 	src.MaxRecordBytes, src.MaxRowsPerCase = *maxRecord, *maxRows
@@ -242,7 +264,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 	var probs []problems.Problem
 	// Each case needs its own facts for the relations column, so the
 	// reader hands cases to the batch and remembers nothing else.
-	err = aid.New(rs).Batch(context.Background(), reader.Next, func(it aid.Item) error {
+	err = calc.Batch(context.Background(), reader.Next, func(it aid.Item) error {
 		prog.Tick()
 		if it.Err != nil {
 			sum.bad++
@@ -259,10 +281,16 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 				cmpSum.Add(row)
 			}
 		}
+		if err := proj.write(it.Result, asOf); err != nil {
+			return err
+		}
 		return rep.write(it.Result, asOf, &sum)
 	}, aid.BatchOptions{Window: *window})
 	if err == nil {
 		err = rep.flush()
+	}
+	if err == nil {
+		err = proj.flush()
 	}
 	prog.Finish()
 	if err != nil {
@@ -291,6 +319,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time, loc *tim
 		fmt.Fprintf(stderr, "ngo: %d case(s) with problems left out; listed in %s\n", sum.bad, cli.Safe(problemsPath(*out)))
 	}
 	sum.print(stdout, asOf, *out, rs.Name, *lang)
+	proj.print(stdout, projectedPath(*out), *lang)
 	if alt != nil {
 		whatif.WriteSummary(stdout, cmpSum, rs.Name, alt.Name, *lang)
 	}

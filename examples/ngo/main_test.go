@@ -30,7 +30,17 @@ func TestReport(t *testing.T) {
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
 	golden.Check(t, "entitlements.csv", got)
-	golden.Check(t, "summary.txt", []byte(strings.ReplaceAll(stdout.String(), out, "OUT")))
+	golden.Check(t, "summary.txt", []byte(strings.ReplaceAll(strings.ReplaceAll(stdout.String(), projectedPath(out), "PROJECTED"), out, "OUT")))
+	// The open cases' projection, apart from the report: every row marked.
+	proj, err := os.ReadFile(projectedPath(out))
+	require.NoError(t, err)
+	golden.Check(t, "projected.csv", proj)
+	rows, err := csv.NewReader(bytes.NewReader(proj)).ReadAll()
+	require.NoError(t, err)
+	require.Greater(t, len(rows), 1)
+	for _, r := range rows[1:] {
+		assert.Equal(t, "true", r[len(r)-1], "every row is projected")
+	}
 	assert.Contains(t, stderr.String(), "ngo: 13 cases in ")
 	assert.Regexp(t, `ngo: \d+/13 cases, \d+/s`, stderr.String(), "progress on standard error")
 }
@@ -111,7 +121,7 @@ func TestHelpDefaultsAndUkrainian(t *testing.T) {
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(string(data), "ідентифікатор справи,епізод,"))
-	assert.Empty(t, golden.EnglishWords(strings.ReplaceAll(stdout.String()+stderr.String(), out, "")), "the summary in Ukrainian:\n%s", stdout.String())
+	assert.Empty(t, golden.EnglishWords(strings.ReplaceAll(strings.ReplaceAll(stdout.String()+stderr.String(), projectedPath(out), ""), out, "")), "the summary in Ukrainian:\n%s", stdout.String())
 	// The report's Ukrainian column: every reason in Ukrainian.
 	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
 	require.NoError(t, err)
