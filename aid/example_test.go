@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/uacaptivity/captivity/aid"
+	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
@@ -104,4 +105,37 @@ func ExampleDecision_AppendCitationCodes() {
 	fmt.Println(d.Granted, string(d.AppendCitationCodes(nil)))
 	// Output:
 	// true 2010-IX:7(1);2010-IX:4(7)
+}
+
+// A family whose relative was taken in 2024 has applied to the
+// Commission; nothing is decided yet. Screening says whether the law
+// likely covers him and what the application lacks; the projection says
+// what the family could claim, and when, if the fact were established.
+func ExampleCalculator_Project() {
+	c, _ := prisoner.DecodeCase([]byte(`{"id":"N-1","person":{"citizenship":"UA"},
+	  "family":[{"id":"f1","relation":"spouse"}],
+	  "episodes":[{"id":"e1","category":"civilian","captured":"2024-03-10"}],
+	  "events":[{"seq":1,"date":"2026-10-01","kind":"application","episode":"e1","party":"f1","documents":["victim_status"]}]}`))
+	k := aid.New(aid.Default())
+	asOf := civil.MustParse("2026-10-15")
+	s, _ := k.Screen(c, asOf)
+	e := s.Episodes[0]
+	fmt.Println(e.Outcome)
+	for _, d := range e.Documents {
+		if d.State == aid.DocumentNotRecorded && !d.IfAny {
+			fmt.Println("still to gather:", d.Code)
+		}
+	}
+	p, _ := k.Project(c, aid.ProjectOptions{AsOf: asOf})
+	fmt.Println("assumed established on", p.Episodes[0].EstablishedOn)
+	for _, cl := range p.Claimable[:2] {
+		fmt.Println(cl.From, cl.Until, cl.Aid, cl.Party, cl.Years, cl.Amount, "projected:", cl.Projected)
+	}
+	// Output:
+	// likely_covered
+	// still to gather: geneva_breach_documents
+	// still to gather: security_forces_notice
+	// assumed established on 2026-10-31
+	// 2026-10-31 2027-03-10 annual family [3] 100000.00 projected: true
+	// 2027-03-11 2028-03-10 annual family [4] 100000.00 projected: true
 }
