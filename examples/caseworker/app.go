@@ -285,11 +285,11 @@ func (a *app) readCases(r *http.Request, p *page) ([]prisoner.Case, bool) {
 	}
 	c, err := prisoner.DecodeCase(js)
 	if err != nil {
-		var ce *prisoner.CaseError
+		var ve *prisoner.ValidationError
 		var fe *prisoner.FileError
 		switch {
-		case errors.As(err, &ce):
-			for _, f := range ce.Fields {
+		case errors.As(err, &ve):
+			for _, f := range ve.Fields {
 				name := formPath(f.Path, back)
 				p.FieldErrors[name] = append(p.FieldErrors[name], f.Message.In(lang))
 				p.Errors = append(p.Errors, label(lang, name)+": "+f.Message.In(lang))
