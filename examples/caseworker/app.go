@@ -87,6 +87,11 @@ func newApp(cfg Config) http.Handler {
 		"asOfField":   func() field { return field{Key: "as_of", Label: "asof", Kind: "date"} },
 		"caseIDField": func() field { return field{Key: "id", Label: "case.id", Kind: "text"} },
 		"tokenField":  func() field { return field{Key: "token", Label: "login.token", Kind: "text"} },
+		// fdid is fd with an ID of its own (a second input of the same
+		// name on the page).
+		"fdid": func(p *page, name, id string, f field) map[string]any {
+			return map[string]any{"Lang": p.Lang, "Name": name, "ID": id, "F": f, "Value": p.Form[name], "Errs": p.FieldErrors[name]}
+		},
 		// fd is what the "field" template needs for one input.
 		"fd": func(p *page, name string, f field) map[string]any {
 			return map[string]any{"Lang": p.Lang, "Name": name, "ID": inputID(name), "F": f, "Value": p.Form[name], "Errs": p.FieldErrors[name]}

@@ -148,7 +148,7 @@ func (a *app) view(c prisoner.Case, r *aid.Result, asOf civil.Date, lang string)
 				for _, y := range d.Years {
 					ks = append(ks, y.K)
 				}
-				dv.Reason += ": " + t(lang, "years") + " " + years(ks, nil)
+				dv.Reason += ": " + t(lang, "years.in") + " " + years(ks, nil)
 			}
 		} else {
 			dv.Reason = d.Refusal.Message().In(lang)

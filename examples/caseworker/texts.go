@@ -71,6 +71,7 @@ var texts = map[string][2]string{ // key: {uk, en}
 	"open.h":           {"Що ще можна отримати", "Still open to claim"},
 	"no.open":          {"Нічого не відкрито на цей день.", "Nothing is open on this day."},
 	"years":            {"Роки", "Years"},
+	"years.in":         {"роки", "years"},
 	"warnings.h":       {"Попередження", "Warnings"},
 	"screen.h":         {"Попередня оцінка (справу ще не вирішено)", "Screening (the case is not decided yet)"},
 	"met":              {"Виконано", "Met"},

@@ -148,7 +148,13 @@ func run(duration time.Duration, server string) error {
 	}
 	defer func() {
 		_ = cmd.Process.Signal(os.Interrupt)
-		_ = cmd.Wait()
+		done := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second):
+			_ = cmd.Process.Kill()
+		}
 	}()
 	base := "http://" + addr
 	if err := waitReady(base); err != nil {
