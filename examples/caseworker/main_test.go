@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/sha256"
+	"html"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -24,6 +25,7 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/golden"
 	"github.com/uacaptivity/captivity/internal/samples"
 	"github.com/uacaptivity/captivity/prisoner"
 )
@@ -259,3 +261,18 @@ func TestTokensAndLogs(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// In Ukrainian the pages hold no English word but codes: the codes of
+// the drop-downs (in brackets), the party codes, country codes, the
+// switch to English and format names.
+func TestUkrainianPages(t *testing.T) {
+	c := newClient(t, testApp(Config{}))
+	_, _, index := c.get("/")
+	_, _, res := c.post("/results", map[string]string{"csrf": c.csrf, "as_of": "2026-12-02"}, "cases.json", samples.JSON())
+	codes := regexp.MustCompile(`\([a-z_0-9]+\)|\bperson\b|\brepresentative\b|\bUA\b|\bEnglish\b|\bzip\b`)
+	tags := regexp.MustCompile(`(?s)<[^>]*>`)
+	for name, page := range map[string]string{"index": index, "results": string(res)} {
+		text := html.UnescapeString(tags.ReplaceAllString(page, " "))
+		assert.Empty(t, golden.EnglishWords(codes.ReplaceAllString(text, " ")), name)
+	}
+}

@@ -39,7 +39,7 @@ var texts = map[string][2]string{ // key: {uk, en}
 	"date":             {"Дата", "Date"},
 	"kind":             {"Вид події", "Kind of event"},
 	"ev.episode":       {"Епізод", "Episode"},
-	"party":            {"Хто (person, representative або ID члена сім'ї)", "Who (person, representative or a member's ID)"},
+	"party":            {"Хто (person, representative або ідентифікатор члена сім'ї)", "Who (person, representative or a member's ID)"},
 	"ev.member":        {"Член сім'ї, якого стосується рішення", "Family member the decision concerns"},
 	"decision":         {"Рішення Комісії", "Commission decision"},
 	"aid":              {"Вид допомоги", "Kind of aid"},
