@@ -88,6 +88,12 @@ type Projection struct {
 	// establishing decision; nil when no episode is projected.
 	Result    *Result     `json:"result,omitempty"`
 	Claimable []Claimable `json:"claimable"`
+	// Now is what could be claimed on AsOf without the Commission's
+	// decision, from the case as it is: the 2026 aid to a released
+	// civilian, which is for those whose fact is not established (and,
+	// under the default civilian_50k_if_fact_established, lost once it
+	// is). Not projected; listed so that a caseworker weighs it.
+	Now []Entitlement `json:"now,omitempty"`
 }
 
 var projectionAdvice = law.Text{
@@ -199,6 +205,14 @@ func (k *Calculator) Project(c prisoner.Case, opts ProjectOptions) (*Projection,
 	}
 	if len(p.Episodes) == 0 {
 		return p, nil
+	}
+	// What the case gives today, without the decision.
+	if real, err := k.evaluate(realCase(c, seqBefore(c, p))); err == nil {
+		for _, en := range real.Entitlements(opts.AsOf) {
+			if en.State == StateOpen && en.Aid == prisoner.CivilianAid {
+				p.Now = append(p.Now, en)
+			}
+		}
 	}
 	res, err := k.Evaluate(c)
 	if err != nil {
@@ -373,4 +387,22 @@ func later(a, b civil.Date) civil.Date {
 		return a
 	}
 	return b
+}
+
+// seqBefore is the count of the case's own events, before the events the
+// projection added at its end.
+func seqBefore(c prisoner.Case, p *Projection) int {
+	n := len(c.Events) - len(p.Episodes)
+	for _, pe := range p.Episodes {
+		if pe.ApplicationAssumed {
+			n--
+		}
+	}
+	return n
+}
+
+// realCase is c without the events the projection added.
+func realCase(c prisoner.Case, n int) prisoner.Case {
+	c.Events = c.Events[:n:n]
+	return c
 }

@@ -87,7 +87,7 @@ func runOpen(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Writ
 			if cfg.format == "table" {
 				writeProjection(&out, p, cal, lang)
 			} else if err := writeJSONLine(jsonOut, projectionJSON{CaseID: p.CaseID, Advice: p.Advice, Episodes: p.Episodes,
-				NotProjected: p.NotProjected, Claimable: p.Claimable, Calendar: orEmpty(cal), Report: projectedReport(p, cfg.asOf)}); err != nil {
+				NotProjected: p.NotProjected, Claimable: p.Claimable, Now: p.Now, Calendar: orEmpty(cal), Report: projectedReport(p, cfg.asOf)}); err != nil {
 				fmt.Fprintln(stderr, "aidcalc:", err)
 				return 1
 			}
@@ -175,6 +175,7 @@ type projectionJSON struct {
 	Episodes     []aid.ProjectedEpisode `json:"episodes"`
 	NotProjected []aid.EpisodeScreening `json:"not_projected,omitempty"`
 	Claimable    []aid.Claimable        `json:"claimable"`
+	Now          []aid.Entitlement      `json:"now,omitempty"`
 	Calendar     []aid.Reminder         `json:"calendar"`
 	Report       *export.Report         `json:"report,omitempty"`
 }
@@ -279,6 +280,10 @@ func writeProjection(w io.Writer, p *aid.Projection, cal []aid.Reminder, lang st
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.From, until, c.Episode, c.Aid.Label().In(lang), partyLabel(c.Party, lang), year, c.Amount)
 		}
 		_ = tw.Flush()
+	}
+	for _, e := range p.Now {
+		fmt.Fprintf(w, "  %s %s %s, %s: %s\n", tr(lang, "сьогодні, без рішення Комісії:", "today, without the Commission's decision:"), e.Episode,
+			e.Aid.Label().In(lang), partyLabel(e.Party, lang), e.Amount)
 	}
 	if p.Result != nil {
 		for _, d := range p.Result.Decisions {

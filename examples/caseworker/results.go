@@ -70,6 +70,7 @@ type screenView struct {
 }
 
 type projectionView struct {
+	Now       []string
 	Assumed   []string
 	Claimable []lineView
 	Skipped   []string
@@ -203,6 +204,9 @@ func (a *app) view(c prisoner.Case, r *aid.Result, asOf civil.Date, lang string)
 			pv := &projectionView{}
 			for _, pe := range p.Episodes {
 				pv.Assumed = append(pv.Assumed, fmt.Sprintf(t(lang, "project.assumed"), pe.EstablishedOn, pe.Basis.In(lang)))
+			}
+			for _, e := range p.Now {
+				pv.Now = append(pv.Now, fmt.Sprintf("%s: %s, %s: %s", e.Episode, e.Aid.Label().In(lang), party(e.Party, lang), e.Amount))
 			}
 			for _, e := range p.NotProjected {
 				pv.Skipped = append(pv.Skipped, e.Episode+": "+e.Outcome.Label().In(lang))

@@ -81,6 +81,7 @@ var texts = map[string][2]string{ // key: {uk, en}
 	"forcommission":    {"Встановлює лише Комісія", "For the Commission alone"},
 	"project.h":        {"Прогноз: якби факт було встановлено", "Projection: if the fact were established"},
 	"project.assumed":  {"Факт припущено встановленим %s: %s.", "The fact assumed established on %s: %s."},
+	"now":              {"Сьогодні, без рішення Комісії, можна отримати", "Today, without the Commission's decision, can be claimed"},
 	"from":             {"З", "From"},
 	"until":            {"До", "Until"},
 	"projected":        {"прогноз", "projected"},

@@ -365,7 +365,7 @@ func buildOpenAPI(t *testing.T) []byte {
 			"episode": str, "aid": ref("ReportAid"), "party": str, "years": ints, "calendar_years": ints, "amount": ref("ReportAmount"),
 			"text": ref("ReportText"), "citation": ref("ReportCitation"), "confidence": ref("ReportConfidence"), "projected": obj{"type": "boolean"}}}
 	schemas["ProjectedCase"] = obj{"type": "object", "additionalProperties": false, "required": []any{"case_id", "advice", "episodes", "claimable", "calendar"},
-		"properties": obj{"case_id": str, "advice": ref("ReportText"), "episodes": arr(ref("ProjectedEpisode")), "not_projected": arr(ref("EpisodeScreening")), "claimable": arr(ref("Claimable")),
+		"properties": obj{"case_id": str, "advice": ref("ReportText"), "episodes": arr(ref("ProjectedEpisode")), "not_projected": arr(ref("EpisodeScreening")), "claimable": arr(ref("Claimable")), "now": arr(ref("ReportEntitlement")),
 			"calendar": arr(ref("Reminder")), "report": ref("Report")}}
 	schemas["ProjectResponse"] = obj{"type": "object", "additionalProperties": false, "required": []any{"as_of", "rule_set", "projections"},
 		"properties": obj{"as_of": ref("ReportDate"), "rule_set": str, "projections": arr(ref("ProjectedCase"))}}

@@ -821,7 +821,10 @@ type ProjectedCase struct {
 	// covered, with why.
 	NotProjected []aid.EpisodeScreening `json:"not_projected,omitempty"`
 	Claimable    []aid.Claimable        `json:"claimable"`
-	Calendar     []aid.Reminder         `json:"calendar"`
+	// Now is what could be claimed today without the decision (the 2026
+	// civilian aid).
+	Now      []aid.Entitlement `json:"now,omitempty"`
+	Calendar []aid.Reminder    `json:"calendar"`
 	// Report is the projected evaluation, on the latest day assumed;
 	// absent when no episode is open.
 	Report *export.Report `json:"report,omitempty"`
@@ -885,7 +888,7 @@ func (s *service) projectCases(w http.ResponseWriter, r *http.Request) func(case
 			}
 			rep := export.NewReport(p.Result, last)
 			resp.Projections = append(resp.Projections, ProjectedCase{CaseID: p.CaseID, Advice: p.Advice, Episodes: p.Episodes,
-				NotProjected: p.NotProjected, Claimable: p.Claimable, Calendar: p.Result.Calendar(cr.asOf, last.AddYears(3, civil.Feb28)), Report: &rep})
+				NotProjected: p.NotProjected, Claimable: p.Claimable, Now: p.Now, Calendar: p.Result.Calendar(cr.asOf, last.AddYears(3, civil.Feb28)), Report: &rep})
 		}
 		if len(probs) > 0 {
 			problem(w, r, "inconsistent-history", textf(fmt.Sprintf("помилок: %d", len(probs)), fmt.Sprintf("%d problem(s)", len(probs))), probs)
