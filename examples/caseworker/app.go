@@ -24,6 +24,7 @@ import (
 	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/internal/cli"
 	"github.com/uacaptivity/captivity/internal/samples"
+	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 )
 
@@ -81,8 +82,14 @@ func newApp(cfg Config) http.Handler {
 			}
 			return out
 		},
-		"name":        func(list string, i int, key string) string { return fmt.Sprintf("%s[%d].%s", list, i, key) },
-		"inc":         func(i int) int { return i + 1 },
+		"name": func(list string, i int, key string) string { return fmt.Sprintf("%s[%d].%s", list, i, key) },
+		"inc":  func(i int) int { return i + 1 },
+		"cases": func(lang string, n int) string {
+			if lang == "en" {
+				return law.PluralEN(n, "case", "cases")
+			}
+			return law.PluralUK(n, "справу", "справи", "справ")
+		},
 		"list":        func(xs ...string) []string { return xs },
 		"asOfField":   func() field { return field{Key: "as_of", Label: "asof", Kind: "date"} },
 		"caseIDField": func() field { return field{Key: "id", Label: "case.id", Kind: "text"} },

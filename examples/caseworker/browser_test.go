@@ -130,7 +130,7 @@ func TestInABrowser(t *testing.T) {
 	screenshot(t, ctx, dir, "1-upload-uk.png")
 	do(t, ctx, chromedp.SetUploadFiles(chromedp.CSS("#f-file"), []string{xlsx}))
 	submit(t, ctx, chromedp.Click(chromedp.CSS("#upload-go")))
-	assert.Contains(t, get(t, ctx, chromedp.Text(chromedp.CSS("#summary"))), "Оцінено справ: 1")
+	assert.Contains(t, get(t, ctx, chromedp.Text(chromedp.CSS("#summary"))), "Оцінено 1 справу")
 	assert.Equal(t, want, pageAmounts(t, ctx), "the page shows the amounts of aidcalc (the library) for the same case")
 	screenshot(t, ctx, dir, "2-results-uk.png")
 
@@ -143,7 +143,7 @@ func TestInABrowser(t *testing.T) {
 
 	// 3. English by the switch: the same amounts.
 	submit(t, ctx, chromedp.Click(chromedp.CSS("#switch-lang")))
-	assert.Contains(t, get(t, ctx, chromedp.Text(chromedp.CSS("#summary"))), "1 case(s) evaluated on 2026-12-02")
+	assert.Contains(t, get(t, ctx, chromedp.Text(chromedp.CSS("#summary"))), "1 case evaluated on 2026-12-02")
 	assert.Equal(t, "en", get(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)))
 	assert.Equal(t, want, pageAmounts(t, ctx))
 	screenshot(t, ctx, dir, "4-results-en.png")

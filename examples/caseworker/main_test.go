@@ -156,7 +156,7 @@ func TestUploadsAgreeWithTheLibrary(t *testing.T) {
 	// The samples as JSON; then as a zip of case tables.
 	code, _, body = c.post("/results", map[string]string{"csrf": c.csrf, "as_of": "2026-12-02", "lang": "en"}, "cases.json", samples.JSON())
 	require.Equal(t, 200, code, string(body))
-	assert.Contains(t, string(body), "13 case(s) evaluated on 2026-12-02")
+	assert.Contains(t, string(body), "13 cases evaluated on 2026-12-02")
 	cs, err := samples.Cases()
 	require.NoError(t, err)
 	var zb bytes.Buffer

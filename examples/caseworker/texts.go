@@ -54,7 +54,7 @@ var texts = map[string][2]string{ // key: {uk, en}
 	"col.aid":          {"Допомога", "Aid"},
 	"errors.h":         {"Виправте, будь ласка:", "Please correct:"},
 	"results.h":        {"Результати", "Results"},
-	"results.lead":     {"Оцінено справ: %d на %s за набором правил %s.", "%d case(s) evaluated on %s under rule set %s."},
+	"results.lead":     {"Оцінено %s на %s за набором правил %s.", "%s evaluated on %s under rule set %s."},
 	"case":             {"Справа", "Case"},
 	"status.h":         {"Статус", "Status"},
 	"since":            {"з", "since"},
