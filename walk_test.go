@@ -256,6 +256,7 @@ var funcs = map[string]any{
 	"export.WriteCaseTemplate":       export.WriteCaseTemplate,
 	"export.WriteICS":                export.WriteICS,
 	"export.WriteRemindersCSV":       export.WriteRemindersCSV,
+	"export.WriteRemindersWorkbook":  export.WriteRemindersWorkbook,
 	"export.NewReportWorkbookWriter": export.NewReportWorkbookWriter,
 	"lawcase.Load":                   lawcase.Load,
 	"lawcase.Check":                  lawcase.Check,

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 )
@@ -166,6 +168,11 @@ func WriteRemindersCSV(w io.Writer, rems []aid.Reminder, opts CSVOptions) error 
 		return errors.New("export: WriteRemindersCSV needs a writer")
 	}
 	out := newCSVOut(w, reminderColumns, opts)
+	reminderRows(out, rems, opts)
+	return out.flush()
+}
+
+func reminderRows(out *csvOut, rems []aid.Reminder, opts CSVOptions) {
 	lang := "en"
 	if opts.Headers == Ukrainian {
 		lang = "uk"
@@ -174,5 +181,29 @@ func WriteRemindersCSV(w io.Writer, rems []aid.Reminder, opts CSVOptions) error 
 		out.row(r.CaseID, r.Date.String(), string(r.Kind), r.Episode, r.Aid.String(), r.Party, ints(r.Years), ints(r.CalendarYears),
 			r.Amount.String(), r.Text.In(lang), r.Citation.Code(), r.Confidence.String(), boolCell(r.Projected))
 	}
-	return out.flush()
+}
+
+// WriteRemindersWorkbook writes reminders as a workbook of one sheet,
+// "calendar", with the columns of [WriteRemindersCSV] and typed cells:
+// dates date cells, amounts numbers shown 0.00 (written without a
+// float, as the report workbook's), the projected flag a boolean.
+func WriteRemindersWorkbook(w io.Writer, rems []aid.Reminder, opts CSVOptions) error {
+	if w == nil {
+		return errors.New("export: WriteRemindersWorkbook needs a writer")
+	}
+	book := &CaseWorkbookWriter{w: w, opts: opts, f: excelize.NewFile()}
+	kinds := map[int]cellKind{}
+	for ord, c := range reminderColumns {
+		kinds[ord] = reportKind(c.key)
+	}
+	so, err := book.addSheet(sheetSpec{name: "calendar", cols: reminderColumns, kinds: kinds}, true)
+	if err != nil {
+		return err
+	}
+	out := &csvOut{sheet: so}
+	reminderRows(out, rems, opts)
+	if err := out.flush(); err != nil {
+		return err
+	}
+	return book.finish([]*sheetOut{so})
 }

@@ -9,6 +9,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
@@ -116,4 +117,24 @@ func TestWriteRemindersCSV(t *testing.T) {
 	assert.Equal(t, "справа", rows[0][0])
 	assert.Equal(t, rems[0].Date.String(), rows[1][1])
 	assert.Contains(t, rows[len(rows)-1][9], "можна звернутися")
+}
+
+// The calendar as a workbook: one sheet, dates as date cells, amounts as
+// numbers, the projected flag a boolean; read back by excelize.
+func TestWriteRemindersWorkbook(t *testing.T) {
+	rems := reminders(t)
+	var b bytes.Buffer
+	require.NoError(t, export.WriteRemindersWorkbook(&b, rems, export.CSVOptions{Headers: export.Ukrainian}))
+	f, err := excelize.OpenReader(&b)
+	require.NoError(t, err)
+	rows, err := f.GetRows("calendar")
+	require.NoError(t, err)
+	require.Len(t, rows, len(rems)+1)
+	assert.Equal(t, "справа", rows[0][0])
+	typ, err := f.GetCellType("calendar", "I2")
+	require.NoError(t, err)
+	assert.Contains(t, []excelize.CellType{excelize.CellTypeNumber, excelize.CellTypeUnset}, typ, "the amount is a number cell (no t attribute)")
+	v, err := f.GetCellValue("calendar", "I2", excelize.Options{RawCellValue: true})
+	require.NoError(t, err)
+	assert.Equal(t, rems[0].Amount.String(), v, "the exact decimal, never through a float")
 }

@@ -620,7 +620,7 @@ func reportKind(key string) cellKind {
 		return kindAmount
 	case "seq":
 		return kindNum
-	case "suspended", "excluded", "deferred", "assumption", "implied":
+	case "suspended", "excluded", "deferred", "assumption", "implied", "projected":
 		return kindFlag
 	}
 	return kindText

@@ -240,7 +240,7 @@ episodes.csv, family.csv, events.csv); без -in працює на 13 зраз�
 			"screen":           "попередня оцінка справ, яких Комісія ще не вирішила: підпадає, не підпадає (і чому) чи неможливо сказати (і чого бракує); порада, а не статус",
 			"project":          "прогноз для відкритих справ, наче Комісія встановила факт: що кожен зможе отримати, з якого й до якого дня",
 			"established-on":   "з -project: день, на який припускається встановлення факту (типово день заяви плюс строк розгляду, 30 днів)",
-			"calendar":         "записати календар того, що стає доступним або спливає (з -project — прогноз), у ФАЙЛ.ics (iCalendar), ФАЙЛ.csv або ФАЙЛ.jsonl",
+			"calendar":         "записати календар того, що стає доступним або спливає (з -project — прогноз), у ФАЙЛ.ics (iCalendar), ФАЙЛ.csv, ФАЙЛ.xlsx або ФАЙЛ.jsonl",
 			"explain":          "надрукувати лише обґрунтування кожного рішення цієї справи",
 			"lang":             "мова повідомлень, обґрунтувань і заголовків CSV: en або uk",
 			"strict":           "нічого не записувати, якщо в будь-якій справі є проблема",
@@ -272,7 +272,7 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 	fs.BoolVar(&cfg.screen, "screen", false, "screen each case the Commission has not decided: covered, not covered (and why) or cannot tell (and what is missing); advice, never a status")
 	fs.BoolVar(&cfg.project, "project", false, "project each open case as if the Commission established the fact: what each party could claim, from when and until when")
 	establishedOn := fs.String("established-on", "", "with -project: the day the fact is assumed established (default: the application day plus the Commission's term, 30 days)")
-	fs.StringVar(&cfg.calendar, "calendar", "", "write the calendar of what becomes claimable or lapses (projected with -project) to FILE.ics (iCalendar), FILE.csv or FILE.jsonl")
+	fs.StringVar(&cfg.calendar, "calendar", "", "write the calendar of what becomes claimable or lapses (projected with -project) to FILE.ics (iCalendar), FILE.csv, FILE.xlsx or FILE.jsonl")
 	fs.StringVar(&cfg.explain, "explain", "", "print only the reasoning of every decision of this case")
 	fs.StringVar(&cfg.lang, "lang", "en", "language of messages, explanations and CSV headers: en or uk")
 	fs.BoolVar(&cfg.strict, "strict", false, "write nothing when any case has a problem")
@@ -374,8 +374,8 @@ func parseFlags(args []string, stdout, stderr io.Writer, today civil.Date) (conf
 		return cfg, say("-screen, -project і -calendar пишуть таблицю або JSON; календар у CSV — -calendar ФАЙЛ.csv", "-screen, -project and -calendar write a table or JSON; for the calendar as CSV give -calendar FILE.csv")
 	case (cfg.screen || cfg.project || cfg.calendar != "") && (cfg.compare != "" || cfg.explain != "" || cfg.casesOut != "" || set["timeline"] || set["strict"]):
 		return cfg, say("-screen, -project і -calendar не поєднуються з -compare, -explain, -cases-out, -timeline чи -strict", "-screen, -project and -calendar do not combine with -compare, -explain, -cases-out, -timeline or -strict")
-	case cfg.calendar != "" && !slices.Contains([]string{".ics", ".csv", ".jsonl", ".ndjson", ".json"}, strings.ToLower(filepath.Ext(cfg.calendar))):
-		return cfg, say("-calendar "+cfg.calendar+": назвіть файл .ics (iCalendar), .csv або .jsonl", "-calendar "+cfg.calendar+": name the file .ics (iCalendar), .csv or .jsonl")
+	case cfg.calendar != "" && !slices.Contains([]string{".ics", ".csv", ".xlsx", ".jsonl", ".ndjson", ".json"}, strings.ToLower(filepath.Ext(cfg.calendar))):
+		return cfg, say("-calendar "+cfg.calendar+": назвіть файл .ics (iCalendar), .csv, .xlsx або .jsonl", "-calendar "+cfg.calendar+": name the file .ics (iCalendar), .csv, .xlsx or .jsonl")
 	case set["quiet"] && set["progress"]:
 		return cfg, say("-quiet і -progress суперечать одне одному", "-quiet and -progress contradict each other")
 	}

@@ -337,7 +337,7 @@ func ints(xs []int) string {
 }
 
 // writeCalendar writes the reminders to f in the format its name says:
-// .ics (iCalendar), .csv, or JSON Lines (.jsonl, .json: one array).
+// .ics (iCalendar), .csv, .xlsx, or JSON Lines (.jsonl, .json: one array).
 func writeCalendar(f *os.File, name string, rems []aid.Reminder, cfg config) error {
 	lang := export.English
 	if cfg.lang == "uk" {
@@ -348,6 +348,8 @@ func writeCalendar(f *os.File, name string, rems []aid.Reminder, cfg config) err
 		return export.WriteICS(f, rems, export.CalendarOptions{Lang: lang, Made: cfg.asOf})
 	case ".csv":
 		return export.WriteRemindersCSV(f, rems, export.CSVOptions{Excel: cfg.excel, Headers: lang})
+	case ".xlsx":
+		return export.WriteRemindersWorkbook(f, rems, export.CSVOptions{Headers: lang})
 	case ".json":
 		enc := json.NewEncoder(f)
 		enc.SetEscapeHTML(false)

@@ -11,6 +11,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/uacaptivity/captivity/internal/golden"
 )
@@ -108,6 +109,14 @@ func TestProjectJSONAndCalendar(t *testing.T) {
 	b, err := os.ReadFile(csvPath)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(string(b), "case_id,date,kind,"))
+	xl := filepath.Join(dir, "calendar.xlsx")
+	code, _, errs = runWith(t, "", "-calendar", xl, "-as-of", "2026-12-02", "-lang", "uk")
+	require.Equal(t, 0, code, errs)
+	book, err := excelize.OpenFile(xl)
+	require.NoError(t, err)
+	rows, err := book.GetRows("calendar")
+	require.NoError(t, err)
+	assert.Greater(t, len(rows), 1)
 	jl := filepath.Join(dir, "calendar.jsonl")
 	code, _, errs = runWith(t, "", "-calendar", jl, "-as-of", "2026-12-02")
 	require.Equal(t, 0, code, errs)
