@@ -28,12 +28,16 @@
 //   - [github.com/uacaptivity/captivity/aid]: exact money, dated
 //     parameters, the rule-set options of the open questions, claim
 //     decisions with a trace, entitlements on a date, reproducibility
-//     stamps.
-//   - [github.com/uacaptivity/captivity/export]: case tables in CSV both
-//     ways, CSV and JSON Lines reports, their schemas; spreadsheet-safe.
+//     stamps; screening and projection of a case the Commission has not
+//     decided, and the calendar of what becomes claimable or lapses.
+//   - [github.com/uacaptivity/captivity/export]: case tables in CSV and
+//     workbooks both ways, CSV, workbook and JSON Lines reports, their
+//     schemas; the calendar as iCalendar, CSV or a workbook;
+//     spreadsheet-safe.
 //   - [github.com/uacaptivity/captivity/lawcase]: legal test cases as data.
 //   - examples/aidcalc (the main program), examples/ngo (an NGO's
 //     entitlements report), examples/ministry (an HTTP service),
+//     examples/caseworker (a web page for caseworkers),
 //     examples/lawcheck (legal test cases).
 //
 // # From a case file to a decision

@@ -88,6 +88,23 @@
 // decision can be reproduced and a change of parameters is visible.
 // [Result.Entitlements] tells what was granted, paid, and is still open on
 // a day.
+//
+// # Before the Commission decides
+//
+// Most cases an NGO opens have no decision yet. [Calculator.Screen]
+// advises, per episode without an establishing decision, whether the law
+// likely covers the person (citizenship or service at capture, Art. 2(1)
+// and 2(2); a deprivation after 20 February 2014; no excluding
+// conviction, Art. 2(4)), which facts are missing, as fields of the case
+// file, and which documents of Art. 4(1)–(4) the application needs; it
+// never changes a status. [Calculator.Project] evaluates the case as if
+// the Commission had established the fact (by default on the application
+// day plus the rule set's commission_term_days, 30 days under the Law on
+// Administrative Procedure art. 34(2)) and lists per party what could be
+// claimed, from and until when ([Claimable]); every line of it is marked
+// projected, and recording the assumed decision gives the same amounts.
+// [Result.Calendar] lists the days on which something becomes claimable
+// or lapses.
 package aid
 
 //go:generate go run ../internal/enumgen
