@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -224,4 +226,59 @@ func TestProjectThenRecordChangesNoAmount(t *testing.T) {
 	}
 	t.Logf("%d claims checked", checked)
 	assert.Greater(t, checked, 500, "enough claims checked")
+}
+
+// projectionCase is one legal case of testdata/projection.json: the rule
+// it pins, the case, the assumed decision's day, and what the projection
+// must list (from|until|aid|party|years|pre-law|amount) and what can be
+// claimed now (aid|party|amount).
+type projectionCase struct {
+	Rule          string          `json:"rule"`
+	AsOf          civil.Date      `json:"as_of"`
+	EstablishedOn civil.Date      `json:"established_on"`
+	Case          json.RawMessage `json:"case"`
+	Claimable     []string        `json:"claimable"`
+	Now           []string        `json:"now"`
+}
+
+func TestProjectionCases(t *testing.T) {
+	data, err := os.ReadFile("testdata/projection.json")
+	require.NoError(t, err)
+	var cases []projectionCase
+	require.NoError(t, json.Unmarshal(data, &cases))
+	k := aid.New(aid.Default())
+	for _, tt := range cases {
+		t.Run(tt.Rule, func(t *testing.T) {
+			c, err := prisoner.DecodeCase(tt.Case)
+			require.NoError(t, err)
+			p, err := k.Project(c, aid.ProjectOptions{AsOf: tt.AsOf, EstablishedOn: tt.EstablishedOn})
+			require.NoError(t, err)
+			got := []string{}
+			for _, cl := range p.Claimable {
+				until, pre := "", ""
+				if !cl.Until.IsZero() {
+					until = cl.Until.String()
+				}
+				if cl.PreLaw {
+					pre = "pre-law"
+				}
+				ys := ""
+				for i, y := range append(cl.Years, cl.CalendarYears...) {
+					if i > 0 {
+						ys += ","
+					}
+					ys += strconv.Itoa(y)
+				}
+				got = append(got, strings.Join([]string{cl.From.String(), until, cl.Aid.String(), cl.Party, ys, pre, cl.Amount.String()}, "|"))
+				assert.True(t, cl.Projected)
+			}
+			assert.Equal(t, tt.Claimable, got)
+			now := []string{}
+			for _, e := range p.Now {
+				now = append(now, e.Aid.String()+"|"+e.Party+"|"+e.Amount.String())
+				assert.False(t, e.Projected, "what is claimable now is real")
+			}
+			assert.Equal(t, tt.Now, now)
+		})
+	}
 }
