@@ -20,6 +20,10 @@
 //	     [&rule_set=NAME]         (at most -max-cases cases, -max-body bytes)
 //	POST /v1/evaluate/lines?as_of=D   a register of any size, read case by case, answered
 //	                              in JSON Lines as the cases are decided
+//	POST /v1/screen?as_of=D       advice on cases the Commission has not decided: covered,
+//	                              not covered (and why) or cannot tell (and what is missing)
+//	POST /v1/project?as_of=D      what each party could claim, from and until when, if the
+//	     [&established_on=D]      fact were established; every line marked projected
 //
 // Every error, net/http's own included, is application/problem+json (RFC
 // 9457) whose type resolves to a page of this service, with title and
