@@ -70,7 +70,8 @@ var help = cli.Help{
 	About: `ministry is an HTTP JSON service over the captivity library, as a ministry
 system would run it: POST cases to /v1/evaluate (one case, an array, or JSON
 Lines) or a register of any size to /v1/evaluate/lines, and get each case's
-status, every decision with its trace, entitlements, recoveries and warnings.
+status, every decision with its trace, entitlements, recoveries and warnings;
+POST /v1/screen and /v1/project advise on cases the Commission has not decided.
 GET /openapi.json describes the API; /healthz and /readyz answer liveness and
 readiness; /metrics is for Prometheus. With -tokens FILE every other request
 needs a bearer token; -tls-cert and -tls-key serve HTTPS, -client-ca asks for
