@@ -112,24 +112,28 @@ func (a stepArgs) render(t string, uk bool) string {
 		return t
 	}
 	var b strings.Builder
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c != '{' {
-			b.WriteByte(c)
-			continue
-		}
-		if i+1 < len(t) && t[i+1] == '{' {
-			b.WriteByte('{')
-			i++
-			continue
-		}
-		end := strings.IndexByte(t[i:], '}')
-		if end < 0 {
-			b.WriteString(t[i:])
+	b.Grow(len(t) + 32)
+	for len(t) > 0 {
+		// The literal text up to the next brace goes in one piece.
+		i := strings.IndexByte(t, '{')
+		if i < 0 {
+			b.WriteString(t)
 			break
 		}
-		name := t[i+1 : i+end]
-		i += end
+		b.WriteString(t[:i])
+		t = t[i:]
+		if len(t) > 1 && t[1] == '{' {
+			b.WriteByte('{')
+			t = t[2:]
+			continue
+		}
+		end := strings.IndexByte(t, '}')
+		if end < 0 {
+			b.WriteString(t)
+			break
+		}
+		name := t[1:end]
+		t = t[end+1:]
 		switch {
 		case name == "m0":
 			b.WriteString(a.m.String())

@@ -154,6 +154,11 @@ func (d *Decoder) fill() bool {
 	}
 	if d.end == len(d.buf) {
 		size := max(64<<10, 2*len(d.buf))
+		if l, ok := d.r.(interface{ Len() int }); ok && d.buf == nil && l.Len() < size {
+			// Input in memory (a request's body): a buffer its size,
+			// not 64 KiB for a few cases.
+			size = max(l.Len()+1, 512)
+		}
 		nb := make([]byte, size)
 		copy(nb, d.buf[:d.end])
 		d.buf = nb
