@@ -410,6 +410,7 @@ func TestLoopbackOnlyWhenOpen(t *testing.T) {
 func TestOverload(t *testing.T) {
 	srv := startServer(t, Config{MaxRequests: 1})
 	pr, pw := io.Pipe()
+	t.Cleanup(func() { pw.Close() }) // before the server closes: a failed test does not hang
 	started := make(chan struct{})
 	done := make(chan int)
 	go func() {
@@ -426,15 +427,18 @@ func TestOverload(t *testing.T) {
 		done <- resp.StatusCode
 	}()
 	<-started
+	// A first case makes the client send its headers (the transport holds
+	// them until the body has bytes); the stream then waits for the next,
+	// holding the one slot.
+	_, _ = io.WriteString(pw, lines2(mustSample(t, 0)))
 	require.Eventually(t, func() bool {
 		r := do(t, "GET", srv.URL+"/v1/rulesets", "", "")
 		return r.code == 503
-	}, 5*time.Second, 10*time.Millisecond)
+	}, 10*time.Second, 10*time.Millisecond)
 	r := do(t, "POST", srv.URL+"/v1/evaluate?as_of=2026-11-28", "application/json", string(samples.JSON()))
 	assert.Equal(t, 503, r.code)
 	assert.Equal(t, "/problems/overloaded", problemOf(t, r).Type)
 	assert.Equal(t, "1", r.header.Get("Retry-After"))
-	_, _ = io.WriteString(pw, lines2(mustSample(t, 0)))
 	pw.Close()
 	assert.Equal(t, 200, <-done)
 	assert.Equal(t, 200, do(t, "GET", srv.URL+"/v1/rulesets", "", "").code, "the slot is free again")
@@ -447,6 +451,7 @@ func TestClientGone(t *testing.T) {
 	t.Cleanup(srv.Close)
 	pr, pw := io.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(func() { cancel(); pw.CloseWithError(io.ErrClosedPipe) }) // a failed test does not hang
 	req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+"/v1/evaluate/lines?as_of=2026-11-28", pr)
 	req.Header.Set("Content-Type", "application/x-ndjson")
 	go func() {
