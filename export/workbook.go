@@ -189,14 +189,16 @@ func (cw *CaseWorkbookWriter) addSheet(spec sheetSpec, first bool) (*sheetOut, e
 		return nil, err
 	}
 	for ord := 0; ord < len(spec.cols); ord++ {
-		width := 14.0
+		// A column's width in characters, whole; excelize takes it as a
+		// float64 at its API, the only float here (no amount, no date).
+		width := 14
 		switch spec.kinds[ord] {
 		case kindFlag, kindNum:
 			width = 10
 		case kindText:
-			width = max(14, float64(len([]rune(header(spec.cols[ord], cw.opts.Headers))))+2)
+			width = max(14, len([]rune(header(spec.cols[ord], cw.opts.Headers)))+2)
 		}
-		if err := sw.SetColWidth(ord+1, ord+1, width); err != nil {
+		if err := sw.SetColWidth(ord+1, ord+1, float64(width)); err != nil {
 			return nil, err
 		}
 	}
