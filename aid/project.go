@@ -130,6 +130,7 @@ func (k *Calculator) Project(c prisoner.Case, opts ProjectOptions) (*Projection,
 	if term <= 0 {
 		term = DefaultCommissionTermDays
 	}
+	own := c.Clone() // the case as it is, for what it gives without the decision
 	seq := 0
 	for _, ev := range c.Events {
 		seq = max(seq, ev.Seq)
@@ -207,7 +208,7 @@ func (k *Calculator) Project(c prisoner.Case, opts ProjectOptions) (*Projection,
 		return p, nil
 	}
 	// What the case gives today, without the decision.
-	if real, err := k.evaluate(realCase(c, seqBefore(c, p))); err == nil {
+	if real, err := k.evaluate(own); err == nil {
 		for _, en := range real.Entitlements(opts.AsOf) {
 			if en.State == StateOpen && en.Aid == prisoner.CivilianAid {
 				p.Now = append(p.Now, en)
@@ -387,22 +388,4 @@ func later(a, b civil.Date) civil.Date {
 		return a
 	}
 	return b
-}
-
-// seqBefore is the count of the case's own events, before the events the
-// projection added at its end.
-func seqBefore(c prisoner.Case, p *Projection) int {
-	n := len(c.Events) - len(p.Episodes)
-	for _, pe := range p.Episodes {
-		if pe.ApplicationAssumed {
-			n--
-		}
-	}
-	return n
-}
-
-// realCase is c without the events the projection added.
-func realCase(c prisoner.Case, n int) prisoner.Case {
-	c.Events = c.Events[:n:n]
-	return c
 }
