@@ -174,14 +174,9 @@ func (a *answer) WriteHeader(code int) {
 		p.RequestID = a.Header().Get("X-Request-ID")
 		a.code = code
 		a.swallow = true
-		b, _ := marshal(p)
-		h := a.Header()
-		h.Set("Content-Type", "application/problem+json")
-		h.Set("Content-Length", strconv.Itoa(len(b)+1))
-		h.Set("Content-Language", lang)
-		a.ResponseWriter.WriteHeader(code)
-		n, _ := a.ResponseWriter.Write(append(b, '\n'))
-		a.bytes += int64(n)
+		writeProblem(a.ResponseWriter, p, lang)
+		n, _ := strconv.ParseInt(a.Header().Get("Content-Length"), 10, 64)
+		a.bytes += n
 		return
 	}
 	a.code = code
