@@ -11,14 +11,14 @@ import (
 	"text/tabwriter"
 
 	"github.com/uacaptivity/captivity/aid"
-	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
 	"github.com/uacaptivity/captivity/internal/cli"
+	"github.com/uacaptivity/captivity/internal/projected"
 	"github.com/uacaptivity/captivity/law"
 )
 
 // calendarYears is how far ahead the calendar looks from -as-of.
-const calendarYears = 3
+const calendarYears = projected.Years
 
 // tr picks the text of lang.
 func tr(lang, uk, en string) string {
@@ -79,15 +79,11 @@ func runOpen(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Writ
 				bad = true
 				continue
 			}
-			var cal []aid.Reminder
-			if p.Result != nil {
-				cal = p.Result.Calendar(cfg.asOf, lastAssumed(p, cfg.asOf).AddYears(calendarYears, rs.Feb29))
-			}
-			reminders = append(reminders, cal...)
+			pc := projected.Of(p, cfg.asOf, rs.Feb29)
+			reminders = append(reminders, pc.Calendar...)
 			if cfg.format == "table" {
-				writeProjection(&out, p, cal, lang)
-			} else if err := writeJSONLine(jsonOut, projectionJSON{CaseID: p.CaseID, Advice: p.Advice, Episodes: p.Episodes,
-				NotProjected: p.NotProjected, Claimable: p.Claimable, Now: p.Now, Calendar: orEmpty(cal), Report: projectedReport(p, cfg.asOf)}); err != nil {
+				writeProjection(&out, p, pc.Calendar, lang)
+			} else if err := writeJSONLine(jsonOut, pc); err != nil {
 				fmt.Fprintln(stderr, "aidcalc:", err)
 				return 1
 			}
@@ -164,40 +160,6 @@ func writeJSONLine(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// projectionJSON is one line of -project's JSON output: the projection,
-// its calendar and its report (every line marked projected), as POST
-// /v1/project of examples/ministry answers it.
-type projectionJSON struct {
-	CaseID       string                 `json:"case_id"`
-	Advice       law.Text               `json:"advice"`
-	Episodes     []aid.ProjectedEpisode `json:"episodes"`
-	NotProjected []aid.EpisodeScreening `json:"not_projected,omitempty"`
-	Claimable    []aid.Claimable        `json:"claimable"`
-	Now          []aid.Entitlement      `json:"now,omitempty"`
-	Calendar     []aid.Reminder         `json:"calendar"`
-	Report       *export.Report         `json:"report,omitempty"`
-}
-
-// projectedReport is the report of a projection on the latest day it
-// assumes, every line of it marked projected.
-func projectedReport(p *aid.Projection, asOf civil.Date) *export.Report {
-	if p.Result == nil {
-		return nil
-	}
-	rep := export.NewReport(p.Result, lastAssumed(p, asOf))
-	return &rep
-}
-
-func lastAssumed(p *aid.Projection, asOf civil.Date) civil.Date {
-	last := asOf
-	for _, pe := range p.Episodes {
-		if pe.EstablishedOn.After(last) {
-			last = pe.EstablishedOn
-		}
-	}
-	return last
 }
 
 func writeScreening(w io.Writer, s *aid.Screening, lang string) {
@@ -365,11 +327,4 @@ func writeCalendar(f *os.File, name string, rems []aid.Reminder, cfg config) err
 		}
 		return nil
 	}
-}
-
-func orEmpty(r []aid.Reminder) []aid.Reminder {
-	if r == nil {
-		return []aid.Reminder{}
-	}
-	return r
 }

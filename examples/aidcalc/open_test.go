@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/uacaptivity/captivity/internal/golden"
+	"github.com/uacaptivity/captivity/internal/projected"
 )
 
 const openCases = "../../internal/samples/testdata/open.json"
@@ -76,7 +77,7 @@ func TestProjectJSONAndCalendar(t *testing.T) {
 	sc.Buffer(nil, 16<<20)
 	n := 0
 	for sc.Scan() {
-		var p projectionJSON
+		var p projected.Case
 		require.NoError(t, json.Unmarshal(sc.Bytes(), &p))
 		n++
 		if p.Report != nil {

@@ -23,6 +23,7 @@ import (
 	"github.com/uacaptivity/captivity/aid"
 	"github.com/uacaptivity/captivity/civil"
 	"github.com/uacaptivity/captivity/export"
+	"github.com/uacaptivity/captivity/internal/projected"
 	"github.com/uacaptivity/captivity/law"
 	"github.com/uacaptivity/captivity/prisoner"
 	"github.com/uacaptivity/captivity/status"
@@ -810,25 +811,10 @@ func (s *service) screen(w http.ResponseWriter, r *http.Request, rs *rules) {
 }
 
 // A ProjectedCase is one case of the answer of POST /v1/project: the
-// decisions assumed, what each party could claim from when, the calendar
-// of what becomes claimable or lapses, and the projected report, every
-// line of which is marked projected.
-type ProjectedCase struct {
-	CaseID   string                 `json:"case_id"`
-	Advice   law.Text               `json:"advice"`
-	Episodes []aid.ProjectedEpisode `json:"episodes"`
-	// NotProjected are the open episodes screening finds likely not
-	// covered, with why.
-	NotProjected []aid.EpisodeScreening `json:"not_projected,omitempty"`
-	Claimable    []aid.Claimable        `json:"claimable"`
-	// Now is what could be claimed today without the decision (the 2026
-	// civilian aid).
-	Now      []aid.Entitlement `json:"now,omitempty"`
-	Calendar []aid.Reminder    `json:"calendar"`
-	// Report is the projected evaluation, on the latest day assumed;
-	// absent when no episode is open.
-	Report *export.Report `json:"report,omitempty"`
-}
+// decisions assumed, what each party could claim from when, what can be
+// claimed now, the calendar and the projected report, every line of
+// which is marked projected.
+type ProjectedCase = projected.Case
 
 // ProjectResponse is the body of a successful POST /v1/project.
 type ProjectResponse struct {
@@ -865,8 +851,9 @@ func (s *service) projectCases(w http.ResponseWriter, r *http.Request) func(case
 				// Nothing open: the calendar is the real one.
 				var real *aid.Result
 				if real, err = cr.calc.Evaluate(c); err == nil {
-					resp.Projections = append(resp.Projections, ProjectedCase{CaseID: p.CaseID, Advice: p.Advice, Episodes: p.Episodes,
-						NotProjected: p.NotProjected, Claimable: p.Claimable, Calendar: real.Calendar(cr.asOf, cr.asOf.AddYears(3, civil.Feb28))})
+					pc := projected.Of(p, cr.asOf, cr.calc.RuleSet().Feb29)
+					pc.Calendar = append(pc.Calendar, real.Calendar(cr.asOf, cr.asOf.AddYears(projected.Years, cr.calc.RuleSet().Feb29))...)
+					resp.Projections = append(resp.Projections, pc)
 					continue
 				}
 			}
@@ -880,15 +867,7 @@ func (s *service) projectCases(w http.ResponseWriter, r *http.Request) func(case
 				}
 				continue
 			}
-			last := cr.asOf
-			for _, pe := range p.Episodes {
-				if pe.EstablishedOn.After(last) {
-					last = pe.EstablishedOn
-				}
-			}
-			rep := export.NewReport(p.Result, last)
-			resp.Projections = append(resp.Projections, ProjectedCase{CaseID: p.CaseID, Advice: p.Advice, Episodes: p.Episodes,
-				NotProjected: p.NotProjected, Claimable: p.Claimable, Now: p.Now, Calendar: p.Result.Calendar(cr.asOf, last.AddYears(3, civil.Feb28)), Report: &rep})
+			resp.Projections = append(resp.Projections, projected.Of(p, cr.asOf, cr.calc.RuleSet().Feb29))
 		}
 		if len(probs) > 0 {
 			problem(w, r, "inconsistent-history", textf(fmt.Sprintf("помилок: %d", len(probs)), fmt.Sprintf("%d problem(s)", len(probs))), probs)
