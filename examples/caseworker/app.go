@@ -456,15 +456,8 @@ func (a *app) results(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := a.newPage(w, r)
-	if !csrfOK(r) {
-		p.Errors = append(p.Errors, t(p.Lang, "err.csrf"))
-		a.render(w, "index.html", p, http.StatusForbidden)
-		return
-	}
-	asOf, okDate := a.asOf(r, p)
-	cases, ok := a.readCases(r, p)
-	if !ok || !okDate {
-		a.render(w, "index.html", p, http.StatusUnprocessableEntity)
+	asOf, cases, ok := a.input(w, r, p)
+	if !ok {
 		return
 	}
 	res, probs := a.evaluate(cases, asOf, p.Lang)
@@ -475,6 +468,24 @@ func (a *app) results(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Results = res
 	a.render(w, "results.html", p, http.StatusOK)
+}
+
+// input checks a form's token and reads its day and its cases; on a
+// problem it answers with the start page and the problems, and returns
+// false.
+func (a *app) input(w http.ResponseWriter, r *http.Request, p *page) (civil.Date, []prisoner.Case, bool) {
+	if !csrfOK(r) {
+		p.Errors = append(p.Errors, t(p.Lang, "err.csrf"))
+		a.render(w, "index.html", p, http.StatusForbidden)
+		return civil.Date{}, nil, false
+	}
+	asOf, okDate := a.asOf(r, p)
+	cases, ok := a.readCases(r, p)
+	if !ok || !okDate {
+		a.render(w, "index.html", p, http.StatusUnprocessableEntity)
+		return civil.Date{}, nil, false
+	}
+	return asOf, cases, true
 }
 
 func (a *app) template(w http.ResponseWriter, r *http.Request) {

@@ -237,15 +237,13 @@ func (a *app) view(c prisoner.Case, r *aid.Result, asOf civil.Date, lang string)
 func (a *app) download(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, a.cfg.MaxUpload+1<<20)
 	p := a.newPage(w, r)
-	if err := r.ParseForm(); err != nil || !csrfOK(r) {
+	if err := r.ParseForm(); err != nil {
 		p.Errors = append(p.Errors, t(p.Lang, "err.csrf"))
 		a.render(w, "index.html", p, http.StatusForbidden)
 		return
 	}
-	asOf, ok := a.asOf(r, p)
-	cases, ok2 := a.readCases(r, p)
-	if !ok || !ok2 {
-		a.render(w, "index.html", p, http.StatusUnprocessableEntity)
+	asOf, cases, ok := a.input(w, r, p)
+	if !ok {
 		return
 	}
 	var rs []*aid.Result
