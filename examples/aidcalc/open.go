@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -300,7 +299,7 @@ func ints(xs []int) string {
 
 // writeCalendar writes the reminders to f in the format its name says:
 // .ics (iCalendar), .csv, .xlsx, or JSON Lines (.jsonl, .json: one array).
-func writeCalendar(f *os.File, name string, rems []aid.Reminder, cfg config) error {
+func writeCalendar(f io.Writer, name string, rems []aid.Reminder, cfg config) error {
 	lang := export.English
 	if cfg.lang == "uk" {
 		lang = export.Ukrainian

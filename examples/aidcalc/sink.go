@@ -55,13 +55,20 @@ func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*
 	s := &sink{}
 	switch cfg.format {
 	case "jsonl", "json":
-		var w io.Writer = stdout
+		var w io.Writer
+		var toStdout io.WriteCloser
 		if cfg.out != "" {
 			f, err := outs.Create(cfg.out)
 			if err != nil {
 				return nil, err
 			}
 			w = f
+		} else {
+			// Reports to standard output stream as they come, written
+			// from a goroutine of their own as a file's are.
+			toStdout = cli.Background(stdout)
+			s.closes = append(s.closes, func() { toStdout.Close() })
+			w = toStdout
 		}
 		var arr *arrayWriter
 		if cfg.format == "json" {
@@ -73,6 +80,9 @@ func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*
 		s.onFinish(jw.Flush)
 		if arr != nil {
 			s.onFinish(arr.Close)
+		}
+		if toStdout != nil {
+			s.onFinish(toStdout.Close)
 		}
 	case "xlsx":
 		target := cfg.out
@@ -87,7 +97,7 @@ func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*
 		s.write = ww.Write
 		s.onFinish(ww.Flush)
 	case "csv":
-		var f [6]*os.File
+		var f [6]*cli.Output
 		for i, name := range []string{export.StatusFile, export.TimelineFile, export.DecisionsFile, export.EntitlementsFile, export.RecoveriesFile, export.WarningsFile} {
 			var err error
 			if f[i], err = outs.Create(filepath.Join(cfg.out, name)); err != nil {
@@ -105,29 +115,32 @@ func newSink(cfg config, rs aid.RuleSet, outs *cli.Outputs, stdout io.Writer) (*
 		}
 		s.write = t.write
 		s.closes = append(s.closes, t.close)
-		var dest *os.File
 		if cfg.out != "" {
-			if dest, err = outs.Create(cfg.out); err != nil {
+			dest, err := outs.Create(cfg.out)
+			if err != nil {
 				t.close()
 				return nil, err
 			}
-		} else if dest, err = os.CreateTemp("", "aidcalc-table-*"); err != nil {
+			s.onFinish(func() error { return t.finish(dest) })
+			break
+		}
+		dest, err := os.CreateTemp("", "aidcalc-table-*")
+		if err != nil {
 			t.close()
 			return nil, err
-		} else {
-			s.closes = append(s.closes, func() { dest.Close(); os.Remove(dest.Name()) })
 		}
+		s.closes = append(s.closes, func() { dest.Close(); os.Remove(dest.Name()) })
+		// Without -out the table is made in a temporary file and printed
+		// once it is whole.
 		s.onFinish(func() error { return t.finish(dest) })
-		if cfg.out == "" {
-			s.printOut = func() error {
-				defer os.Remove(dest.Name())
-				defer dest.Close()
-				if _, err := dest.Seek(0, io.SeekStart); err != nil {
-					return err
-				}
-				_, err := io.Copy(stdout, dest)
+		s.printOut = func() error {
+			defer os.Remove(dest.Name())
+			defer dest.Close()
+			if _, err := dest.Seek(0, io.SeekStart); err != nil {
 				return err
 			}
+			_, err := io.Copy(stdout, dest)
+			return err
 		}
 	}
 	return s, nil

@@ -66,7 +66,7 @@ func runStream(cfg config, rs aid.RuleSet, stdin io.Reader, stdout, stderr io.Wr
 		}
 		casesOut = export.NewCaseWorkbookWriter(f, cfg.csvOptions())
 	} else if cfg.casesOut != "" {
-		var f [4]*os.File
+		var f [4]*cli.Output
 		for i, name := range []string{export.CasesFile, export.EpisodesFile, export.FamilyFile, export.EventsFile} {
 			if f[i], err = outs.Create(filepath.Join(cfg.casesOut, name)); err != nil {
 				return fail(err)

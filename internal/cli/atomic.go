@@ -14,13 +14,35 @@ import (
 // by Commit, after everything was written; Abort removes them and leaves
 // the targets, and any folder, as they were.
 type Outputs struct {
-	files   []*os.File
+	files   []*Output
 	targets []string
 	made    []string // folders Outputs created, to remove on Abort if empty
 }
 
+// An Output is one file of [Outputs], written as it is made. What is
+// written reaches the file from a goroutine of its own (see background),
+// so a write error may be returned by a later Write, and is returned by
+// Commit.
+type Output struct {
+	f  *os.File
+	bg background
+}
+
+// Write writes p to the output.
+func (o *Output) Write(p []byte) (int, error) { return o.bg.Write(p) }
+
+// close writes out what is buffered and closes the file, and returns the
+// first error of either.
+func (o *Output) close() error {
+	err := o.bg.Close()
+	if cerr := o.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // Create returns a temporary file that Commit moves to path.
-func (o *Outputs) Create(path string) (*os.File, error) {
+func (o *Outputs) Create(path string) (*Output, error) {
 	dir := filepath.Dir(path)
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -32,9 +54,10 @@ func (o *Outputs) Create(path string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	o.files = append(o.files, f)
+	out := &Output{f: f, bg: background{w: f}}
+	o.files = append(o.files, out)
 	o.targets = append(o.targets, path)
-	return f, nil
+	return out, nil
 }
 
 // Commit closes every file and moves each into place. If closing one
@@ -42,7 +65,7 @@ func (o *Outputs) Create(path string) (*os.File, error) {
 func (o *Outputs) Commit() error {
 	var first error
 	for _, f := range o.files {
-		if err := f.Close(); err != nil && first == nil {
+		if err := f.close(); err != nil && first == nil {
 			first = err
 		}
 	}
@@ -51,10 +74,10 @@ func (o *Outputs) Commit() error {
 		return first
 	}
 	for i, f := range o.files {
-		if err := os.Chmod(f.Name(), 0o644); err != nil && first == nil {
+		if err := os.Chmod(f.f.Name(), 0o644); err != nil && first == nil {
 			first = err
 		}
-		if err := os.Rename(f.Name(), o.targets[i]); err != nil && first == nil {
+		if err := os.Rename(f.f.Name(), o.targets[i]); err != nil && first == nil {
 			first = err
 		}
 	}
@@ -66,14 +89,14 @@ func (o *Outputs) Commit() error {
 // made if they are empty.
 func (o *Outputs) Abort() {
 	for _, f := range o.files {
-		f.Close()
+		f.close()
 	}
 	o.remove()
 }
 
 func (o *Outputs) remove() {
 	for _, f := range o.files {
-		os.Remove(f.Name())
+		os.Remove(f.f.Name())
 	}
 	for i := len(o.made) - 1; i >= 0; i-- {
 		os.Remove(o.made[i]) // only succeeds when empty
